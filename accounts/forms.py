@@ -1,0 +1,56 @@
+"""Forms of the login steps, with Dutch messages."""
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+LOGIN_FAILED = (
+    "Inloggen is niet gelukt. Controleer uw gebruikersnaam en wachtwoord. Is uw account of de "
+    "deelname van uw organisatie beëindigd, neem dan contact op met de functioneel beheerder."
+)
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form with our wording. The same message for every failure, so that the
+    form does not tell whether a username exists."""
+
+    error_messages = {"invalid_login": LOGIN_FAILED, "inactive": LOGIN_FAILED}
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = "Gebruikersnaam"
+        self.fields["username"].widget.attrs.update({"autocomplete": "username"})
+        self.fields["password"].label = "Wachtwoord"
+        self.fields["username"].error_messages["required"] = "Vul uw gebruikersnaam in."
+        self.fields["password"].error_messages["required"] = "Vul uw wachtwoord in."
+        self.fields["username"].max_length = 150
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label="Code",
+        max_length=32,
+        help_text="De zescijferige code uit uw authenticator-app, of een van uw reservecodes.",
+        error_messages={"required": "Vul de code in.", "max_length": "Deze code is te lang."},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}),
+    )
+
+
+class EnrolForm(forms.Form):
+    code = forms.CharField(
+        label="Code uit de app",
+        max_length=6,
+        min_length=6,
+        help_text="De zes cijfers die uw authenticator-app nu toont.",
+        error_messages={
+            "required": "Vul de code uit de app in.",
+            "max_length": "De code bestaat uit zes cijfers.",
+            "min_length": "De code bestaat uit zes cijfers.",
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data["code"].strip()
+        if not code.isdigit():
+            raise forms.ValidationError("De code bestaat uit zes cijfers.")
+        return code

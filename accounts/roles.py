@@ -1,0 +1,99 @@
+"""Roles, which parties may hold them, and the permissions they carry.
+
+A role is a Django group. The tables below are the single source: ``roles_sync`` makes the
+groups match them after every migrate, and the grant service refuses a role to a user whose
+party may not hold it.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, Permission
+from django.db import models
+
+from parties.models import PartyRole
+
+
+class Role(models.TextChoices):
+    MELDER = "melder", "Melder"
+    WEEGPLOEGLID = "weegploeglid", "Weegploeglid"
+    CASUSOVERLEG_DEELNEMER = "casusoverleg-deelnemer", "Casusoverleg-deelnemer"
+    UITVOERDER = "uitvoerder", "Uitvoerder"
+    BELEIDSREDACTEUR = "beleidsredacteur", "Beleidsredacteur"
+    PUBLICATIE_GOEDKEURDER = "publicatie-goedkeurder", "Publicatie-goedkeurder"
+    EXTERNE_CASUSPARTNER = "externe-casuspartner", "Externe casuspartner"
+    FUNCTIONEEL_BEHEERDER = "functioneel-beheerder", "Functioneel beheerder"
+
+    @property
+    def group_name(self) -> str:
+        return self.label
+
+    @classmethod
+    def from_group_name(cls, name: str) -> Role | None:
+        return next((role for role in cls if role.label == name), None)
+
+
+KERN = frozenset({PartyRole.KERNPARTIJ})
+
+# Which parties may hold each role, with the article that says so.
+ROLE_ELIGIBILITY: dict[Role, frozenset[str]] = {
+    Role.MELDER: KERN,  # art. 7.1-2: signals reach the weegploeg only through kernpartijen
+    Role.WEEGPLOEGLID: KERN,  # art. 8.4: the weegploeg file is for kernpartijen only
+    Role.CASUSOVERLEG_DEELNEMER: frozenset({PartyRole.KERNPARTIJ, PartyRole.CASUSPARTIJ}),  # art. 9.1
+    Role.UITVOERDER: KERN,  # art. 5: acts for the controller, i.e. the kernpartijen (art. 4)
+    Role.BELEIDSREDACTEUR: frozenset({PartyRole.KERNPARTIJ, PartyRole.CASUSPARTIJ}),
+    Role.PUBLICATIE_GOEDKEURDER: KERN,  # the controller approves what is published (art. 11.1)
+    Role.EXTERNE_CASUSPARTNER: frozenset({PartyRole.EXTERNE_CASUSPARTNER}),  # art. 10.5
+    Role.FUNCTIONEEL_BEHEERDER: KERN,  # art. 15.2c: authorisations are the controller's
+}
+
+# Permissions per role as "app_label.codename". Later parts of the system add theirs here.
+ROLE_PERMISSIONS: dict[Role, list[str]] = {
+    Role.MELDER: [],
+    Role.WEEGPLOEGLID: [],
+    Role.CASUSOVERLEG_DEELNEMER: [],
+    Role.UITVOERDER: [],
+    Role.BELEIDSREDACTEUR: ["wagtailadmin.access_admin"],
+    Role.PUBLICATIE_GOEDKEURDER: ["wagtailadmin.access_admin"],
+    Role.EXTERNE_CASUSPARTNER: [],
+    Role.FUNCTIONEEL_BEHEERDER: [
+        "wagtailadmin.access_admin",
+        "accounts.add_user",
+        "accounts.change_user",
+        "accounts.view_user",
+        "parties.add_party",
+        "parties.change_party",
+        "parties.view_party",
+    ],
+}
+
+# Wagtail's install creates these; they would let anyone in them edit every page, outside the
+# role rules, so they are removed.
+UNMANAGED_DEFAULT_GROUPS = ("Editors", "Moderators")
+
+
+def _permission(dotted: str) -> Permission:
+    app_label, codename = dotted.split(".", 1)
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def roles_sync() -> None:
+    """Make the role groups and their permissions match ``ROLE_PERMISSIONS`` exactly."""
+    Group.objects.filter(name__in=UNMANAGED_DEFAULT_GROUPS).delete()
+    for role in Role:
+        group, _ = Group.objects.get_or_create(name=role.group_name)
+        group.permissions.set([_permission(p) for p in ROLE_PERMISSIONS[role]])
+
+
+def roles_sync_after_migrate(sender, apps=None, using="default", **kwargs) -> None:
+    """After ``migrate``: create every app's permissions first (their own post_migrate handlers
+    may run after ours, since this app is listed first), then sync the role groups."""
+    from django.apps import apps as global_apps
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in global_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    roles_sync()
+
+
+def role_may_be_held_by(role: Role, party_role: str) -> bool:
+    return party_role in ROLE_ELIGIBILITY[role]

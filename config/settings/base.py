@@ -17,6 +17,10 @@ INSTALLED_APPS = [
     "pages",
     "flows",
     "forms",
+    "accesslog",
+    "authorisations",
+    "secrecy",
+    "incidents",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -186,9 +190,12 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents go through a gated view, never direct
 
 # --- Viewflow ----------------------------------------------------------------------------------
-VIEWFLOW = {}
 
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
+
+# --- Public site and API (issue 3) -------------------------------------------------------------
+
+# --- Security headers, access log (issue 4) ----------------------------------------------------
 
 # --- Demo --------------------------------------------------------------------------------------
 # Only dev and test set this; ``load_demo`` refuses to run without it.

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AccesslogConfig(AppConfig):
+    name = "accesslog"
+    verbose_name = "Toegangslog"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AuthorisationsConfig(AppConfig):
+    name = "authorisations"
+    verbose_name = "Autorisaties"

@@ -1,0 +1,48 @@
+"""Helpers to log in as a user would, or to skip straight to a verified session."""
+
+from __future__ import annotations
+
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts.models import User
+from tests.factories import PASSWORD, TOTPDeviceFactory
+
+HOST = "127.0.0.1"
+
+
+def current_code(device: TOTPDevice, offset_steps: int = 0) -> str:
+    """The code an authenticator app shows now (or ``offset_steps`` steps later)."""
+    value = totp(device.bin_key, device.step, device.t0 - offset_steps * device.step, device.digits, device.drift)
+    return f"{value:0{device.digits}d}"
+
+
+def totp_device(user: User) -> TOTPDevice:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDeviceFactory(user=user)
+
+
+def verified_client(user: User) -> Client:
+    """A client whose session passed password and code (without spending a real code)."""
+    client = Client(HTTP_HOST=HOST)
+    device = totp_device(user)
+    client.force_login(user, backend="accounts.backends.PartyAwareModelBackend")
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+def password_only_client(user: User) -> Client:
+    """A client that passed the password step but not the code."""
+    client = Client(HTTP_HOST=HOST)
+    client.force_login(user, backend="accounts.backends.PartyAwareModelBackend")
+    return client
+
+
+def login_over_http(client: Client, user: User, next_url: str = "/werk/"):
+    """The real two steps, as a person would: password, then the current app code."""
+    client.post("/inloggen/", {"username": user.username, "password": PASSWORD, "next": next_url})
+    device = totp_device(user)
+    return client.post(f"/inloggen/code/?next={next_url}", {"code": current_code(device), "next": next_url})

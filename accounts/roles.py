@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import Group, Permission
 from django.db import models
+from django.utils.module_loading import import_string
 
 from parties.models import PartyRole
 
@@ -66,6 +67,10 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     ],
 }
 
+# Dotted paths of functions called at the end of ``roles_sync`` (after the groups exist), for
+# permissions that are not plain model permissions (e.g. Wagtail page permissions, workflows).
+ROLE_SYNC_HOOKS: list[str] = []
+
 # Wagtail's install creates these; they would let anyone in them edit every page, outside the
 # role rules, so they are removed.
 UNMANAGED_DEFAULT_GROUPS = ("Editors", "Moderators")
@@ -82,6 +87,8 @@ def roles_sync() -> None:
     for role in Role:
         group, _ = Group.objects.get_or_create(name=role.group_name)
         group.permissions.set([_permission(p) for p in ROLE_PERMISSIONS[role]])
+    for hook in ROLE_SYNC_HOOKS:
+        import_string(hook)()
 
 
 def roles_sync_after_migrate(sender, apps=None, using="default", **kwargs) -> None:

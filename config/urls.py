@@ -11,6 +11,11 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
+    path("werk/processen/", include("flows.urls")),
+    path("werk/toegangslog/", include("accesslog.urls")),
+    path("werk/autorisaties/", include("authorisations.urls")),
+    path("werk/geheimhouding/", include("secrecy.urls")),
+    path("werk/incidenten/", include("incidents.urls")),
 ]
 
 if settings.DEBUG:  # pragma: no cover - local development only

@@ -19,3 +19,24 @@ def _clear_cache():
 def client() -> Client:
     """Django's test client, on an allowed host."""
     return Client(HTTP_HOST=HOST)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``postgres`` (real row locks, concurrency) run only against PostgreSQL.
+
+    On SQLite they are deselected, and the run says so; ``.ci/run`` runs the suite on both.
+    """
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    selected, deselected = [], []
+    for item in items:
+        (deselected if item.get_closest_marker("postgres") else selected).append(item)
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = selected
+        print(
+            f"\n{len(deselected)} PostgreSQL-only test(s) deselected on {connection.vendor}; "
+            ".ci/run runs them on PostgreSQL."
+        )

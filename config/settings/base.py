@@ -17,6 +17,8 @@ INSTALLED_APPS = [
     "pages",
     "flows",
     "forms",
+    "weegploeg",
+    "casusoverleg",
     "accesslog",
     "authorisations",
     "secrecy",

@@ -17,6 +17,7 @@ migrate: $(VENV)/.installed
 
 demo: migrate
 	$(PY) manage.py import_convenant
+	$(PY) manage.py seed_intake_form
 	$(PY) manage.py load_demo
 
 run: demo

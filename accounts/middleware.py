@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -50,6 +51,11 @@ class OTPGateMiddleware:
         if not user.is_authenticated:
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
         if user.is_verified():
+            if request.path_info.startswith(settings.OTP_GATE_ADMIN_PREFIX) and not user.has_perm(
+                "wagtailadmin.access_admin"
+            ):
+                # Wagtail would send a logged-in user without admin rights back to the login page.
+                raise PermissionDenied
             return None
         if request.resolver_match.view_name in settings.OTP_GATE_HALF_LOGGED_IN_URL_NAMES:
             return None

@@ -49,10 +49,24 @@ ROLE_ELIGIBILITY: dict[Role, frozenset[str]] = {
 
 # Permissions per role as "app_label.codename". Later parts of the system add theirs here.
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
-    Role.MELDER: [],
-    Role.WEEGPLOEGLID: [],
+    Role.MELDER: ["weegploeg.add_signal"],  # art. 7.1-2: intake
+    Role.WEEGPLOEGLID: [  # art. 7, 8.4, 11.2-4
+        "flows.view_weegploegprocess",
+        "flows.weegploeg_analyse",
+        "flows.weegploeg_supply_information",
+        "flows.weegploeg_decide",
+        "flows.weegploeg_information_duty",
+    ],
     Role.CASUSOVERLEG_DEELNEMER: [],
-    Role.UITVOERDER: [],
+    Role.UITVOERDER: [
+        # art. 5, 8.3, 11: the weegploeg file, reassigning its tasks, the accuracy review, the information duty
+        "flows.view_weegploegprocess",
+        "flows.manage_weegploegprocess",
+        "flows.weegploeg_information_duty",
+        "flows.view_accuracyreviewprocess",
+        "flows.manage_accuracyreviewprocess",
+        "flows.weegploeg_accuracy_review",
+    ],
     Role.BELEIDSREDACTEUR: ["wagtailadmin.access_admin"],
     Role.PUBLICATIE_GOEDKEURDER: ["wagtailadmin.access_admin"],
     Role.EXTERNE_CASUSPARTNER: [],
@@ -69,7 +83,9 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
 
 # Dotted paths of functions called at the end of ``roles_sync`` (after the groups exist), for
 # permissions that are not plain model permissions (e.g. Wagtail page permissions, workflows).
-ROLE_SYNC_HOOKS: list[str] = []
+ROLE_SYNC_HOOKS: list[str] = [
+    "pages.permissions.pages_permissions_sync",
+]
 
 # Wagtail's install creates these; they would let anyone in them edit every page, outside the
 # role rules, so they are removed.
@@ -104,3 +120,39 @@ def roles_sync_after_migrate(sender, apps=None, using="default", **kwargs) -> No
 
 def role_may_be_held_by(role: Role, party_role: str) -> bool:
     return party_role in ROLE_ELIGIBILITY[role]
+
+
+# --- Issue 4: access log, authorisations, secrecy, incident register (art. 14, 15) ---------------
+_INCIDENT_HANDLING = [
+    "incidents.view_incidentprocess",
+    "incidents.manage_incidentprocess",
+    "incidents.register_incident",
+    "incidents.classify_incident",
+    "incidents.notify_ap_incident",
+    "incidents.inform_subjects_incident",
+    "incidents.close_incident",
+]
+_LOG_REVIEW = [
+    "accesslog.view_accesslogentry",  # art. 15.2e: read and review the access log
+    "accesslog.add_accesslogreview",
+    "authorisations.view_authorisationevent",  # art. 15.2c, f
+    "authorisations.view_rightsreview",
+    "authorisations.view_all_rightsreviews",
+    "authorisations.add_securityplanevaluation",  # art. 15.3
+    "secrecy.view_secrecyacceptance",  # art. 14
+    "secrecy.view_all_parties",
+]
+_SECURITY_PERMISSIONS: dict[Role, list[str]] = {
+    Role.UITVOERDER: _LOG_REVIEW + _INCIDENT_HANDLING,
+    # Kernpartij representatives see and report incidents (the views also require a kernpartij).
+    Role.WEEGPLOEGLID: ["incidents.view_incidentprocess", "incidents.register_incident"],
+    Role.FUNCTIONEEL_BEHEERDER: [
+        # art. 15.2c, f: the party's contact for rights reviews (own party only)
+        "authorisations.view_authorisationevent",
+        "authorisations.view_rightsreview",
+        "authorisations.add_rightsreview",
+        "secrecy.view_secrecyacceptance",
+    ],
+}
+for _role, _permissions in _SECURITY_PERMISSIONS.items():
+    ROLE_PERMISSIONS[_role] = [*ROLE_PERMISSIONS.get(_role, []), *_permissions]

@@ -1,7 +1,10 @@
 """Business logic for users and roles.
 
-Every grant or revocation of a role goes through ``role_grant`` / ``role_revoke`` (or
-``user_roles_set``), so that the party rules are checked in one place.
+Every grant, change or revocation of a role or of party membership goes through these functions
+(``role_grant`` / ``role_revoke`` / ``user_roles_set`` / ``user_party_change`` /
+``user_deactivate`` / ``user_activate`` / ``user_authorisations_save``), so that the party rules are
+checked in one place and every change is written to the authorisation log (art. 15.2c) with who,
+whom, what, when and why. Revoking a role or deactivating a user ends the user's sessions at once.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from django.db import transaction
 
 from accounts.models import User
 from accounts.roles import ROLE_ELIGIBILITY, Role, role_may_be_held_by
+from authorisations.models import AuthorisationEventKind
+from authorisations.services import authorisation_event_record, sessions_end
 from parties.models import Party, PartyRole
 
 
@@ -39,27 +44,145 @@ def user_roles(user: User) -> set[Role]:
 
 
 @transaction.atomic
-def role_grant(user: User, role: Role) -> None:
+def role_grant(user: User, role: Role, *, by: User | None = None, reason: str = "") -> None:
+    role = Role(role)
     role_assert_grantable(user.party, role)
+    if role in user_roles(user):
+        return
     user.groups.add(Group.objects.get(name=role.group_name))
+    authorisation_event_record(
+        subject=user,
+        kind=AuthorisationEventKind.ROLE_GRANTED,
+        by=by,
+        reason=reason,
+        role=role.value,
+        new_value=role.label,
+    )
 
 
 @transaction.atomic
-def role_revoke(user: User, role: Role) -> None:
+def role_revoke(user: User, role: Role, *, by: User | None = None, reason: str = "") -> None:
+    """Take ``role`` away; the user's open sessions end at once (their next request goes to login)."""
+    role = Role(role)
+    if role not in user_roles(user):
+        return
     user.groups.remove(Group.objects.get(name=role.group_name))
+    authorisation_event_record(
+        subject=user,
+        kind=AuthorisationEventKind.ROLE_REVOKED,
+        by=by,
+        reason=reason,
+        role=role.value,
+        old_value=role.label,
+    )
+    sessions_end(user)
 
 
 @transaction.atomic
-def user_roles_set(user: User, roles: Iterable[Role]) -> None:
+def user_roles_set(user: User, roles: Iterable[Role], *, by: User | None = None, reason: str = "") -> None:
     """Give ``user`` exactly ``roles``; refuses (changing nothing) if any is not grantable."""
-    wanted = set(roles)
+    wanted = {Role(r) for r in roles}
     for role in wanted:
         role_assert_grantable(user.party, role)
     current = user_roles(user)
-    for role in current - wanted:
-        role_revoke(user, role)
-    for role in wanted - current:
-        role_grant(user, role)
+    for role in sorted(current - wanted):
+        role_revoke(user, role, by=by, reason=reason)
+    for role in sorted(wanted - current):
+        role_grant(user, role, by=by, reason=reason)
+
+
+@transaction.atomic
+def user_party_change(user: User, party: Party, *, by: User | None = None, reason: str = "") -> None:
+    """Move ``user`` to another party: roles the new party may not hold are revoked, sessions end."""
+    if user.party_id == party.pk:
+        return
+    old = user.party
+    for role in sorted(user_roles(user)):
+        if not role_may_be_held_by(role, party.role):
+            role_revoke(user, role, by=by, reason=reason)
+    user.party = party
+    user.save(update_fields=["party"])
+    authorisation_event_record(
+        subject=user,
+        kind=AuthorisationEventKind.PARTY_CHANGED,
+        by=by,
+        reason=reason,
+        old_value=old.name,
+        new_value=party.name,
+    )
+    sessions_end(user)
+
+
+@transaction.atomic
+def user_deactivate(user: User, *, by: User | None = None, reason: str = "") -> None:
+    """Block the account; every open session ends at once."""
+    if user.is_active:
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+        authorisation_event_record(subject=user, kind=AuthorisationEventKind.USER_DEACTIVATED, by=by, reason=reason)
+    sessions_end(user)
+
+
+@transaction.atomic
+def user_activate(user: User, *, by: User | None = None, reason: str = "") -> None:
+    if not user.is_active:
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+        authorisation_event_record(subject=user, kind=AuthorisationEventKind.USER_ACTIVATED, by=by, reason=reason)
+
+
+@transaction.atomic
+def user_authorisations_save(
+    user: User,
+    *,
+    party: Party,
+    roles: Iterable[Role],
+    is_active: bool,
+    is_superuser: bool,
+    by: User | None,
+    reason: str,
+) -> User:
+    """Save a user from the admin form: other fields as given, authorisations through the log.
+
+    ``user`` carries the form's changes to non-authorisation fields (name, e-mail, password).
+    """
+    roles = [Role(r) for r in roles]
+    for role in roles:
+        role_assert_grantable(party, role)
+    if user.pk is None:
+        user.party = party
+        user.is_active = is_active
+        user.is_superuser = is_superuser
+        user.save()
+        authorisation_event_record(
+            subject=user, kind=AuthorisationEventKind.USER_CREATED, by=by, reason=reason, new_value=party.name
+        )
+        if is_superuser:
+            authorisation_event_record(
+                subject=user, kind=AuthorisationEventKind.SUPERUSER_GRANTED, by=by, reason=reason
+            )
+        user_roles_set(user, roles, by=by, reason=reason)
+        return user
+    before = User.objects.select_related("party").get(pk=user.pk)
+    # Authorisation attributes keep their stored values until the services below change them.
+    user.party, user.is_active, user.is_superuser = before.party, before.is_active, before.is_superuser
+    user.save()
+    if party.pk != before.party_id:
+        # Drop roles the new party may not hold first, then move, then set the wanted roles.
+        user_party_change(user, party, by=by, reason=reason)
+    user_roles_set(user, roles, by=by, reason=reason)
+    if is_superuser != before.is_superuser:
+        user.is_superuser = is_superuser
+        user.save(update_fields=["is_superuser"])
+        kind = AuthorisationEventKind.SUPERUSER_GRANTED if is_superuser else AuthorisationEventKind.SUPERUSER_REVOKED
+        authorisation_event_record(subject=user, kind=kind, by=by, reason=reason)
+        if not is_superuser:
+            sessions_end(user)
+    if is_active and not before.is_active:
+        user_activate(user, by=by, reason=reason)
+    elif not is_active and before.is_active:
+        user_deactivate(user, by=by, reason=reason)
+    return user
 
 
 def user_may_log_in(user: User) -> bool:

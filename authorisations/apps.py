@@ -1,6 +1,20 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
+
+
+def _stamp_login_time(sender, request, user, **kwargs) -> None:
+    """Remember when this session logged in, for ``SessionCutoffMiddleware``."""
+    import time
+
+    from authorisations.middleware import LOGIN_AT_KEY
+
+    if request is not None and hasattr(request, "session"):
+        request.session[LOGIN_AT_KEY] = time.time()
 
 
 class AuthorisationsConfig(AppConfig):
     name = "authorisations"
     verbose_name = "Autorisaties"
+
+    def ready(self) -> None:
+        user_logged_in.connect(_stamp_login_time, dispatch_uid="authorisations_stamp_login_time")

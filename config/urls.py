@@ -7,11 +7,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pages.api import api_router
+
 urlpatterns = [
     path("", include("accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("werk/processen/", include("flows.urls")),
+    path("werk/weegploeg/", include("weegploeg.urls")),
     path("werk/toegangslog/", include("accesslog.urls")),
     path("werk/autorisaties/", include("authorisations.urls")),
     path("werk/geheimhouding/", include("secrecy.urls")),
@@ -23,7 +26,10 @@ if settings.DEBUG:  # pragma: no cover - local development only
 
     urlpatterns += staticfiles_urlpatterns()
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    path("api/v2/", api_router.urls),  # read-only; API v3 is not mounted (it writes with bearer tokens)
+    path("", include(wagtail_urls)),
+]
 
 handler403 = "config.errors.permission_denied"
 handler404 = "config.errors.page_not_found"

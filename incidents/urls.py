@@ -1,3 +1,10 @@
+from django.urls import path
+
+from incidents import views
+
 app_name = "incidents"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.register, name="index"),
+    path("<str:reference>/", views.detail, name="detail"),
+]

@@ -1,3 +1,11 @@
+from django.urls import path
+
+from secrecy import views
+
 app_name = "secrecy"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.accept, name="accept"),
+    path("partijen/", views.overview, name="overview"),
+    path("partijen/<slug:slug>/", views.party_detail, name="party"),
+]

@@ -27,6 +27,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "accounts.apps.CasusUsersAppConfig",  # replaces "wagtail.users" (custom user forms)
@@ -59,6 +62,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "authorisations.middleware.ScopedCSPMiddleware",  # django-csp, plus per-path additions (issue 4)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -67,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.SessionLifetimeMiddleware",
+    "authorisations.middleware.SessionCutoffMiddleware",  # revoked role / deactivated: sessions end
     "accounts.middleware.OTPGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -151,6 +156,8 @@ OTP_GATE_PUBLIC_PATH_PREFIXES = [
 ]
 # The password-only steps: a user who passed the password but not yet the code may only see these.
 OTP_GATE_HALF_LOGGED_IN_URL_NAMES = ["otp_verify", "otp_enrol"]
+# Only roles with Wagtail admin access reach anything under this prefix; others get a 403.
+OTP_GATE_ADMIN_PREFIX = "/admin/"
 
 # --- Brute force protection (django-axes) ------------------------------------------------------
 AXES_FAILURE_LIMIT = 5
@@ -196,8 +203,61 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents go through a gated view, ne
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 
 # --- Public site and API (issue 3) -------------------------------------------------------------
+# The signed text the import reads by default (``manage.py import_convenant``).
+CONVENANT_TEXT_PATH = BASE_DIR / "pages" / "data" / "convenant-limburg-2019.txt"
+# Wagtail API v2 is read-only and serves live, public pages only. API v3 (writes with bearer
+# tokens, outside the 2FA gate) is deliberately not mounted.
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_LIMIT_MAX = 50
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+}
 
 # --- Security headers, access log (issue 4) ----------------------------------------------------
+# Content-Security-Policy (django-csp 4): strict everywhere — only our own files, no inline
+# script, no inline style, no framing, no plugins. Tested in tests/security/.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "frame-src": ["'none'"],
+    }
+}
+# Per path prefix, changes to the strict policy (authorisations.middleware.ScopedCSPMiddleware):
+# - /admin/: the Wagtail 8 admin sets inline styles (style attributes, <style> in templates and from
+#   its JavaScript) and shows the page preview in a same-origin iframe, so it may frame itself
+#   (frame-src/frame-ancestors 'self'; X-Frame-Options stays DENY except on Wagtail's own preview
+#   views, which ask for SAMEORIGIN). It still runs no inline script and loads nothing foreign:
+#   the few inline ``initDateChooser(...)`` calls of Wagtail's list filters are blocked, so those
+#   date filters fall back to a plain text field (type the date as YYYY-MM-DD).
+# - /werk/processen/: viewflow's templates carry a few style="" attributes; scripts stay strict.
+CSP_PATH_OVERRIDES = {
+    "/admin/": {
+        "update": {"style-src": ["'unsafe-inline'"]},
+        "replace": {"frame-src": ["'self'"], "frame-ancestors": ["'self'"]},
+    },
+    "/werk/processen/": {"update": {"style-src-attr": ["'unsafe-inline'"]}},
+}
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Access log review (art. 15.2e): office hours in Europe/Amsterdam [from, until) and the number of
+# rows by one user within one clock hour above which the review screen flags a burst.
+ACCESS_LOG_OFFICE_HOURS = (7, 19)
+ACCESS_LOG_BURST_THRESHOLD = 50
 
 # --- Demo --------------------------------------------------------------------------------------
 # Only dev and test set this; ``load_demo`` refuses to run without it.

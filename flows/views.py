@@ -1,0 +1,239 @@
+"""The task screens of the weegploeg flows (own Dutch views; viewflow's lifecycle underneath).
+
+GET shows the file, its history and — for whoever may do the task — the task's form. POST runs
+the business service and moves the process on in one locked transaction (``flows.services``).
+Claim ('oppakken'), release ('vrijgeven') and reassign ('toewijzen', uitvoerder) use viewflow's
+own transitions.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from accesslog.models import AccessAction
+from accounts.models import User
+from accounts.roles import Role
+from flows import services as flow_services
+from flows.weegploeg import AccuracyReviewFlow, WeegploegFlow
+from weegploeg import services
+from weegploeg.access import log, screen
+from weegploeg.forms import (
+    AccuracyReviewForm,
+    AnalysisForm,
+    DecisionForm,
+    InformationDutyForm,
+    ReassignForm,
+    SupplyInformationForm,
+)
+from weegploeg.models import WeegploegFile
+from weegploeg.selectors import weegploeg_files_visible_to, weegploeg_is_uitvoerder
+from weegploeg.views import file_context
+
+TASK = "weegploeg: taak uitvoeren"
+CANNOT_WORK = "U kunt deze taak niet (meer) uitvoeren. Er is niets gewijzigd."
+
+
+def _task_and_file(request: HttpRequest, task_id: int) -> tuple[Task, WeegploegFile]:
+    task = (
+        Task.objects.filter(pk=task_id, process__flow_class__in=[WeegploegFlow, AccuracyReviewFlow])
+        .select_related("process", "owner")
+        .first()
+    )
+    if task is None or task.flow_task is None or task.flow_task_type != "HUMAN":
+        raise Http404
+    files = weegploeg_files_visible_to(request.user)
+    if task.flow_task.flow_class is AccuracyReviewFlow:
+        file = files.filter(pk=task.process.artifact_object_id).first()
+    else:
+        file = files.filter(process_id=task.process_id).first()
+    if file is None:
+        raise Http404
+    return task, file
+
+
+def _form_for(task: Task, request: HttpRequest, criteria_version):
+    data = request.POST if request.method == "POST" else None
+    name = task.flow_task.name
+    if task.flow_task.flow_class is AccuracyReviewFlow:
+        return AccuracyReviewForm(data)
+    if name == "analyse":
+        return AnalysisForm(data, criteria=criteria_version.criteria if criteria_version else ())
+    if name == "supply_information":
+        return SupplyInformationForm(data)
+    if name == "decide":
+        return DecisionForm(data)
+    if name == "information_duty":
+        return InformationDutyForm(data)
+    raise Http404
+
+
+def _action(task: Task, file: WeegploegFile, form, user: User, criteria_version):
+    data = form.cleaned_data
+    name = task.flow_task.name
+    if task.flow_task.flow_class is AccuracyReviewFlow:
+        return lambda: services.accuracy_review_record(file, by=user, corrected=data["corrected"], note=data["note"])
+    if name == "analyse":
+        return lambda: services.analysis_record(
+            file,
+            by=user,
+            revision_id=criteria_version.revision_id,
+            items=form.items(),
+            summary=data["summary"],
+            next_step=data["next_step"],
+            info_party=data.get("info_party"),
+            info_question=data.get("info_question", ""),
+        )
+    if name == "supply_information":
+        return lambda: services.information_supply(file, by=user, answer=data["answer"])
+    if name == "decide":
+        return lambda: services.weegploeg_decide(
+            file,
+            by=user,
+            outcome=data["outcome"],
+            motivation=data["motivation"],
+            involved_parties=data["involved_parties"],
+        )
+    return lambda: services.information_duty_record(
+        file,
+        by=user,
+        consulted_parties=data["consulted_parties"],
+        consultation_note=data["consultation_note"],
+        outcome=data["outcome"],
+        ground=data.get("ground", ""),
+        note=data["note"],
+        recheck_on=data.get("recheck_on"),
+        informed_on=data.get("informed_on"),
+    )
+
+
+def _may_work(task: Task, user: User) -> bool:
+    if task.status not in flow_services.OPEN_STATUSES:
+        return False
+    if task.owner_id:
+        return task.owner_id == user.pk
+    return task.flow_task.can_assign(user, task)
+
+
+@screen(TASK)
+@require_http_methods(["GET", "POST"])
+def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
+    task, file = _task_and_file(request, task_id)
+    criteria_version = None
+    if task.flow_task.name == "analyse" and task.flow_task.flow_class is WeegploegFlow:
+        from pages.selectors import referentiekader_live
+
+        criteria_version = referentiekader_live()
+    may_work = _may_work(task, request.user)
+    form = _form_for(task, request, criteria_version) if may_work else None
+    if request.method == "POST":
+        if form is None:
+            log(request, AccessAction.UPDATE, file.number, TASK, allowed=False)
+            messages.error(request, CANNOT_WORK)
+            return redirect("weegploeg:task", task_id=task.pk)
+        if task.flow_task.name == "analyse" and criteria_version is None:
+            form.add_error(None, "Er is geen gepubliceerd referentiekader; de analyse kan nog niet worden vastgelegd.")
+        elif form.is_valid():
+            try:
+                flow_services.task_complete(
+                    task, request.user, _action(task, file, form, request.user, criteria_version)
+                )
+            except flow_services.TaskUnavailable as error:
+                messages.error(request, error.message)
+                return redirect("weegploeg:task", task_id=task.pk)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                log(request, AccessAction.UPDATE, file.number, TASK)
+                messages.success(request, f"‘{task.flow_task.task_title}’ is vastgelegd voor dossier {file.number}.")
+                return redirect("weegploeg:inbox")
+    log(request, AccessAction.READ, file.number, TASK)
+    context = file_context(request, file)
+    context.update(
+        {
+            "task": task,
+            "form": form,
+            "may_work": may_work,
+            "criteria_version": criteria_version,
+            "is_uitvoerder": weegploeg_is_uitvoerder(request.user),
+            "open_request": file.information_requests.filter(answered_at__isnull=True).select_related("party").last(),
+        }
+    )
+    status = 400 if form is not None and form.errors else 200
+    return render(request, "weegploeg/task.html", context, status=status)
+
+
+def _lifecycle(request: HttpRequest, task_id: int, operation, done_message: str, purpose: str) -> HttpResponse:
+    task, file = _task_and_file(request, task_id)
+    try:
+        operation(task)
+    except flow_services.TaskUnavailable as error:
+        log(request, AccessAction.UPDATE, file.number, purpose, allowed=False)
+        messages.error(request, error.message)
+    else:
+        log(request, AccessAction.UPDATE, file.number, purpose)
+        messages.success(request, done_message)
+    return redirect("weegploeg:task", task_id=task.pk)
+
+
+@screen("weegploeg: taak oppakken")
+@require_POST
+def task_claim(request: HttpRequest, task_id: int) -> HttpResponse:
+    return _lifecycle(
+        request,
+        task_id,
+        lambda task: flow_services.task_claim(task, request.user),
+        "U hebt de taak opgepakt.",
+        "weegploeg: taak oppakken",
+    )
+
+
+@screen("weegploeg: taak vrijgeven")
+@require_POST
+def task_release(request: HttpRequest, task_id: int) -> HttpResponse:
+    return _lifecycle(
+        request,
+        task_id,
+        lambda task: flow_services.task_release(task, request.user),
+        "De taak staat weer klaar voor de groep.",
+        "weegploeg: taak vrijgeven",
+    )
+
+
+def reassign_candidates():
+    names = [Role.WEEGPLOEGLID.group_name, Role.UITVOERDER.group_name]
+    return (
+        User.objects.filter(is_active=True, groups__name__in=names, party__role="kernpartij")
+        .select_related("party")
+        .distinct()
+        .order_by("last_name", "username")
+    )
+
+
+@screen("weegploeg: taak toewijzen", allowed=weegploeg_is_uitvoerder)
+@require_http_methods(["GET", "POST"])
+def task_reassign(request: HttpRequest, task_id: int) -> HttpResponse:
+    task, file = _task_and_file(request, task_id)
+    form = ReassignForm(request.POST or None, candidates=reassign_candidates())
+    if request.method == "POST" and form.is_valid():
+        to = form.cleaned_data["user"]
+        return _lifecycle(
+            request,
+            task_id,
+            lambda t: flow_services.task_reassign(t, request.user, to),
+            f"De taak is toegewezen aan {to.get_full_name() or to.username}.",
+            "weegploeg: taak toewijzen",
+        )
+    log(request, AccessAction.READ, file.number, "weegploeg: taak toewijzen")
+    open_task = task.status in (STATUS.NEW, STATUS.ASSIGNED)
+    return render(
+        request,
+        "weegploeg/reassign.html",
+        {"task": task, "file": file, "form": form, "open_task": open_task},
+        status=400 if form.errors else 200,
+    )

@@ -1,0 +1,82 @@
+"""Business logic for the incident and data-breach register (art. 15.2g; AVG art. 33/34)."""
+
+from __future__ import annotations
+
+from django.core import mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from incidents.models import DeadlineState, IncidentProcess
+
+
+def incident_reference_assign(process: IncidentProcess) -> str:
+    """Give ``process`` the next pseudonymous reference of its year, e.g. "I-2026-0007"."""
+    year = timezone.localtime(process.registered_at or timezone.now()).year
+    prefix = f"I-{year}-"
+    for _ in range(5):
+        last = (
+            IncidentProcess.objects.filter(reference__startswith=prefix)
+            .order_by("-reference")
+            .values_list("reference", flat=True)
+            .first()
+        )
+        number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+        process.reference = f"{prefix}{number:04d}"
+        try:
+            with transaction.atomic():
+                IncidentProcess.objects.filter(pk=process.pk).update(reference=process.reference)
+            return process.reference
+        except IntegrityError:  # a concurrent registration took this number
+            continue
+    raise RuntimeError("Kon geen uniek incidentkenmerk toekennen.")
+
+
+def incident_register(process: IncidentProcess, *, user) -> IncidentProcess:
+    """Complete the registration step: who reported it (party), when, and the reference."""
+    process.registered_at = timezone.now()
+    process.reporter_party_id = user.party_id
+    process.save()
+    incident_reference_assign(process)
+    return process
+
+
+def incident_classify(process: IncidentProcess) -> IncidentProcess:
+    process.classified_at = timezone.now()
+    process.save()
+    return process
+
+
+def incident_close(process: IncidentProcess) -> IncidentProcess:
+    process.closed_at = timezone.now()
+    process.save()
+    return process
+
+
+def incidents_escalate(*, now=None) -> list[IncidentProcess]:
+    """E-mail the handlers about breaches whose 72-hour deadline is near or past.
+
+    The message names only references and deadlines, never the content of an incident.
+    """
+    from incidents.selectors import incident_handlers, incidents_needing_escalation
+
+    now = now or timezone.now()
+    urgent = incidents_needing_escalation(now=now)
+    if not urgent:
+        return []
+    lines = []
+    for process in urgent:
+        state = process.deadline_state(now)
+        deadline = timezone.localtime(process.ap_deadline).strftime("%d-%m-%Y %H:%M")
+        label = "VERSTREKEN" if state == DeadlineState.OVERDUE else "binnen 24 uur"
+        lines.append(f"- {process.reference}: meldtermijn AP {deadline} ({label})")
+    recipients = sorted({u.email for u in incident_handlers() if u.email})
+    if recipients:
+        mail.send_mail(
+            subject="Datalekken: meldtermijn Autoriteit Persoonsgegevens",
+            message="De volgende mogelijke datalekken zijn nog niet afgehandeld bij de AP:\n\n"
+            + "\n".join(lines)
+            + "\n\nOpen het incidentenregister in de werkomgeving.",
+            from_email=None,
+            recipient_list=recipients,
+        )
+    return urgent

@@ -1,0 +1,25 @@
+"""Reads for the secrecy overview: acceptances per party (art. 14, 18.2)."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from parties.models import Party
+from secrecy.models import SecrecyAcceptance
+
+
+def secrecy_overview_allowed(user) -> bool:
+    return bool(user.is_authenticated and user.has_perm("secrecy.view_secrecyacceptance"))
+
+
+def secrecy_parties_visible_to(user) -> QuerySet[Party]:
+    """The uitvoerder sees every party; a functioneel beheerder only their own."""
+    if not secrecy_overview_allowed(user):
+        return Party.objects.none()
+    if user.is_superuser or user.has_perm("secrecy.view_all_parties"):
+        return Party.objects.order_by("name")
+    return Party.objects.filter(pk=user.party_id)
+
+
+def secrecy_acceptances_for_party(party: Party) -> QuerySet[SecrecyAcceptance]:
+    return SecrecyAcceptance.objects.filter(party=party).select_related("user").order_by("-accepted_at")

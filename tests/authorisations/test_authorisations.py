@@ -1,0 +1,182 @@
+"""Authorisation log, ending sessions, rights review, security plan (art. 15.2 b, c, f; 15.3)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from freezegun import freeze_time
+
+from accounts.roles import Role
+from accounts.services import role_grant, role_revoke, user_deactivate, user_roles, user_roles_set
+from authorisations.models import (
+    AuthorisationEvent,
+    AuthorisationEventKind,
+    RightsReview,
+    SecurityPlanEvaluation,
+)
+from tests.factories import UserFactory, party
+from tests.helpers import verified_client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_art_15_2c_every_grant_and_revocation_is_logged_with_who_whom_what_why():
+    beheerder = UserFactory(roles=[Role.FUNCTIONEEL_BEHEERDER], party=party("De politie"))
+    user = UserFactory(party=party("De politie"))
+    role_grant(user, Role.WEEGPLOEGLID, by=beheerder, reason="Nieuw lid weegploeg")
+    role_revoke(user, Role.WEEGPLOEGLID, by=beheerder, reason="Vertrokken")
+    granted, revoked = AuthorisationEvent.objects.filter(subject=user).order_by("id")
+    assert (granted.kind, granted.role, granted.actor, granted.reason) == (
+        AuthorisationEventKind.ROLE_GRANTED,
+        "weegploeglid",
+        beheerder,
+        "Nieuw lid weegploeg",
+    )
+    assert (revoked.kind, revoked.actor, revoked.reason) == (
+        AuthorisationEventKind.ROLE_REVOKED,
+        beheerder,
+        "Vertrokken",
+    )
+    assert granted.at <= revoked.at
+
+
+def test_art_15_2c_a_revoked_role_is_refused_on_the_very_next_request():
+    user = UserFactory(roles=[Role.UITVOERDER], party=party("De gemeente Heerlen"))
+    client = verified_client(user)
+    assert client.get("/werk/toegangslog/").status_code == 200
+    role_revoke(user, Role.UITVOERDER, reason="Andere functie")
+    response = client.get("/werk/toegangslog/")
+    assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
+    # Logging in again gives a session without the role.
+    assert verified_client(user).get("/werk/toegangslog/").status_code == 403
+
+
+def test_art_15_2c_deactivating_a_user_ends_the_sessions_at_once():
+    user = UserFactory(roles=[Role.UITVOERDER], party=party("De gemeente Heerlen"))
+    client = verified_client(user)
+    assert client.get("/werk/").status_code == 200
+    user_deactivate(user, reason="Uit dienst")
+    response = client.get("/werk/")
+    assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
+    assert AuthorisationEvent.objects.filter(subject=user, kind=AuthorisationEventKind.USER_DEACTIVATED).exists()
+
+
+def test_art_15_2c_granting_a_role_keeps_the_session():
+    user = UserFactory(roles=[Role.MELDER], party=party("De politie"))
+    client = verified_client(user)
+    assert client.get("/werk/").status_code == 200
+    role_grant(user, Role.WEEGPLOEGLID, reason="Uitbreiding")
+    assert client.get("/werk/").status_code == 200
+
+
+def test_art_15_2c_admin_user_form_requires_a_reason_and_logs_the_change():
+    admin = UserFactory(party=party("De gemeente Roermond"), is_superuser=True)
+    user = UserFactory(roles=[Role.MELDER], party=party("De politie"), username="agent1")
+    client = verified_client(admin)
+    url = f"/admin/users/edit/{user.pk}/"
+    page = client.get(url)
+    assert page.status_code == 200 and 'name="reden"' in page.content.decode()
+    from django.contrib.auth.models import Group
+
+    data = {
+        "username": "agent1",
+        "email": user.email,
+        "first_name": "Test",
+        "last_name": "Agent",
+        "party": user.party_id,
+        "is_active": "on",
+        "groups": [Group.objects.get(name=Role.WEEGPLOEGLID.label).pk],
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200  # refused: no reason given
+    assert user_roles(user) == {Role.MELDER}
+    response = client.post(url, {**data, "reden": "Lid van de weegploeg geworden"})
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert user_roles(user) == {Role.WEEGPLOEGLID}
+    events = AuthorisationEvent.objects.filter(subject=user, actor=admin, reason="Lid van de weegploeg geworden")
+    assert {e.kind for e in events} == {AuthorisationEventKind.ROLE_GRANTED, AuthorisationEventKind.ROLE_REVOKED}
+
+
+def test_art_15_2c_authorisation_log_screen_is_logged_and_restricted():
+    from accesslog.models import AccessLogEntry
+
+    uitvoerder = UserFactory(roles=[Role.UITVOERDER], party=party("De gemeente Heerlen"))
+    assert verified_client(uitvoerder).get("/werk/autorisaties/").status_code == 200
+    melder = UserFactory(roles=[Role.MELDER], party=party("De politie"))
+    assert verified_client(melder).get("/werk/autorisaties/").status_code == 403
+    rows = list(AccessLogEntry.objects.filter(object_type="autorisatielog").order_by("id"))
+    assert [(r.user_id, r.allowed) for r in rows] == [(uitvoerder.pk, True), (melder.pk, False)]
+
+
+def test_art_15_2f_rights_review_lists_users_and_records_decisions():
+    politie = party("De politie")
+    contact = UserFactory(roles=[Role.FUNCTIONEEL_BEHEERDER], party=politie)
+    keep = UserFactory(roles=[Role.WEEGPLOEGLID], party=politie)
+    drop = UserFactory(roles=[Role.MELDER], party=politie)
+    drop.last_login = timezone.now() - datetime.timedelta(days=200)
+    drop.save()
+    client = verified_client(contact)
+    response = client.post(f"/werk/autorisaties/controles/start/{politie.slug}/")
+    review = RightsReview.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/werk/autorisaties/controles/{review.pk}/"
+    page = client.get(response["Location"]).content.decode()
+    assert keep.username in page and drop.username in page and "Weegploeglid" in page
+    items = {item.user_id: item for item in review.items.all()}
+    assert items[drop.pk].last_login is not None
+    # Completing with undecided users is refused.
+    assert client.post(f"/werk/autorisaties/controles/{review.pk}/", {"complete": "1"}).status_code == 400
+    client.post(f"/werk/autorisaties/controles/{review.pk}/", {"item": items[keep.pk].pk, "decision": "bevestigd"})
+    client.post(f"/werk/autorisaties/controles/{review.pk}/", {"item": items[drop.pk].pk, "decision": "ingetrokken"})
+    client.post(f"/werk/autorisaties/controles/{review.pk}/", {"item": items[contact.pk].pk, "decision": "bevestigd"})
+    response = client.post(f"/werk/autorisaties/controles/{review.pk}/", {"complete": "1", "notes": "Jaarcontrole"})
+    assert response.status_code == 302
+    review.refresh_from_db()
+    assert review.is_done and review.completed_by == contact
+    assert user_roles(drop) == set() and user_roles(keep) == {Role.WEEGPLOEGLID}
+    assert AuthorisationEvent.objects.filter(
+        subject=drop, kind=AuthorisationEventKind.ROLE_REVOKED, reason=f"Periodieke rechtencontrole {review.reference}"
+    ).exists()
+
+
+def test_art_15_2f_contact_of_another_party_may_not_review():
+    contact = UserFactory(roles=[Role.FUNCTIONEEL_BEHEERDER], party=party("De gemeente Venlo"))
+    response = verified_client(contact).post(f"/werk/autorisaties/controles/start/{party('De politie').slug}/")
+    assert response.status_code == 403
+    assert RightsReview.objects.count() == 0
+    assert verified_client(contact).get("/werk/autorisaties/controles/999999/").status_code == 404
+
+
+def test_art_15_3_security_plan_shows_measures_and_reminds_when_evaluation_is_due():
+    uitvoerder = UserFactory(roles=[Role.UITVOERDER], party=party("De gemeente Heerlen"))
+    client = verified_client(uitvoerder)
+    page = client.get("/werk/autorisaties/beveiligingsplan/").content.decode()
+    assert "nog geen jaarlijkse evaluatie" in page
+    for link in ("/werk/toegangslog/", "/werk/incidenten/", "/werk/autorisaties/controles/"):
+        assert f'href="{link}"' in page
+    with freeze_time("2026-01-15 12:00:00+01:00"):
+        response = client.post("/werk/autorisaties/beveiligingsplan/", {"evaluated_on": "2026-01-10", "notes": "OK"})
+        assert response.status_code == 302
+        page = client.get("/werk/autorisaties/beveiligingsplan/").content.decode()
+        assert "10 januari 2026" in page and "10 januari 2027" in page and "Herinnering" not in page
+        assert client.post("/werk/autorisaties/beveiligingsplan/", {"evaluated_on": "morgen"}).status_code == 400
+    with freeze_time("2026-12-20 12:00:00+01:00"):
+        assert "binnenkort" in verified_client(uitvoerder).get("/werk/autorisaties/beveiligingsplan/").content.decode()
+    with freeze_time("2027-02-01 12:00:00+01:00"):
+        assert "verlopen" in verified_client(uitvoerder).get("/werk/autorisaties/beveiligingsplan/").content.decode()
+    assert SecurityPlanEvaluation.objects.count() == 1
+
+
+def test_art_15_3_only_the_uitvoerder_records_the_evaluation():
+    melder = UserFactory(roles=[Role.MELDER], party=party("De politie"))
+    client = verified_client(melder)
+    assert client.get("/werk/autorisaties/beveiligingsplan/").status_code == 200
+    assert client.post("/werk/autorisaties/beveiligingsplan/", {"evaluated_on": "2026-01-10"}).status_code == 403
+
+
+def test_art_15_2c_user_roles_set_logs_by_and_reason():
+    user = UserFactory(roles=[Role.MELDER], party=party("De politie"))
+    user_roles_set(user, [Role.WEEGPLOEGLID], reason="Herindeling")
+    kinds = list(AuthorisationEvent.objects.filter(subject=user, reason="Herindeling").values_list("kind", flat=True))
+    assert sorted(kinds) == ["role_granted", "role_revoked"]

@@ -1,0 +1,51 @@
+"""Many open weegploeg processes at once (for the query-count test and bench/bench_inbox.py).
+
+Rows are bulk-inserted exactly as the flow would leave them after intake: a file with subject,
+a process, and an open 'analyse' task for the weegploeg group.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from viewflow.workflow.status import STATUS
+
+from flows.models import WeegploegProcess
+from flows.weegploeg import WeegploegFlow
+from weegploeg.models import Subject, WeegploegFile
+
+
+def bulk_open_processes(n: int, *, start: int = 0, batch: int = 1000) -> None:
+    from viewflow.workflow.models import Task
+
+    for offset in range(0, n, batch):
+        size = min(batch, n - offset)
+        numbers = range(start + offset, start + offset + size)
+        subjects = Subject.objects.bulk_create(
+            Subject(
+                given_names=f"Voornaam{i}",
+                surname=f"Achternaam{i}",
+                date_of_birth=datetime.date(1990, 1, 1),
+                address="Straat 1",
+                residence="Venlo",
+                municipality="Venlo",
+            )
+            for i in numbers
+        )
+        processes = WeegploegProcess.objects.bulk_create(
+            WeegploegProcess(flow_class=WeegploegFlow, status=STATUS.NEW) for _ in numbers
+        )
+        WeegploegFile.objects.bulk_create(
+            WeegploegFile(number=f"W-2099-{i:06d}", subject=s, process_id=p.pk)
+            for i, s, p in zip(numbers, subjects, processes, strict=True)
+        )
+        Task.objects.bulk_create(
+            Task(
+                process_id=p.pk,
+                flow_task=WeegploegFlow.analyse,
+                flow_task_type="HUMAN",
+                status=STATUS.NEW,
+                owner_permission="flows.weegploeg_analyse",
+            )
+            for p in processes
+        )

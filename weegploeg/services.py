@@ -1,0 +1,304 @@
+"""Business logic of the weegploeg file (art. 7, 8, 11.2-4).
+
+Each service checks its own preconditions and raises a Dutch ``ValidationError`` or
+``PermissionDenied``; the task lifecycle (claim, lock, complete) lives in ``flows.services``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from parties.models import Party, PartyRole
+from weegploeg.models import (
+    AccuracyReview,
+    Analysis,
+    AnalysisItem,
+    AnalysisNext,
+    Art41Ground,
+    CriterionAnswer,
+    Decision,
+    DutyOutcome,
+    FileNumberCounter,
+    FileStatus,
+    InformationDuty,
+    InformationRequest,
+    Outcome,
+    Signal,
+    Subject,
+    WeegploegFile,
+)
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+DEFAULT_REVIEW_MONTHS = 6
+
+
+def accuracy_review_months() -> int:
+    """Art. 8.3: how often a file is checked; ``WEEGPLOEG_ACCURACY_REVIEW_MONTHS`` (default 6)."""
+    return int(getattr(settings, "WEEGPLOEG_ACCURACY_REVIEW_MONTHS", DEFAULT_REVIEW_MONTHS))
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """``day`` plus ``months`` calendar months (31 August + 6 → 28/29 February)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def file_number_next(prefix: str) -> str:
+    """The next pseudonymous file number, e.g. ``W-2026-0001`` (locks the counter row)."""
+    year = timezone.localdate().year
+    with transaction.atomic():
+        FileNumberCounter.objects.get_or_create(prefix=prefix, year=year)
+        counter = FileNumberCounter.objects.select_for_update().get(prefix=prefix, year=year)
+        counter.last += 1
+        counter.save(update_fields=["last"])
+    return f"{prefix}-{year}-{counter.last:04d}"
+
+
+def _touch(file: WeegploegFile, status: str | None = None) -> None:
+    if status is not None:
+        file.status = status
+    file.last_processed_at = timezone.now()
+    file.save(update_fields=["status", "last_processed_at"])
+
+
+def user_may_register_signals(user: User) -> bool:
+    """Art. 7.1-2: only representatives of a participating kernpartij bring signals in."""
+    return (
+        user.is_authenticated
+        and user.party.role == PartyRole.KERNPARTIJ
+        and user.party.is_participating()
+        and user.has_perm("weegploeg.add_signal")
+    )
+
+
+@transaction.atomic
+def signal_register(
+    *,
+    by: User,
+    subject: dict,
+    observation: str,
+    observed_on: datetime.date,
+    melder_is_outsider: bool = False,
+    melder_name: str = "",
+    melder_contact: str = "",
+    answers: list[dict] | None = None,
+    form_revision_id: int | None = None,
+) -> WeegploegFile:
+    """Art. 7.1-2, 8.2a-c: a kernpartij brings a signal in. Creates the subject, the file and the
+    signal, and starts the weegploeg flow and the accuracy review (art. 8.3)."""
+    from flows.weegploeg import AccuracyReviewFlow, WeegploegFlow
+
+    if not user_may_register_signals(by):
+        raise PermissionDenied(
+            "Alleen vertegenwoordigers van een kernpartij met de rol melder kunnen signalen inbrengen."
+        )
+    if not melder_is_outsider:
+        melder_name = by.get_full_name() or by.username
+        melder_contact = by.email or by.party.name
+    elif not melder_name.strip() or not melder_contact.strip():
+        raise ValidationError("Vul de naam en de contactgegevens van de melder in.")
+    subject_row = Subject(**subject)
+    subject_row.full_clean()
+    subject_row.save()
+    file = WeegploegFile.objects.create(
+        number=file_number_next("W"),
+        subject=subject_row,
+        next_review_on=add_months(timezone.localdate(), accuracy_review_months()),
+    )
+    signal = Signal(
+        file=file,
+        observation=observation,
+        observed_on=observed_on,
+        melder_name=melder_name,
+        melder_contact=melder_contact,
+        melder_is_outsider=melder_is_outsider,
+        bringing_party=by.party,
+        registered_by=by,
+        answers=answers or [],
+        form_revision_id=form_revision_id,
+    )
+    signal.full_clean()
+    signal.save()
+    process = WeegploegFlow.start.run(file=file)
+    file.process_id = process.pk
+    file.save(update_fields=["process"])
+    AccuracyReviewFlow.start.run(file=file)
+    return file
+
+
+def subject_matches(file: WeegploegFile) -> list[WeegploegFile]:
+    """Art. 8 (known subject): other files about the same person, by BSN or by name and date of
+    birth. Only for the weegploeg (never shown to the melder)."""
+    from django.db.models import Q
+
+    subject = file.subject
+    same = Q(subject__surname__iexact=subject.surname, subject__given_names__iexact=subject.given_names)
+    same &= Q(subject__date_of_birth=subject.date_of_birth)
+    if subject.bsn:
+        same |= Q(subject__bsn=subject.bsn)
+    return list(
+        WeegploegFile.objects.filter(same)
+        .exclude(subject_id=subject.pk)
+        .select_related("subject")
+        .order_by("created_at")
+    )
+
+
+@transaction.atomic
+def subject_attach_existing(file: WeegploegFile, other: WeegploegFile, *, by: User) -> WeegploegFile:
+    """Attach this file's signals to the subject of an earlier file instead of keeping a duplicate."""
+    if other.pk == file.pk or other not in subject_matches(file):
+        raise ValidationError("Dit dossier gaat niet over hetzelfde subject; koppelen is niet mogelijk.")
+    duplicate = file.subject
+    file.subject = other.subject
+    file.save(update_fields=["subject"])
+    if not duplicate.files.exists():
+        duplicate.delete()
+    _touch(file)
+    return file
+
+
+@transaction.atomic
+def analysis_record(
+    file: WeegploegFile,
+    *,
+    by: User,
+    revision_id: int,
+    items: Iterable[tuple[str, str, str]],
+    summary: str,
+    next_step: str,
+    info_party: Party | None = None,
+    info_question: str = "",
+) -> Analysis:
+    """Art. 7.3, 8.2d: the analysis against the published referentiekader, with its revision."""
+    items = list(items)
+    if not items:
+        raise ValidationError("De analyse bevat geen criteria van het referentiekader.")
+    if any(answer not in CriterionAnswer.values for _, answer, _ in items):
+        raise ValidationError("Kies per criterium: van toepassing, niet van toepassing of onbekend.")
+    if next_step == AnalysisNext.MEER_INFORMATIE:
+        if info_party is None or info_party.role != PartyRole.KERNPARTIJ or not info_party.is_participating():
+            raise ValidationError("Kies de kernpartij die de aanvullende informatie moet aanleveren.")
+        if not info_question.strip():
+            raise ValidationError("Beschrijf welke informatie nodig is.")
+    analysis = Analysis.objects.create(
+        file=file, referentiekader_revision_id=revision_id, summary=summary, next_step=next_step, analysed_by=by
+    )
+    AnalysisItem.objects.bulk_create(
+        AnalysisItem(analysis=analysis, criterion_code=code, answer=answer, note=note) for code, answer, note in items
+    )
+    if next_step == AnalysisNext.MEER_INFORMATIE:
+        InformationRequest.objects.create(file=file, party=info_party, question=info_question, requested_by=by)
+        _touch(file, FileStatus.MEER_INFORMATIE)
+    else:
+        _touch(file, FileStatus.BESLUIT)
+    return analysis
+
+
+@transaction.atomic
+def information_supply(file: WeegploegFile, *, by: User, answer: str) -> InformationRequest:
+    """Art. 7.4: the named kernpartij supplies the information; the file goes back to analysis."""
+    request = file.information_requests.filter(answered_at__isnull=True).order_by("-pk").first()
+    if request is None:
+        raise ValidationError("Er staat geen informatieverzoek open voor dit dossier.")
+    if by.party_id != request.party_id:
+        raise PermissionDenied("Dit informatieverzoek is aan een andere partij gericht.")
+    request.answer = answer
+    request.answered_by = by
+    request.answered_at = timezone.now()
+    request.save(update_fields=["answer", "answered_by", "answered_at"])
+    _touch(file, FileStatus.IN_ANALYSE)
+    return request
+
+
+@transaction.atomic
+def weegploeg_decide(
+    file: WeegploegFile, *, by: User, outcome: str, motivation: str, involved_parties: Iterable[Party] = ()
+) -> Decision:
+    """Art. 7.3-4, 8.2e: agenderen (with the casuspartijen and externe partners to involve) or not."""
+    if Decision.objects.filter(file=file).exists():
+        raise ValidationError("Over dit dossier is al besloten.")
+    if outcome not in Outcome.values:
+        raise ValidationError("Kies: agenderen of niet agenderen.")
+    involved = list(involved_parties)
+    allowed_roles = {PartyRole.CASUSPARTIJ, PartyRole.EXTERNE_CASUSPARTNER}
+    if any(p.role not in allowed_roles for p in involved):
+        raise ValidationError("Alleen casuspartijen en externe casuspartners kunnen worden betrokken.")
+    if outcome == Outcome.NIET_AGENDEREN:
+        involved = []
+    decision = Decision.objects.create(file=file, outcome=outcome, motivation=motivation, decided_by=by)
+    decision.involved_parties.set(involved)
+    _touch(file, FileStatus.INFORMATIEPLICHT)
+    return decision
+
+
+@transaction.atomic
+def information_duty_record(
+    file: WeegploegFile,
+    *,
+    by: User,
+    consulted_parties: Iterable[Party],
+    consultation_note: str,
+    outcome: str,
+    note: str,
+    ground: str = "",
+    recheck_on: datetime.date | None = None,
+    informed_on: datetime.date | None = None,
+) -> InformationDuty:
+    """Art. 11.2-4: after the kernpartijen consulted each other, inform the subject now or defer on
+    an art. 41 UAVG ground with a note in the file and a re-check date."""
+    decision = Decision.objects.filter(file=file).first()
+    if decision is None:
+        raise ValidationError("De informatieplicht volgt pas op het besluit van de weegploeg.")
+    consulted = list(consulted_parties)
+    if not consulted or any(p.role != PartyRole.KERNPARTIJ for p in consulted):
+        raise ValidationError("Leg vast welke kernpartijen onderling overleg hebben gevoerd.")
+    today = timezone.localdate()
+    if outcome == DutyOutcome.DEFER:
+        if ground not in Art41Ground.values:
+            raise ValidationError("Kies de grond uit artikel 41 UAVG waarop het informeren wordt uitgesteld.")
+        if recheck_on is None or recheck_on <= today:
+            raise ValidationError("Kies een datum in de toekomst waarop het uitstel opnieuw wordt beoordeeld.")
+        informed_on = None
+    elif outcome == DutyOutcome.INFORM_NOW:
+        ground, recheck_on = "", None
+        informed_on = informed_on or today
+        if informed_on > today:
+            raise ValidationError("De datum van informeren kan niet in de toekomst liggen.")
+    else:
+        raise ValidationError("Kies: nu informeren of uitstellen.")
+    duty = InformationDuty.objects.create(
+        file=file,
+        consultation_note=consultation_note,
+        outcome=outcome,
+        ground=ground,
+        note=note,
+        recheck_on=recheck_on,
+        informed_on=informed_on,
+        recorded_by=by,
+    )
+    duty.consulted_parties.set(consulted)
+    final = FileStatus.GEAGENDEERD if decision.outcome == Outcome.AGENDEREN else FileStatus.NIET_GEAGENDEERD
+    _touch(file, final)
+    return duty
+
+
+@transaction.atomic
+def accuracy_review_record(file: WeegploegFile, *, by: User, corrected: bool, note: str) -> AccuracyReview:
+    """Art. 8.3: record that the data were checked (and corrected where needed); plan the next check."""
+    review = AccuracyReview.objects.create(file=file, corrected=corrected, note=note, reviewed_by=by)
+    file.next_review_on = add_months(timezone.localdate(), accuracy_review_months())
+    file.save(update_fields=["next_review_on"])
+    _touch(file)
+    return review

@@ -156,3 +156,33 @@ _SECURITY_PERMISSIONS: dict[Role, list[str]] = {
 }
 for _role, _permissions in _SECURITY_PERMISSIONS.items():
     ROLE_PERMISSIONS[_role] = [*ROLE_PERMISSIONS.get(_role, []), *_permissions]
+
+# --- Issue 6: the casusoverleg (art. 9, 10) ---------------------------------------------------------
+# Every human task of the casusoverleg flow has its own permission (casusoverleg.CasusoverlegProcess).
+# Per-case visibility (only the participating parties) is added by casusoverleg.selectors.
+_CASUS_WORK = [
+    "casusoverleg.view_casusoverlegprocess",
+    "casusoverleg.casusoverleg_adopt_plan",  # art. 9.3
+    "casusoverleg.casusoverleg_review",  # art. 9.4: progress reviews and the advice to close
+    "casusoverleg.change_planversion",  # drafting the plan and its adjustments
+    "casusoverleg.add_casusparticipant",  # art. 9.1
+    "casusoverleg.add_casusperson",  # art. 10.2f-g
+    "casusoverleg.add_datacontribution",  # art. 6, 9.2
+    "casusoverleg.add_advicerequest",  # art. 9.5
+    "casusoverleg.change_advicerequest",
+    "casusoverleg.add_disclosure",  # art. 10.5
+    "casusoverleg.change_casusoverlegfile",  # the review interval (art. 9.4)
+]
+_CASUS_PERMISSIONS: dict[Role, list[str]] = {
+    Role.CASUSOVERLEG_DEELNEMER: _CASUS_WORK,
+    # art. 5, 10.1, 10.3: the uitvoerder keeps every casusoverleg file and can hand tasks on.
+    Role.UITVOERDER: [*_CASUS_WORK, "casusoverleg.manage_casusoverlegprocess"],
+    # art. 9.4: the kernpartijen decide on closure. Only kernpartij users hold the weegploeglid role
+    # (ROLE_ELIGIBILITY), and they represent their kernpartij in the weegploeg (art. 7.2), which
+    # also records the closure in its own file (art. 8.2f).
+    Role.WEEGPLOEGLID: ["casusoverleg.casusoverleg_decide_closure"],
+    # art. 10.5: the plan only; further data only through a recorded disclosure.
+    Role.EXTERNE_CASUSPARTNER: ["casusoverleg.view_planversion"],
+}
+for _role, _permissions in _CASUS_PERMISSIONS.items():
+    ROLE_PERMISSIONS[_role] = [*ROLE_PERMISSIONS.get(_role, []), *_permissions]

@@ -2,7 +2,12 @@
 
 On agendering a *copy* of the relevant weegploeg data lands here (art. 8.5): its own subject and
 signal rows, so that later edits or the destruction of the weegploeg file (art. 13) leave this
-file intact. Issue 6 adds the plan, actions and participants.
+file intact. The casusoverleg then records (art. 10.2 a-h): the analysis, the participants
+(art. 9.1), the integraal plan van aanpak with its measures (art. 1e, 3, 9.3, 10.2e) in adopted
+versions, the progress reviews (art. 9.4), achterblijvers and persons from the social network
+(art. 10.2f-g), the data each party contributes with its legal ground (art. 6, 9.2), requests
+for advice (art. 9.5), disclosures to externe casuspartners (art. 10.5) and the closure
+(art. 9.4, 10.2h).
 """
 
 from __future__ import annotations
@@ -10,10 +15,31 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from viewflow.workflow.models import Process
+
+DEFAULT_REVIEW_INTERVAL_MONTHS = 3
 
 
 class CasusStatus(models.TextChoices):
-    GEAGENDEERD = "geagendeerd", "Geagendeerd, casusoverleg nog te starten"
+    GEAGENDEERD = "geagendeerd", "Geagendeerd, plan van aanpak nog vast te stellen"
+    IN_UITVOERING = "in_uitvoering", "Plan vastgesteld, in uitvoering"
+    AFSLUITING_GEADVISEERD = "afsluiting_geadviseerd", "Afsluiting geadviseerd aan de kernpartijen"
+    AFGESLOTEN = "afgesloten", "Afgesloten"
+
+
+class CasusoverlegProcess(Process):
+    """The casusoverleg of one agendered subject: plan, monitoring, advice to close, closure (art. 9)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "casusoverlegproces"
+        verbose_name_plural = "casusoverlegprocessen"
+        default_permissions = ("add", "change", "delete", "view", "manage")
+        permissions = [
+            ("casusoverleg_adopt_plan", "Mag het integraal plan van aanpak vaststellen (art. 9.3)"),
+            ("casusoverleg_review", "Mag de voortgang van het plan bespreken en afsluiting adviseren (art. 9.4)"),
+            ("casusoverleg_decide_closure", "Mag als kernpartij besluiten tot afsluiting van het plan (art. 9.4)"),
+        ]
 
 
 class CasusoverlegFile(models.Model):
@@ -27,6 +53,19 @@ class CasusoverlegFile(models.Model):
     )
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     opened_at = models.DateTimeField("geopend op", default=timezone.now)
+    # art. 10.2d: the weegploeg's analysis, copied in at agendering (text, so it stays readable).
+    analysis = models.TextField("analyse van de signalen (art. 10.2d)", blank=True, max_length=20000)
+    review_interval_months = models.PositiveSmallIntegerField(
+        "voortgangsbespreking elke … maanden", default=DEFAULT_REVIEW_INTERVAL_MONTHS
+    )
+    next_review_on = models.DateField("volgende voortgangsbespreking", null=True, blank=True)
+    last_processed_at = models.DateTimeField("laatst verwerkt op", default=timezone.now)
+    # art. 9.4, 10.2h: the kernpartijen's decision that the plan is closed; retention counts from it.
+    closed_on = models.DateField("plan afgesloten op", null=True, blank=True)
+    closure_note = models.TextField("motivering afsluiting", blank=True, max_length=5000)
+    process = models.OneToOneField(
+        "viewflow.Process", on_delete=models.SET_NULL, null=True, blank=True, related_name="casusoverleg_file"
+    )
 
     class Meta:
         verbose_name = "casusoverlegdossier"
@@ -54,6 +93,16 @@ class CasusSubject(models.Model):
     def __str__(self) -> str:
         return f"Subject van {self.file.number}"
 
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.given_names, self.surname_prefix, self.surname) if p)
+
+    @property
+    def initials(self) -> str:
+        letters = [part[0].upper() for part in self.given_names.split() if part]
+        letters.append(self.surname[:1].upper())
+        return ".".join(letters) + "."
+
 
 class CasusSignal(models.Model):
     """A copied signal (art. 9.2, 10.2)."""
@@ -70,3 +119,308 @@ class CasusSignal(models.Model):
 
     def __str__(self) -> str:
         return f"Signaal {self.pk} ({self.file.number})"
+
+
+class ParticipantSource(models.TextChoices):
+    WEEGPLOEG = "weegploeg", "Gekozen door de weegploeg (art. 7.3)"
+    SIGNAAL = "signaal", "Kernpartij die het signaal inbracht (art. 7.2)"
+    WOONGEMEENTE = "woongemeente", "Woongemeente van het subject"
+    CASUSOVERLEG = "casusoverleg", "Later toegevoegd door het casusoverleg (art. 9.1)"
+
+
+class CasusParticipant(models.Model):
+    """A party or externe casuspartner that takes part in this casusoverleg (art. 9.1)."""
+
+    file = models.ForeignKey(CasusoverlegFile, on_delete=models.CASCADE, related_name="participants")
+    party = models.ForeignKey("parties.Party", on_delete=models.PROTECT, related_name="+", verbose_name="partij")
+    source = models.CharField("herkomst", max_length=20, choices=ParticipantSource.choices)
+    reason = models.TextField("reden van deelname", max_length=2000)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField("toegevoegd op", default=timezone.now)
+
+    class Meta:
+        verbose_name = "deelnemer"
+        verbose_name_plural = "deelnemers"
+        ordering = ["added_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["file", "party"], name="casusoverleg_participant_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.party} in {self.file.number}"
+
+
+class Art3Goal(models.TextChoices):
+    """Art. 3 a-f: what the plan is aimed at."""
+
+    A = "a", "a. het bevorderen van deradicalisering"
+    B = "b", "b. het stimuleren van gedragsverandering"
+    C = "c", "c. het beperken van veiligheidsrisico’s"
+    D = "d", "d. het voorkomen van uitreizen naar een strijdgebied"
+    E = "e", "e. het bieden van zorg aan subjecten"
+    F = "f", "f. het bieden van hulp aan achterblijvers"
+
+
+class MeasureStatus(models.TextChoices):
+    GEPLAND = "gepland", "Gepland"
+    IN_UITVOERING = "in_uitvoering", "In uitvoering"
+    GEREED = "gereed", "Gereed"
+    GESTOPT = "gestopt", "Gestopt"
+
+
+OPEN_MEASURE_STATUSES = (MeasureStatus.GEPLAND, MeasureStatus.IN_UITVOERING)
+
+
+class PlanVersion(models.Model):
+    """A version of the integraal plan van aanpak (art. 1e, 9.3). A draft has no ``adopted_at``;
+    an adopted version is never changed again (only its measures' status moves with monitoring)."""
+
+    file = models.ForeignKey(CasusoverlegFile, on_delete=models.CASCADE, related_name="plan_versions")
+    number = models.PositiveIntegerField("versie", null=True, blank=True)
+    aim = models.TextField("doel van het plan", max_length=5000, blank=True)
+    adopted_on = models.DateField("vastgesteld in het casusoverleg van", null=True, blank=True)
+    adopted_at = models.DateTimeField("vastgelegd op", null=True, blank=True)
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    present_parties = models.ManyToManyField(
+        "parties.Party", blank=True, related_name="+", verbose_name="aanwezige partijen"
+    )
+    superseded_at = models.DateTimeField("vervangen door een nieuwe versie op", null=True, blank=True)
+    change_note = models.TextField("wat is er gewijzigd", max_length=2000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "integraal plan van aanpak"
+        verbose_name_plural = "integrale plannen van aanpak"
+        ordering = ["file", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["file", "number"], name="casusoverleg_plan_version_unique"),
+            models.UniqueConstraint(
+                fields=["file"], condition=models.Q(adopted_at__isnull=True), name="casusoverleg_one_draft"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Plan {self.file.number} v{self.number or 'concept'}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.adopted_at is None
+
+
+class PlanMeasure(models.Model):
+    """A measure of the plan: the action a party takes (art. 10.2e) for a goal of art. 3."""
+
+    plan = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="measures")
+    description = models.TextField("maatregel", max_length=2000)
+    goal = models.CharField("doel (art. 3)", max_length=1, choices=Art3Goal.choices)
+    responsible_party = models.ForeignKey(
+        "parties.Party", on_delete=models.PROTECT, related_name="+", verbose_name="verantwoordelijke partij"
+    )
+    due_on = models.DateField("uiterlijk gereed op")
+    status = models.CharField("status", max_length=20, choices=MeasureStatus.choices, default=MeasureStatus.GEPLAND)
+
+    class Meta:
+        verbose_name = "maatregel"
+        verbose_name_plural = "maatregelen"
+        ordering = ["due_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"Maatregel {self.pk} ({self.plan})"
+
+
+class ReviewOutcome(models.TextChoices):
+    VOORTZETTEN = "voortzetten", "Plan voortzetten"
+    AFSLUITING_ADVISEREN = "afsluiting_adviseren", "De kernpartijen adviseren het plan af te sluiten"
+
+
+class ProgressReview(models.Model):
+    """A periodic progress review of the plan in the casusoverleg (art. 9.4)."""
+
+    file = models.ForeignKey(CasusoverlegFile, on_delete=models.CASCADE, related_name="reviews")
+    plan = models.ForeignKey(PlanVersion, on_delete=models.PROTECT, related_name="reviews")
+    held_on = models.DateField("besproken op")
+    summary = models.TextField("verslag van de voortgang", max_length=5000)
+    outcome = models.CharField("uitkomst", max_length=30, choices=ReviewOutcome.choices)
+    closure_reason = models.TextField("reden voor het advies tot afsluiting", max_length=5000, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "voortgangsbespreking"
+        verbose_name_plural = "voortgangsbesprekingen"
+        ordering = ["held_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"Voortgang {self.pk} ({self.file.number})"
+
+
+class MeasureProgress(models.Model):
+    """Progress of one measure as recorded in a review."""
+
+    review = models.ForeignKey(ProgressReview, on_delete=models.CASCADE, related_name="items")
+    measure = models.ForeignKey(PlanMeasure, on_delete=models.CASCADE, related_name="progress")
+    status = models.CharField("status", max_length=20, choices=MeasureStatus.choices)
+    note = models.TextField("toelichting", max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.measure_id}: {self.get_status_display()}"
+
+
+class ClosureOutcome(models.TextChoices):
+    AFSLUITEN = "afsluiten", "Het plan van aanpak afsluiten"
+    VOORTZETTEN = "voortzetten", "Niet afsluiten: het plan loopt door"
+
+
+class ClosureDecision(models.Model):
+    """The kernpartijen's decision on the casusoverleg's advice to close (art. 9.4, 8.2f, 10.2h)."""
+
+    file = models.ForeignKey(CasusoverlegFile, on_delete=models.CASCADE, related_name="closure_decisions")
+    advice = models.ForeignKey(ProgressReview, on_delete=models.PROTECT, related_name="+")
+    outcome = models.CharField("besluit", max_length=20, choices=ClosureOutcome.choices)
+    decided_on = models.DateField("besloten op")
+    motivation = models.TextField("motivering", max_length=5000)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    party = models.ForeignKey("parties.Party", on_delete=models.PROTECT, related_name="+", verbose_name="kernpartij")
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "besluit over afsluiting"
+        verbose_name_plural = "besluiten over afsluiting"
+        ordering = ["decided_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Besluit afsluiting {self.file.number}"
+
+
+class PersonKind(models.TextChoices):
+    ACHTERBLIJVER = "achterblijver", "Achterblijver (art. 10.2f)"
+    SOCIAAL_NETWERK = "sociaal_netwerk", "Persoon uit het sociale netwerk (art. 10.2g)"
+
+
+class CasusPerson(models.Model):
+    """An achterblijver or a person from the subject's social network (art. 10.2f-g)."""
+
+    file = models.ForeignKey(CasusoverlegFile, on_delete=models.CASCADE, related_name="persons")
+    kind = models.CharField("soort", max_length=20, choices=PersonKind.choices)
+    name = models.CharField("naam", max_length=200)
+    address = models.CharField("adres en woonplaats", max_length=300)
+    relevance = models.TextField("waarom relevant voor het plan", max_length=2000)
+    contributed_by = models.ForeignKey(
+        "parties.Party", on_delete=models.PROTECT, related_name="+", verbose_name="ingebracht door"
+    )
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "betrokken persoon"
+        verbose_name_plural = "betrokken personen"
+        ordering = ["kind", "added_at", "pk"]
+
+    def __str__(self) -> str:  # never a name
+        return f"Persoon {self.pk} ({self.file.number})"
+
+
+class LegalGround(models.TextChoices):
+    """Art. 6 a-e: the legal ground on which each party provides personal data."""
+
+    A = "a", "a. OM: art. 39f lid 1 Wet justitiële en strafvorderlijke gegevens"
+    B = "b", "b. Politie: art. 20, 18 lid 2 of 16 lid 1 Wet politiegegevens"
+    C = "c", "c. Gemeente: art. 6 lid 1 onder e AVG"
+    D = "d", "d. Raad voor de Kinderbescherming: art. 6 lid 1 onder e AVG"
+    E = "e", "e. Reclassering Nederland: art. 8 Reclasseringsregeling 1995 jo. art. 6 lid 1 onder e AVG"
+
+
+class DataContribution(models.Model):
+    """A party's contribution of data to the file (art. 9.2) with its legal ground (art. 6)."""
+
+    file = models.ForeignKey(CasusoverlegFile, on_delete=models.CASCADE, related_name="contributions")
+    party = models.ForeignKey("parties.Party", on_delete=models.PROTECT, related_name="+", verbose_name="partij")
+    legal_ground = models.CharField("grondslag (art. 6)", max_length=1, choices=LegalGround.choices)
+    subject_matter = models.CharField("soort gegevens", max_length=200)
+    content = models.TextField("gegevens", max_length=5000, blank=True)
+    contributed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    contributed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "ingebrachte gegevens"
+        verbose_name_plural = "ingebrachte gegevens"
+        ordering = ["contributed_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Inbreng {self.pk} ({self.file.number})"
+
+
+class AdviceRecipient(models.TextChoices):
+    NCTV = "nctv", "Nationaal Coördinator Terrorismebestrijding en Veiligheid (NCTV)"
+    DESKUNDIGE = "deskundige", "Andere deskundige op het gebied van radicalisering en extremisme"
+
+
+class DataKind(models.TextChoices):
+    """Kinds of personal data in the file, for advice requests and disclosures (art. 9.5, 10.5)."""
+
+    SUBJECT = "subject", "NAW-gegevens van het subject"
+    SIGNALS = "signalen", "Signalen"
+    ANALYSIS = "analyse", "Analyse van de signalen"
+    PERSONS = "personen", "Achterblijvers en personen uit het sociale netwerk"
+    CONTRIBUTIONS = "inbreng", "Door partijen ingebrachte gegevens"
+
+
+class AdviceRequest(models.Model):
+    """A request for advice to the NCTV or another expert (art. 9.5)."""
+
+    file = models.ForeignKey(CasusoverlegFile, on_delete=models.CASCADE, related_name="advice_requests")
+    recipient_kind = models.CharField("adviseur", max_length=20, choices=AdviceRecipient.choices)
+    recipient_name = models.CharField("naam van de adviseur of organisatie", max_length=200)
+    question = models.TextField("vraag", max_length=5000)
+    personal_data_shared = models.BooleanField("persoonsgegevens gedeeld", default=False)
+    data_kinds = models.JSONField("soorten gedeelde gegevens", default=list, blank=True)
+    sharing_reason = models.TextField("waarom die gegevens nodig waren", max_length=2000, blank=True)
+    requested_on = models.DateField("gevraagd op")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    answer = models.TextField("antwoord", max_length=5000, blank=True)
+    answered_on = models.DateField("antwoord ontvangen op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "adviesaanvraag"
+        verbose_name_plural = "adviesaanvragen"
+        ordering = ["requested_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"Adviesaanvraag {self.pk} ({self.file.number})"
+
+    def data_kind_labels(self) -> list[str]:
+        return [DataKind(k).label for k in self.data_kinds if k in DataKind.values]
+
+
+class Disclosure(models.Model):
+    """A disclosure of further personal data to an externe casuspartner (art. 10.5): necessity,
+    kinds of data and the consent of the convenant parties, recorded before the data are shown."""
+
+    file = models.ForeignKey(CasusoverlegFile, on_delete=models.CASCADE, related_name="disclosures")
+    recipient = models.ForeignKey(
+        "parties.Party", on_delete=models.PROTECT, related_name="+", verbose_name="externe casuspartner"
+    )
+    necessity = models.TextField("noodzaak voor de bijdrage aan het plan", max_length=2000)
+    data_kinds = models.JSONField("soorten gegevens", default=list)
+    consenting_parties = models.ManyToManyField(
+        "parties.Party", related_name="+", verbose_name="convenantspartijen die toestemming gaven"
+    )
+    consent_note = models.TextField("vastlegging van de toestemming", max_length=2000)
+    disclosed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    disclosed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "verstrekking aan externe casuspartner"
+        verbose_name_plural = "verstrekkingenregister"
+        ordering = ["disclosed_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Verstrekking {self.pk} ({self.file.number})"
+
+    def data_kind_labels(self) -> list[str]:
+        return [DataKind(k).label for k in self.data_kinds if k in DataKind.values]

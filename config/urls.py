@@ -15,6 +15,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("werk/processen/", include("flows.urls")),
     path("werk/weegploeg/", include("weegploeg.urls")),
+    path("werk/casussen/", include("casusoverleg.urls")),
     path("werk/toegangslog/", include("accesslog.urls")),
     path("werk/autorisaties/", include("authorisations.urls")),
     path("werk/geheimhouding/", include("secrecy.urls")),

@@ -302,3 +302,17 @@ def accuracy_review_record(file: WeegploegFile, *, by: User, corrected: bool, no
     file.save(update_fields=["next_review_on"])
     _touch(file)
     return review
+
+
+@transaction.atomic
+def weegploeg_plan_closed_record(number: str, *, closed_on: datetime.date, note: str) -> WeegploegFile | None:
+    """Art. 8.2f: the kernpartijen's decision that the plan is closed, recorded in the weegploeg
+    file too (called by the casusoverleg on closure). None when the weegploeg file is gone (art. 13)."""
+    file = WeegploegFile.objects.select_for_update().filter(number=number).first()
+    if file is None:
+        return None
+    file.plan_closed_on = closed_on
+    file.plan_closed_note = note[:2000]
+    file.save(update_fields=["plan_closed_on", "plan_closed_note"])
+    _touch(file)
+    return file

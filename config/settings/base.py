@@ -208,6 +208,8 @@ CONVENANT_TEXT_PATH = BASE_DIR / "pages" / "data" / "convenant-limburg-2019.txt"
 # Wagtail API v2 is read-only and serves live, public pages only. API v3 (writes with bearer
 # tokens, outside the 2FA gate) is deliberately not mounted.
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# Approval by a publicatie-goedkeurder publishes; approvers need no publish permission of their own.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "pages.workflows.publish_approved_revision"
 WAGTAILAPI_LIMIT_MAX = 50
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],

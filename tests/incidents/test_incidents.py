@@ -181,3 +181,21 @@ def test_art_15_2g_escalation_command_mails_references_only():
     body = mail.outbox[0].body
     assert "I-2026-0001" in body and "I-2026-0002" not in body and "Jan" not in body
     assert mail.outbox[0].to == ["uitvoerder@example.invalid"]
+
+
+def test_art_15_2e_incident_detail_logs_exactly_one_complete_row_without_personal_data():
+    make("I-2026-0001", datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC), description=DESCRIPTION)
+    user = uitvoerder()
+    response = verified_client(user).get("/werk/incidenten/I-2026-0001/")
+    assert response.status_code == 200 and "Jan Voorbeeld" in response.content.decode()
+    entry = AccessLogEntry.objects.get()
+    assert (entry.action, entry.object_type, entry.object_ref, entry.allowed) == (
+        "read",
+        "incident",
+        "I-2026-0001",
+        True,
+    )
+    for field in ("created_at", "user_id", "party_id", "roles", "purpose", "client_address", "row_hash"):
+        assert getattr(entry, field) not in (None, ""), field
+    text = " ".join(str(getattr(entry, f.attname)) for f in AccessLogEntry._meta.fields)
+    assert "Jan" not in text and user.last_name not in text and user.email not in text

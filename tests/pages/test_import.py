@@ -70,7 +70,8 @@ def test_a_changed_signed_text_gives_a_new_published_version(tmp_path):
     _run()
     text = Path(settings.CONVENANT_TEXT_PATH).read_text(encoding="utf-8")
     changed = tmp_path / "convenant.txt"
-    changed.write_text(text.replace("Dit convenant is niet in rechte afdwingbaar.", "Dit convenant is niet afdwingbaar."))
+    new_text = text.replace("Dit convenant is niet in rechte afdwingbaar.", "Dit convenant is niet afdwingbaar.")
+    changed.write_text(new_text)
     assert "Convenant bijgewerkt" in _run(str(changed))
     assert ConvenantPage.objects.get().article(16)["body"][0].value == "Dit convenant is niet afdwingbaar."
 

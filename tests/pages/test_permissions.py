@@ -9,7 +9,7 @@ from wagtail.models import GroupApprovalTask, GroupPagePermission, WorkflowPage
 
 from accounts.roles import Role
 from pages.models import AnnexPage, ConvenantPage, HomePage, ReferentiekaderPage
-from pages.permissions import WORKFLOW_NAME, pages_permissions_sync
+from pages.permissions import TASK_NAME, WORKFLOW_NAME, pages_permissions_sync
 from tests.factories import UserFactory, party
 from tests.helpers import verified_client
 
@@ -26,7 +26,7 @@ def test_sync_is_idempotent_and_gives_editors_change_only_on_the_annexes(site):
     )
     assert {r.page_id for r in rows} == annex_ids
     assert not GroupPagePermission.objects.exclude(group=editors).exists()
-    task = GroupApprovalTask.objects.get()
+    task = GroupApprovalTask.objects.get(name=TASK_NAME)
     assert list(task.groups.values_list("name", flat=True)) == [Role.PUBLICATIE_GOEDKEURDER.label]
     assert WorkflowPage.objects.get(page=HomePage.objects.get()).workflow.name == WORKFLOW_NAME
 

@@ -53,7 +53,8 @@ def test_art_11_1_all_31_gemeenten_and_the_four_other_parties_appear_by_exact_na
     assert len(GEMEENTEN) == 31
     for gemeente in GEMEENTEN:
         assert f"De gemeente {gemeente}" in names
-    for other in ["Het Openbaar Ministerie", "De politie", "De Raad voor de kinderbescherming", "De Reclassering Nederland"]:
+    others = ["Het Openbaar Ministerie", "De politie", "De Raad voor de kinderbescherming", "De Reclassering Nederland"]
+    for other in others:
         assert other in names
     assert len(names) == 35
 
@@ -144,9 +145,9 @@ def test_public_pages_are_accessible_one_h1_ordered_headings_skip_link_lang_labe
 
 @pytest.mark.django_db
 def test_parties_page_lists_current_and_former_parties_with_dates_and_art_2_tasks(site, client):
-    from parties.services import party_give_notice
-
     import datetime
+
+    from parties.services import party_give_notice
 
     party_give_notice(Party.objects.get(name="De gemeente Weert"), datetime.date(2020, 1, 15))
     soup = BeautifulSoup(client.get("/convenant/partijen/").content, "html.parser")

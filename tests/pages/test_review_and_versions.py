@@ -65,15 +65,13 @@ def _approve(approver, page):
     state = page.current_workflow_state
     assert state is not None, "er loopt geen goedkeuring"
     client = verified_client(approver)
-    url = reverse(
-        "wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.current_task_state.pk]
-    )
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.current_task_state.pk])
     response = client.post(url, {"comment": ""})
     assert response.status_code in (200, 302), response.content.decode()[:2000]
 
 
 @pytest.mark.django_db
-def test_art_11_1_an_editors_change_is_not_public_until_a_publicatie_goedkeurder_approves(site, editor, approver, client):
+def test_art_11_1_an_editors_change_is_not_public_until_approved(site, editor, approver, client):
     annex = AnnexPage.objects.get(number=2)
     _submit_edit(editor, annex, "Nieuwe procesbeschrijving van de redactie.")
     assert "Nieuwe procesbeschrijving" not in client.get("/convenant/bijlage-2/").content.decode()

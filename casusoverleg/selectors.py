@@ -1,0 +1,258 @@
+"""Permission-filtered reads of the casusoverleg file (art. 9.1, 10.4, 10.5) and the work list.
+
+* Users of a party that takes part in the case (a ``CasusParticipant``) with the
+  casusoverleg-deelnemer role see the whole file (art. 10.4); users of any other party see
+  nothing of it, not even that it exists.
+* The uitvoerder (art. 5, 10.1, 10.3) keeps every file and sees all of them.
+* A user of an externe casuspartner that takes part sees the plan only (art. 10.5), plus what
+  was disclosed to their organisation with recorded consent (``Disclosure``).
+* The kernpartijen decide on closure (art. 9.4): users of a kernpartij with the decision
+  permission (the weegploeglid role) see the closure task and the advice, nothing else.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from typing import TYPE_CHECKING
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from accounts.roles import Role
+from casusoverleg.models import (
+    OPEN_MEASURE_STATUSES,
+    CasusoverlegFile,
+    CasusStatus,
+    DataKind,
+    Disclosure,
+    PlanMeasure,
+    PlanVersion,
+)
+from parties.models import PartyRole
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+FULL = "full"
+PLAN = "plan"
+LIST_LIMIT = 50
+DECIDE_PERMISSION = "casusoverleg.casusoverleg_decide_closure"
+
+
+def _role_names(user: User) -> set[str]:
+    cache = getattr(user, "_casus_role_names", None)
+    if cache is None:
+        cache = set(user.groups.values_list("name", flat=True))
+        user._casus_role_names = cache
+    return cache
+
+
+def _active(user: User) -> bool:
+    return bool(user is not None and user.is_authenticated and user.party.is_participating())
+
+
+def casus_is_uitvoerder(user: User) -> bool:
+    """Art. 5, 10.1: the uitvoerder (of a kernpartij) keeps every casusoverleg file."""
+    if not _active(user) or user.party.role != PartyRole.KERNPARTIJ:
+        return False
+    return user.is_superuser or Role.UITVOERDER.group_name in _role_names(user)
+
+
+def casus_is_deelnemer(user: User) -> bool:
+    return (
+        _active(user)
+        and user.party.role in (PartyRole.KERNPARTIJ, PartyRole.CASUSPARTIJ)
+        and Role.CASUSOVERLEG_DEELNEMER.group_name in _role_names(user)
+    )
+
+
+def casus_is_external(user: User) -> bool:
+    """Art. 10.5: a user of an externe casuspartner with that role."""
+    return (
+        _active(user)
+        and user.party.role == PartyRole.EXTERNE_CASUSPARTNER
+        and Role.EXTERNE_CASUSPARTNER.group_name in _role_names(user)
+    )
+
+
+def casus_may_decide_closure(user: User) -> bool:
+    """Art. 9.4: the kernpartijen decide on closure."""
+    return _active(user) and user.party.role == PartyRole.KERNPARTIJ and user.has_perm(DECIDE_PERMISSION)
+
+
+def casus_any_access(user: User) -> bool:
+    return casus_is_uitvoerder(user) or casus_is_deelnemer(user) or casus_is_external(user)
+
+
+def casus_files_visible_to(user: User) -> QuerySet[CasusoverlegFile]:
+    """The files this user sees in full (art. 10.4): all for the uitvoerder, the participating
+    party's cases for deelnemers, none for anyone else (externe casuspartners included)."""
+    files = CasusoverlegFile.objects.select_related("subject")
+    if casus_is_uitvoerder(user):
+        return files
+    if casus_is_deelnemer(user):
+        return files.filter(participants__party_id=user.party_id)
+    return files.none()
+
+
+def casus_files_plan_visible_to(user: User) -> QuerySet[CasusoverlegFile]:
+    """The files whose plan this user may read: full access, or an externe casuspartner's cases."""
+    if casus_is_external(user):
+        return CasusoverlegFile.objects.filter(participants__party_id=user.party_id)
+    return casus_files_visible_to(user)
+
+
+def casus_access(user: User, number: str) -> tuple[CasusoverlegFile | None, str | None]:
+    """(file, ``FULL`` or ``PLAN``), or (None, None) when the user may not see this number."""
+    file = casus_files_visible_to(user).filter(number=number).first()
+    if file is not None:
+        return file, FULL
+    if casus_is_external(user):
+        file = casus_files_plan_visible_to(user).select_related("subject").filter(number=number).first()
+        if file is not None:
+            return file, PLAN
+    return None, None
+
+
+def casus_may_work(user: User, task: Task) -> bool:
+    """The per-case rule for a task: closure for kernpartijen, the rest for full access."""
+    from casusoverleg.flows import CasusoverlegFlow
+
+    if task.flow_task is CasusoverlegFlow.decide_closure:
+        return casus_may_decide_closure(user)
+    return casus_files_visible_to(user).filter(process_id=task.process_id).exists()
+
+
+def disclosed_kinds(file: CasusoverlegFile, party_id: int) -> set[str]:
+    """What was disclosed (with consent) to this externe casuspartner for this file (art. 10.5)."""
+    kinds: set[str] = set()
+    for row in Disclosure.objects.filter(file=file, recipient_id=party_id).values_list("data_kinds", flat=True):
+        kinds.update(k for k in row if k in DataKind.values)
+    return kinds
+
+
+def plan_current(file: CasusoverlegFile) -> PlanVersion | None:
+    """The adopted version in force (older adopted versions stay readable)."""
+    return file.plan_versions.filter(adopted_at__isnull=False, superseded_at__isnull=True).first()
+
+
+def plan_draft(file: CasusoverlegFile) -> PlanVersion | None:
+    return file.plan_versions.filter(adopted_at__isnull=True).first()
+
+
+# --- The work list ----------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class CaseRow:
+    number: str
+    initials: str
+    status: str
+    next_review_on: datetime.date | None
+    review_overdue: bool
+    overdue_measures: int
+    plan_only: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class TaskRow:
+    task_id: int
+    title: str
+    file_number: str
+    initials: str
+    due_on: datetime.date | None
+    overdue: bool
+    owner: str
+
+
+def _casus_tasks() -> QuerySet[Task]:
+    from casusoverleg.flows import CasusoverlegFlow
+
+    return Task.objects.filter(process__flow_class=CasusoverlegFlow, flow_task_type="HUMAN")
+
+
+def case_rows(user: User, today: datetime.date, query: str = "") -> tuple[list[CaseRow], int]:
+    """The cases this user may see, newest first, with overdue flags; one query plus a count.
+
+    ``query`` searches the file number (and, for full access, the subject's name).
+    """
+    full = casus_files_visible_to(user)
+    plan_only = casus_is_external(user)
+    files = full if not plan_only else casus_files_plan_visible_to(user).select_related("subject")
+    files = files.exclude(status=CasusStatus.AFGESLOTEN) if not query else files
+    if query:
+        match = Q(number__icontains=query)
+        if not plan_only:
+            match |= Q(subject__surname__icontains=query) | Q(subject__given_names__icontains=query)
+        files = files.filter(match)
+    overdue = PlanMeasure.objects.filter(
+        plan__file=OuterRef("pk"),
+        plan__adopted_at__isnull=False,
+        plan__superseded_at__isnull=True,
+        due_on__lt=today,
+        status__in=OPEN_MEASURE_STATUSES,
+    )
+    files = files.annotate(has_overdue=Exists(overdue)).order_by("-opened_at", "-pk")
+    rows = []
+    for file in files[:LIST_LIMIT]:
+        rows.append(
+            CaseRow(
+                number=file.number,
+                initials=file.subject.initials if not plan_only else "—",
+                status=file.get_status_display(),
+                next_review_on=file.next_review_on,
+                review_overdue=bool(
+                    file.next_review_on and file.next_review_on < today and file.status != CasusStatus.AFGESLOTEN
+                ),
+                overdue_measures=int(file.has_overdue),
+                plan_only=plan_only,
+            )
+        )
+    return rows, files.count()
+
+
+def task_rows(user: User, today: datetime.date) -> tuple[list[TaskRow], list[TaskRow]]:
+    """My open tasks and the tasks I may take, limited, with file number and initials only.
+
+    A constant number of queries: each list is one query with its file and subject joined.
+    """
+    from casusoverleg.flows import CasusoverlegFlow
+
+    base = (
+        _casus_tasks()
+        .filter(status__in=[STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED])
+        .select_related("process__casusoverleg_file__subject", "owner")
+        .order_by("created", "pk")
+    )
+    mine = list(base.filter(owner=user)[:LIST_LIMIT])
+    perms = {p for p in user.get_all_permissions() if p.startswith("casusoverleg.")}
+    free = base.filter(owner__isnull=True, status=STATUS.NEW, owner_permission__in=perms)
+    visible_process_ids = casus_files_visible_to(user).values("process_id")
+    decide = Q(flow_task=CasusoverlegFlow.decide_closure)
+    if casus_may_decide_closure(user):
+        free = free.filter(decide | Q(process_id__in=visible_process_ids))
+    else:
+        free = free.exclude(decide).filter(process_id__in=visible_process_ids)
+    available = list(free[:LIST_LIMIT])
+
+    def row(task: Task) -> TaskRow:
+        file = getattr(task.process, "casusoverleg_file", None)
+        if task.flow_task is CasusoverlegFlow.decide_closure or file is None:
+            due = (task.created + datetime.timedelta(days=14)).date()
+        elif task.flow_task is CasusoverlegFlow.review:
+            due = file.next_review_on
+        else:
+            due = (task.created + datetime.timedelta(days=28)).date()
+        return TaskRow(
+            task_id=task.pk,
+            title=str(task.flow_task.task_title),
+            file_number=file.number if file else "—",
+            initials=file.subject.initials if file else "—",
+            due_on=due,
+            overdue=bool(due and due < today),
+            owner=(task.owner.get_full_name() or task.owner.username) if task.owner_id else "",
+        )
+
+    return [row(t) for t in mine], [row(t) for t in available]

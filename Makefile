@@ -18,6 +18,7 @@ migrate: $(VENV)/.installed
 demo: migrate
 	$(PY) manage.py import_convenant
 	$(PY) manage.py seed_intake_form
+	$(PY) manage.py seed_rights_page
 	$(PY) manage.py load_demo
 
 run: demo

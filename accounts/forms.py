@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 
 LOGIN_FAILED = (
     "Inloggen is niet gelukt. Controleer uw gebruikersnaam en wachtwoord. Is uw account of de "
@@ -22,7 +23,12 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].label = "Wachtwoord"
         self.fields["username"].error_messages["required"] = "Vul uw gebruikersnaam in."
         self.fields["password"].error_messages["required"] = "Vul uw wachtwoord in."
-        self.fields["username"].max_length = 150
+        # AuthenticationForm sets max_length after the field is built, so no validator exists: a
+        # long name would reach authenticate() and the lockout table (varchar 255) unchecked.
+        self.fields["username"].validators.append(
+            MaxLengthValidator(150, message="Een gebruikersnaam heeft hoogstens 150 tekens.")
+        )
+        self.fields["password"].validators.append(MaxLengthValidator(1024, message="Dit wachtwoord is te lang."))
 
 
 class CodeForm(forms.Form):

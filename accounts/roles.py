@@ -186,3 +186,18 @@ _CASUS_PERMISSIONS: dict[Role, list[str]] = {
 }
 for _role, _permissions in _CASUS_PERMISSIONS.items():
     ROLE_PERMISSIONS[_role] = [*ROLE_PERMISSIONS.get(_role, []), *_permissions]
+
+# --- Issue 7: data-subject rights (art. 11.3-5, 12) ------------------------------------------------
+# Art. 12.1: requests go to the uitvoerder; every task of the rights flow has its own permission.
+ROLE_PERMISSIONS[Role.UITVOERDER] = [
+    *ROLE_PERMISSIONS[Role.UITVOERDER],
+    "rights.view_rightsrequestprocess",
+    "rights.manage_rightsrequestprocess",
+    "rights.rights_register",
+    "rights.rights_identity",
+    "rights.rights_inzage",
+    "rights.rights_correction_decide",
+    "rights.rights_correction_execute",
+    "rights.rights_deadlines",
+    "rights.rights_information_followup",
+]

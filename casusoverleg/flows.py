@@ -72,9 +72,7 @@ class CasusoverlegFlow(flow.Flow):
         .Permission("casusoverleg.casusoverleg_decide_closure")
         .Next(this.after_decision)
     )
-    after_decision = (
-        flow.If(this.is_closed).Annotation(title="Afgesloten?").Then(this.end).Else(this.review)
-    )
+    after_decision = flow.If(this.is_closed).Annotation(title="Afgesloten?").Then(this.end).Else(this.review)
     end = flow.End().Annotation(title="Plan van aanpak afgesloten")
 
     def start_process(self, activation, file: CasusoverlegFile):

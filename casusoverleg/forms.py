@@ -28,7 +28,9 @@ MULTI_ERRORS = {
 
 
 def _radio(label: str, choices, **kwargs) -> forms.ChoiceField:
-    return forms.ChoiceField(label=label, choices=choices, widget=forms.RadioSelect, error_messages=CHOICE_ERRORS, **kwargs)
+    return forms.ChoiceField(
+        label=label, choices=choices, widget=forms.RadioSelect, error_messages=CHOICE_ERRORS, **kwargs
+    )
 
 
 def _not_future(form: forms.Form, name: str) -> None:
@@ -38,7 +40,9 @@ def _not_future(form: forms.Form, name: str) -> None:
 
 
 class PlanAimForm(forms.Form):
-    aim = text("Doel van het plan van aanpak", 5000, rows=4, help_text="Wat moet het plan voor en met het subject bereiken?")
+    aim = text(
+        "Doel van het plan van aanpak", 5000, rows=4, help_text="Wat moet het plan voor en met het subject bereiken?"
+    )
     change_note = text("Wat is er gewijzigd ten opzichte van de vorige versie?", 2000, required=False, rows=2)
 
 
@@ -86,7 +90,11 @@ class ReviewForm(forms.Form):
     summary = text("Verslag van de voortgang", 5000, rows=4)
     outcome = _radio("Uitkomst", ReviewOutcome.choices)
     closure_reason = text(
-        "Reden voor het advies tot afsluiting", 5000, required=False, rows=3, help_text="Alleen bij advies tot afsluiting."
+        "Reden voor het advies tot afsluiting",
+        5000,
+        required=False,
+        rows=3,
+        help_text="Alleen bij advies tot afsluiting.",
     )
 
     def __init__(self, *args, measures, **kwargs):
@@ -99,7 +107,9 @@ class ReviewForm(forms.Form):
                 initial=measure.status,
                 error_messages=CHOICE_ERRORS,
             )
-            self.fields[f"n_{measure.pk}"] = text(f"Toelichting bij maatregel {measure.pk}", 2000, required=False, rows=2)
+            self.fields[f"n_{measure.pk}"] = text(
+                f"Toelichting bij maatregel {measure.pk}", 2000, required=False, rows=2
+            )
 
     def measure_rows(self):
         return [(m, self[f"s_{m.pk}"], self[f"n_{m.pk}"]) for m in self.measures]
@@ -110,7 +120,10 @@ class ReviewForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         _not_future(self, "held_on")
-        if cleaned.get("outcome") == ReviewOutcome.AFSLUITING_ADVISEREN and not cleaned.get("closure_reason", "").strip():
+        if (
+            cleaned.get("outcome") == ReviewOutcome.AFSLUITING_ADVISEREN
+            and not cleaned.get("closure_reason", "").strip()
+        ):
             self.add_error("closure_reason", "Geef de reden voor het advies tot afsluiting.")
         return cleaned
 

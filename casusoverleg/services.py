@@ -135,8 +135,10 @@ def _analysis_text(weegploeg_file: WeegploegFile) -> str:
     """Art. 10.2d: the weegploeg's analyses as readable text (criteria by code)."""
     parts = []
     for analysis in weegploeg_file.analyses.prefetch_related("items").order_by("analysed_at", "pk"):
-        lines = [f"Analyse van {timezone.localtime(analysis.analysed_at):%d-%m-%Y} "
-                 f"(referentiekader versie {analysis.referentiekader_revision_id})"]
+        lines = [
+            f"Analyse van {timezone.localtime(analysis.analysed_at):%d-%m-%Y} "
+            f"(referentiekader versie {analysis.referentiekader_revision_id})"
+        ]
         lines += [
             f"- {item.criterion_code}: {item.get_answer_display()}" + (f" ({item.note})" if item.note else "")
             for item in analysis.items.all()
@@ -503,9 +505,7 @@ def closure_decide(
 # --- Persons, contributions (art. 6, 9.2, 10.2f-g) ----------------------------------------------
 
 
-def person_add(
-    file: CasusoverlegFile, *, by: User, kind: str, name: str, address: str, relevance: str
-) -> CasusPerson:
+def person_add(file: CasusoverlegFile, *, by: User, kind: str, name: str, address: str, relevance: str) -> CasusPerson:
     """Art. 10.2f-g: an achterblijver or a person from the social network, with why they matter;
     recorded as the party's contribution with its legal ground (art. 6)."""
     if kind not in PersonKind.values:
@@ -648,9 +648,7 @@ def disclosure_register(
         raise ValidationError("Leg vast hoe en wanneer de convenantspartijen toestemming gaven.")
     with _case_lock(file):
         file = _fresh(file)
-        participants = list(
-            CasusParticipant.objects.filter(file=file).select_related("party").order_by("party__name")
-        )
+        participants = list(CasusParticipant.objects.filter(file=file).select_related("party").order_by("party__name"))
         if recipient.pk not in {p.party_id for p in participants}:
             raise ValidationError("Deze externe casuspartner neemt niet deel aan dit casusoverleg.")
         required = {p.party_id: p.party.name for p in participants if p.party.role in CONVENANT_ROLES}

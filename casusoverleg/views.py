@@ -250,7 +250,9 @@ def concept(request: HttpRequest, file: CasusoverlegFile, level: str) -> HttpRes
         except ValidationError as error:
             log(request, AccessAction.READ, file.number, purpose)
             messages.error(request, " ".join(error.messages))
-            return render(request, "casusoverleg/concept.html", _concept_context(file, aim_form, measure_form), status=400)
+            return render(
+                request, "casusoverleg/concept.html", _concept_context(file, aim_form, measure_form), status=400
+            )
         log(request, AccessAction.UPDATE, file.number, purpose)
         messages.success(request, done)
         return redirect("casusoverleg:concept", number=file.number)
@@ -425,13 +427,17 @@ def disclosures(request: HttpRequest, file: CasusoverlegFile, level: str) -> Htt
                 log(request, AccessAction.DISCLOSE, file.number, purpose, allowed=False)
             else:
                 log(request, AccessAction.DISCLOSE, file.number, purpose)
-                messages.success(request, "De verstrekking is vastgelegd en de gegevens zijn zichtbaar voor de partner.")
+                messages.success(
+                    request, "De verstrekking is vastgelegd en de gegevens zijn zichtbaar voor de partner."
+                )
                 return redirect("casusoverleg:disclosures", number=file.number)
     log(request, AccessAction.READ, file.number, "casusoverleg: verstrekkingenregister")
     context = {
         "file": file,
         "form": form if may_disclose else None,
-        "rows": list(file.disclosures.select_related("recipient", "disclosed_by").prefetch_related("consenting_parties")),
+        "rows": list(
+            file.disclosures.select_related("recipient", "disclosed_by").prefetch_related("consenting_parties")
+        ),
     }
     return render(request, "casusoverleg/disclosures.html", context, status=400 if form.errors else 200)
 
@@ -527,7 +533,11 @@ def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
 
                 def action():
                     return services.closure_decide(
-                        file, by=request.user, outcome=d["outcome"], decided_on=d["decided_on"], motivation=d["motivation"]
+                        file,
+                        by=request.user,
+                        outcome=d["outcome"],
+                        decided_on=d["decided_on"],
+                        motivation=d["motivation"],
                     )
 
             try:

@@ -20,6 +20,7 @@ urlpatterns = [
     path("werk/autorisaties/", include("authorisations.urls")),
     path("werk/geheimhouding/", include("secrecy.urls")),
     path("werk/incidenten/", include("incidents.urls")),
+    path("werk/rechten/", include("rights.urls")),
 ]
 
 if settings.DEBUG:  # pragma: no cover - local development only

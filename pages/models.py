@@ -88,7 +88,7 @@ class HomePage(RoutablePageMixin, Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["pages.ConvenantPage", "intakeforms.IntakeFormPage"]
+    subpage_types = ["pages.ConvenantPage", "intakeforms.IntakeFormPage", "rights.RightsPage"]
     max_count = 1
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("rights_text")]

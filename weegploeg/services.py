@@ -316,3 +316,34 @@ def weegploeg_plan_closed_record(number: str, *, closed_on: datetime.date, note:
     file.save(update_fields=["plan_closed_on", "plan_closed_note"])
     _touch(file)
     return file
+
+
+# Art. 12.5-6: the subject data a decided correction may change.
+SUBJECT_CORRECTABLE_FIELDS = (
+    "given_names",
+    "surname_prefix",
+    "surname",
+    "date_of_birth",
+    "address",
+    "postcode",
+    "residence",
+    "municipality",
+    "bsn",
+)
+
+
+@transaction.atomic
+def weegploeg_subject_correct(subject: Subject, changes: dict) -> list[WeegploegFile]:
+    """Art. 12.6: carry out a decided correction of the subject's data in the weegploeg file.
+    Returns the files of this subject (each marked as processed). Nothing changes when refused."""
+    if not changes or any(name not in SUBJECT_CORRECTABLE_FIELDS for name in changes):
+        raise ValidationError("Alleen de persoonsgegevens van het subject kunnen zo worden gecorrigeerd.")
+    subject = Subject.objects.select_for_update().get(pk=subject.pk)
+    for name, value in changes.items():
+        setattr(subject, name, value)
+    subject.full_clean()
+    subject.save(update_fields=list(changes))
+    files = list(subject.files.order_by("created_at", "pk"))
+    for file in files:
+        _touch(file)
+    return files

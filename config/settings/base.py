@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "forms",
     "weegploeg",
     "casusoverleg",
+    "rights",
     "accesslog",
     "authorisations",
     "secrecy",
@@ -264,3 +265,7 @@ ACCESS_LOG_BURST_THRESHOLD = 50
 # --- Demo --------------------------------------------------------------------------------------
 # Only dev and test set this; ``load_demo`` refuses to run without it.
 DEMO_DATA_ALLOWED = False
+
+# --- Data-subject rights (issue 7) ----------------------------------------------------------------
+# Art. 11.3-5: how often a deferred information duty is judged again (months).
+RIGHTS_INFORMATION_RECHECK_MONTHS = 3

@@ -145,7 +145,8 @@ def test_art_15_2d_someone_with_only_the_password_cannot_link_a_new_device(clien
     [
         ({}, "Vul uw gebruikersnaam in."),
         ({"username": "iemand"}, "Vul uw wachtwoord in."),
-        ({"username": "x" * 5000, "password": "y"}, "Inloggen is niet gelukt"),
+        ({"username": "x" * 5000, "password": "y"}, "hoogstens 150 tekens"),
+        ({"username": "iemand", "password": "y" * 5000}, "wachtwoord is te lang"),
         ({"username": "<script>alert(1)</script>", "password": "y"}, "Inloggen is niet gelukt"),
         ({"username": "\x00", "password": "\x00"}, "Null"),
     ],

@@ -6,7 +6,8 @@ import datetime
 from io import BytesIO
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from pypdf import PdfReader
 
 from accesslog.models import AccessLogEntry
@@ -110,11 +111,12 @@ def test_art_9_end_to_end_plan_pdf_reviews_advice_and_closure_in_both_files():
     assert casus.status == CasusStatus.AFGESLOTEN
     assert casus.closed_on == weegploeg_file.plan_closed_on == timezone.localdate()
     assert casus.process.status == "DONE"
-    closed_on = timezone.localdate().strftime("%-d")
+    with translation.override("nl"):
+        closed_on = date_format(timezone.localdate(), "j F Y")
     detail = gennep.get(f"/werk/casussen/{casus.number}/").content.decode()
-    assert "afgesloten op" in detail and closed_on in detail
+    assert f"Het integraal plan van aanpak is afgesloten op {closed_on}" in detail
     weegploeg_page = kern.get(f"/werk/weegploeg/dossier/{weegploeg_file.number}/").content.decode()
-    assert "Integraal plan van aanpak afgesloten op" in weegploeg_page
+    assert f"Integraal plan van aanpak afgesloten op {closed_on}" in weegploeg_page
 
 
 def test_art_9_4_plan_adjustment_creates_a_new_readable_version():
@@ -267,3 +269,14 @@ def test_art_9_bad_input_gives_dutch_messages_and_changes_nothing():
     assert client.get(f"/werk/casussen/{casus.number}/plan/pdf/?versie=abc").status_code == 302
     assert client.get(f"/werk/casussen/{casus.number}/plan/versie/9/").status_code == 404
     assert not PlanVersion.objects.filter(adopted_at__isnull=False).exists()
+
+
+def test_issue_6_dashboard_links_to_the_casusoverleg_work_list_by_role():
+    from accounts.roles import Role
+    from tests.factories import UserFactory
+
+    link = 'href="/werk/casussen/"'
+    assert link in verified_client(deelnemer()).get("/werk/").content.decode()
+    assert link in verified_client(partner()).get("/werk/").content.decode()
+    melder = UserFactory(roles=[Role.MELDER], party=party("De politie"))
+    assert link not in verified_client(melder).get("/werk/").content.decode()

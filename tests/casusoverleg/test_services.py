@@ -19,8 +19,8 @@ from casusoverleg.models import (
     PlanVersion,
 )
 from casusoverleg.selectors import casus_files_visible_to, plan_current
-from tests.factories import PartyFactory, party
 from tests.casusoverleg.fixtures import GENNEP, RVDK, agenda, deelnemer, open_task
+from tests.factories import PartyFactory, party
 from tests.weegploeg.fixtures import weegploeglid
 
 pytestmark = pytest.mark.django_db
@@ -92,9 +92,7 @@ def test_art_10_5_disclosure_needs_necessity_kinds_and_consent_of_all_convenant_
     with pytest.raises(ValidationError):
         services.disclosure_register(casus, by=user, consenting_parties=[], **kwargs)
     assert not Disclosure.objects.exists()
-    disclosure = services.disclosure_register(
-        casus, by=user, consenting_parties=[party(GENNEP), party(RVDK)], **kwargs
-    )
+    disclosure = services.disclosure_register(casus, by=user, consenting_parties=[party(GENNEP), party(RVDK)], **kwargs)
     assert disclosure.data_kinds == ["subject"]
 
 

@@ -1,0 +1,85 @@
+"""Benchmark: the casusoverleg work list and a plan PDF at many open cases (issue 6).
+
+    DJANGO_SETTINGS_MODULE=config.settings.test .venv/bin/python bench/bench_cases.py [cases]
+
+Uses a throw-away SQLite database in a temporary directory (set DATABASE_URL to measure on
+PostgreSQL instead): migrates, bulk-inserts open cases as the flow leaves them after the plan was
+adopted (participants, plan with an overdue measure, an open progress-review task), then requests
+the work list (and a search) over HTTP as a verified deelnemer and as the uitvoerder several
+times, and prints response times and the number of queries; finally times one plan PDF.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+if "DATABASE_URL" not in os.environ:
+    _tmp = tempfile.mkdtemp(prefix="bench-cases-")
+    os.environ["DATABASE_URL"] = f"sqlite:///{_tmp}/bench.sqlite3"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+
+def _measure(client, path: str, runs: int) -> tuple[list[float], int]:
+    client.get(path)  # warm-up
+    timings = []
+    for _ in range(runs):
+        with CaptureQueriesContext(connection) as queries:
+            t0 = time.perf_counter()
+            response = client.get(path)
+            timings.append((time.perf_counter() - t0) * 1000)
+        assert response.status_code == 200, response.status_code
+    return timings, len(queries.captured_queries)
+
+
+def main(cases: int = 10_000, runs: int = 7) -> None:
+    setup_test_environment()
+    call_command("migrate", verbosity=0, interactive=False)
+    from accounts.roles import Role
+    from secrecy.services import secrecy_accept
+    from secrecy.texts import SECRECY_TEXT_VERSION
+    from tests.casusoverleg.bulk import bulk_open_cases
+    from tests.factories import UserFactory, party
+    from tests.helpers import verified_client
+
+    users = {
+        "deelnemer": UserFactory(roles=[Role.CASUSOVERLEG_DEELNEMER], party=party("De gemeente Gennep")),
+        "uitvoerder": UserFactory(roles=[Role.UITVOERDER], party=party("De gemeente Heerlen")),
+    }
+    for user in users.values():
+        secrecy_accept(user, text_version=SECRECY_TEXT_VERSION)
+    started = time.perf_counter()
+    bulk_open_cases(cases, by=users["uitvoerder"])
+    print(f"inserted {cases} open cases in {time.perf_counter() - started:.1f} s ({connection.vendor})")
+    for name, user in users.items():
+        client = verified_client(user)
+        for label, path in (("work list", "/werk/casussen/"), ("search", "/werk/casussen/?q=C-2099-000123")):
+            timings, queries = _measure(client, path, runs)
+            print(
+                f"{label} as {name}, {runs} runs: median {statistics.median(timings):.0f} ms, "
+                f"min {min(timings):.0f} ms, max {max(timings):.0f} ms; {queries} queries per request"
+            )
+    client = verified_client(users["deelnemer"])
+    client.get("/werk/casussen/C-2099-000001/plan/pdf/")  # warm-up (imports WeasyPrint)
+    t0 = time.perf_counter()
+    response = client.get("/werk/casussen/C-2099-000001/plan/pdf/")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    print(f"plan PDF: {(time.perf_counter() - t0) * 1000:.0f} ms warm, {len(response.content)} bytes")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)

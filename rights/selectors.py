@@ -1,0 +1,402 @@
+"""Permission-filtered reads for the rights screens: who may use them, the requests, the deadlines
+dashboard and the inzage overview (art. 11, 12)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from typing import TYPE_CHECKING
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from accounts.roles import Role
+from parties.models import PartyRole
+from rights.models import InformationDutyFollowUp, RequestStatus, RightsRequest
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+
+def rights_may_use(user: User) -> bool:
+    """Art. 5, 12.1: requests go to the uitvoerder, who acts for the kernpartijen (the controller)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    party = user.party
+    if party.role != PartyRole.KERNPARTIJ or not party.is_participating():
+        return False
+    if user.is_superuser:
+        return True
+    cache = getattr(user, "_rights_group_names", None)
+    if cache is None:
+        cache = set(user.groups.values_list("name", flat=True))
+        user._rights_group_names = cache
+    return Role.UITVOERDER.group_name in cache
+
+
+def rights_requests_visible_to(user: User) -> QuerySet[RightsRequest]:
+    if not rights_may_use(user):
+        return RightsRequest.objects.none()
+    return RightsRequest.objects.all()
+
+
+def rights_request_for(user: User, number: str) -> RightsRequest | None:
+    return rights_requests_visible_to(user).filter(number=number).first()
+
+
+def days_left(due: datetime.date, today: datetime.date | None = None) -> int:
+    return (due - (today or timezone.localdate())).days
+
+
+@dataclasses.dataclass(frozen=True)
+class DeadlineRow:
+    """One open legal deadline on the dashboard."""
+
+    kind: str  # a key of DEADLINE_KINDS
+    ref: str  # pseudonymous: R-…, W-…, I-…
+    what: str
+    due: datetime.date
+    due_at: datetime.datetime | None  # for the 72-hour clock: the exact moment
+    url: str
+    days_left: int
+
+    @property
+    def overdue(self) -> bool:
+        if self.due_at is not None:
+            return self.due_at < timezone.now()
+        return self.days_left < 0
+
+    @property
+    def kind_label(self) -> str:
+        return DEADLINE_KINDS[self.kind]
+
+
+DEADLINE_KINDS = {
+    "verzoek": "Verzoek inzage of correctie (art. 12.3, 12.5)",
+    "correctie": "Uitvoering correctie (art. 12.6)",
+    "informatieplicht": "Uitgestelde informatieplicht (art. 11.3-5)",
+    "datalek": "Datalek: melding aan de AP binnen 72 uur (art. 33 AVG)",
+    "juistheid": "Controle op juistheid (art. 8.3)",
+}
+
+
+def open_requests() -> list[RightsRequest]:
+    return list(RightsRequest.objects.exclude(status=RequestStatus.AFGEROND).order_by("received_on", "pk"))
+
+
+def requests_waiting_for_identity() -> list[RightsRequest]:
+    return [r for r in open_requests() if r.status == RequestStatus.IDENTITEIT]
+
+
+def deferred_duties_open() -> QuerySet:
+    """Art. 11.4-5: deferred information duties not yet fulfilled, with their next check date."""
+    from weegploeg.models import DutyOutcome, InformationDuty
+
+    return (
+        InformationDuty.objects.filter(outcome=DutyOutcome.DEFER, informed_on__isnull=True)
+        .exclude(follow_up__informed_on__isnull=False)
+        .select_related("file", "follow_up")
+        .order_by("recheck_on", "pk")
+    )
+
+
+def duty_next_check(duty) -> datetime.date | None:
+    follow_up: InformationDutyFollowUp | None = getattr(duty, "follow_up", None)
+    if follow_up is not None and follow_up.next_check_on:
+        return follow_up.next_check_on
+    return duty.recheck_on
+
+
+def deadlines_dashboard(today: datetime.date | None = None) -> dict:
+    """Every open legal deadline for the uitvoerder, overdue first, then by due date, with counts."""
+    from django.urls import reverse
+    from viewflow.workflow.models import Task
+
+    from flows.services import OPEN_STATUSES
+    from flows.weegploeg import AccuracyReviewFlow
+    from incidents.models import IncidentProcess
+    from weegploeg.models import WeegploegFile
+
+    today = today or timezone.localdate()
+    rows: list[DeadlineRow] = []
+    for request in open_requests():
+        url = reverse("rights:detail", kwargs={"number": request.number})
+        for what, due in request.open_deadlines():
+            kind = "correctie" if "uitvoeren" in what else "verzoek"
+            rows.append(DeadlineRow(kind, request.number, what, due, None, url, days_left(due, today)))
+    for duty in deferred_duties_open():
+        due = duty_next_check(duty)
+        if due is None:
+            continue
+        url = reverse("rights:duty", kwargs={"number": duty.file.number})
+        rows.append(
+            DeadlineRow(
+                "informatieplicht", duty.file.number, "Opnieuw beoordelen", due, None, url, days_left(due, today)
+            )
+        )
+    breaches = IncidentProcess.objects.filter(reference__isnull=False, ap_notified__isnull=True).exclude(
+        is_breach=False
+    )
+    for incident in breaches:
+        deadline = incident.ap_deadline
+        if deadline is None:
+            continue
+        due = timezone.localtime(deadline).date()
+        url = reverse("incidents:detail", kwargs={"reference": incident.reference})
+        rows.append(
+            DeadlineRow(
+                "datalek",
+                incident.reference,
+                "Melden aan de Autoriteit Persoonsgegevens",
+                due,
+                deadline,
+                url,
+                days_left(due, today),
+            )
+        )
+    review_tasks = Task.objects.filter(
+        process__flow_class=AccuracyReviewFlow, flow_task=AccuracyReviewFlow.review, status__in=OPEN_STATUSES
+    ).select_related("process")
+    file_ids = {task.process.artifact_object_id for task in review_tasks}
+    task_by_file = {task.process.artifact_object_id: task for task in review_tasks}
+    for file in WeegploegFile.objects.filter(pk__in=file_ids, next_review_on__isnull=False).order_by("pk"):
+        task = task_by_file[file.pk]
+        url = reverse("weegploeg:task", kwargs={"task_id": task.pk})
+        due = file.next_review_on
+        rows.append(
+            DeadlineRow("juistheid", file.number, "Controle op juistheid", due, None, url, days_left(due, today))
+        )
+
+    def key(row: DeadlineRow):
+        moment = row.due_at or timezone.make_aware(datetime.datetime.combine(row.due, datetime.time(23, 59)))
+        return (not row.overdue, moment)
+
+    rows.sort(key=key)
+    counts = {kind: sum(1 for r in rows if r.kind == kind) for kind in DEADLINE_KINDS}
+    return {
+        "rows": rows,
+        "total": len(rows),
+        "overdue": sum(1 for r in rows if r.overdue),
+        "counts": [(DEADLINE_KINDS[k], n) for k, n in counts.items()],
+        "waiting_identity": requests_waiting_for_identity(),
+    }
+
+
+# --- The inzage overview (art. 12.3) -------------------------------------------------------------
+
+# Art. 3: the purposes for which the data are processed, in plain Dutch.
+PURPOSES = [
+    "Het verminderen van de risico’s voor de samenleving door radicalisering, extremisme, uitreizen of "
+    "terugkeer, en het bieden van zorg (artikel 3 van het convenant).",
+    "Het verminderen van de risico’s voor de ontwikkeling van minderjarigen door radicalisering, extremisme, "
+    "uitreizen of terugkeer (artikel 3).",
+    "Daarvoor maken de partijen samen een integraal plan van aanpak, gericht op: het bevorderen van "
+    "deradicalisering; het stimuleren van gedragsverandering; het beperken van veiligheidsrisico’s; het "
+    "voorkomen van uitreizen naar een strijdgebied; het bieden van zorg; het bieden van hulp aan "
+    "achterblijvers (artikel 3 a tot en met f).",
+]
+WEEGPLOEG_RECIPIENTS = (
+    "De vertegenwoordigers van de kernpartijen in de weegploeg: de 31 Limburgse gemeenten, de politie en het "
+    "Openbaar Ministerie (artikel 7 en 8), en de uitvoerder (artikel 5)."
+)
+
+SUBJECT_LABELS = [
+    ("given_names", "Voornamen"),
+    ("surname_prefix", "Tussenvoegsel"),
+    ("surname", "Achternaam"),
+    ("date_of_birth", "Geboortedatum"),
+    ("address", "Adres"),
+    ("postcode", "Postcode"),
+    ("residence", "Woonplaats"),
+    ("municipality", "Woongemeente"),
+    ("bsn", "BSN"),
+]
+
+
+def _naw(subject) -> list[tuple[str, str]]:
+    rows = []
+    for name, label in SUBJECT_LABELS:
+        value = getattr(subject, name)
+        if isinstance(value, datetime.date):
+            value = value.strftime("%d-%m-%Y")
+        rows.append((label, value or "(niet vastgelegd)"))
+    return rows
+
+
+@dataclasses.dataclass
+class SubjectOverview:
+    """Everything processed about one subject in both files, the purposes, recipients and sources."""
+
+    subject: list[tuple[str, str]]
+    weegploeg_files: list[dict]
+    casus_files: list[dict]
+    purposes: list[str]
+    recipients: list[str]
+    sources: list[str]
+
+
+def subject_overview(subject) -> SubjectOverview:
+    """Art. 12.3: the subject's data in the weegploeg file and in the casusoverleg file, with the
+    purposes (art. 3), the (possible) recipients (the parties in the case, the disclosure register,
+    advisers with whom data were shared) and the sources (the parties that brought data in).
+
+    Achterblijvers and network persons (art. 10.2f-g) are other people's data and never included;
+    neither is a mention of this subject as such a person in another subject's file, nor the melder's
+    name and contact details."""
+    from casusoverleg.models import CasusoverlegFile, MeasureStatus
+    from weegploeg.models import WeegploegFile
+
+    recipients: set[str] = set()
+    sources: set[str] = set()
+    weegploeg_files = []
+    files = (
+        WeegploegFile.objects.filter(subject=subject)
+        .prefetch_related(
+            "signals__bringing_party", "analyses__items", "information_requests__party", "decision__involved_parties"
+        )
+        .order_by("created_at", "pk")
+    )
+    for file in files:
+        signals = []
+        for signal in file.signals.all():
+            sources.add(signal.bringing_party.name)
+            signals.append(
+                {
+                    "observed_on": signal.observed_on,
+                    "observation": signal.observation,
+                    "party": signal.bringing_party.name,
+                }
+            )
+        analyses = [
+            {
+                "date": timezone.localtime(a.analysed_at).date(),
+                "summary": a.summary,
+                "items": [(i.criterion_code, i.get_answer_display(), i.note) for i in a.items.all()],
+            }
+            for a in file.analyses.all()
+        ]
+        supplied = []
+        for info in file.information_requests.all():
+            recipients.add(info.party.name)
+            if info.answered_at:
+                sources.add(info.party.name)
+                supplied.append({"party": info.party.name, "answer": info.answer})
+        decision = getattr(file, "decision", None)
+        decision_row = None
+        if decision is not None:
+            decision_row = {
+                "outcome": decision.get_outcome_display(),
+                "motivation": decision.motivation,
+                "date": timezone.localtime(decision.decided_at).date(),
+            }
+            recipients.update(p.name for p in decision.involved_parties.all())
+        weegploeg_files.append(
+            {
+                "number": file.number,
+                "created_on": timezone.localtime(file.created_at).date(),
+                "signals": signals,
+                "analyses": analyses,
+                "supplied": supplied,
+                "decision": decision_row,
+                "plan_closed_on": file.plan_closed_on,
+                "plan_closed_note": file.plan_closed_note,
+            }
+        )
+    casus_files = []
+    numbers = [f["number"] for f in weegploeg_files]
+    casus_qs = (
+        CasusoverlegFile.objects.filter(source_weegploeg_number__in=numbers)
+        .select_related("subject")
+        .prefetch_related(
+            "signals__bringing_party",
+            "participants__party",
+            "plan_versions__measures__responsible_party",
+            "reviews",
+            "contributions__party",
+            "disclosures__recipient",
+            "advice_requests",
+            "involved_parties",
+        )
+        .order_by("opened_at", "pk")
+    )
+    for casus in casus_qs:
+        subject_copy = getattr(casus, "subject", None)
+        signals = []
+        for signal in casus.signals.all():
+            sources.add(signal.bringing_party.name)
+            signals.append(
+                {
+                    "observed_on": signal.observed_on,
+                    "observation": signal.observation,
+                    "party": signal.bringing_party.name,
+                }
+            )
+        participants = [p.party.name for p in casus.participants.all()]
+        recipients.update(participants)
+        recipients.update(p.name for p in casus.involved_parties.all())
+        plans = []
+        for plan in casus.plan_versions.all():
+            if plan.adopted_at is None:
+                continue  # a draft is not (yet) a decision about the subject
+            plans.append(
+                {
+                    "number": plan.number,
+                    "adopted_on": plan.adopted_on,
+                    "aim": plan.aim,
+                    "measures": [
+                        {
+                            "description": m.description,
+                            "goal": m.get_goal_display(),
+                            "party": m.responsible_party.name,
+                            "due_on": m.due_on,
+                            "status": MeasureStatus(m.status).label,
+                        }
+                        for m in plan.measures.all()
+                    ],
+                }
+            )
+        contributions = []
+        for c in casus.contributions.all():
+            sources.add(c.party.name)
+            if c.content:
+                contributions.append({"party": c.party.name, "subject_matter": c.subject_matter, "content": c.content})
+        disclosures = []
+        for d in casus.disclosures.all():
+            recipients.add(d.recipient.name)
+            disclosures.append(
+                {
+                    "recipient": d.recipient.name,
+                    "date": timezone.localtime(d.disclosed_at).date(),
+                    "kinds": d.data_kind_labels(),
+                }
+            )
+        advice = []
+        for a in casus.advice_requests.all():
+            if a.personal_data_shared:
+                recipients.add(f"{a.get_recipient_kind_display()}: {a.recipient_name}")
+                advice.append({"recipient": a.recipient_name, "date": a.requested_on, "kinds": a.data_kind_labels()})
+        casus_files.append(
+            {
+                "number": casus.number,
+                "opened_on": timezone.localtime(casus.opened_at).date(),
+                "subject": _naw(subject_copy) if subject_copy is not None else [],
+                "signals": signals,
+                "analysis": casus.analysis,
+                "participants": participants,
+                "plans": plans,
+                "reviews": [{"held_on": r.held_on, "summary": r.summary} for r in casus.reviews.all()],
+                "contributions": contributions,
+                "disclosures": disclosures,
+                "advice": advice,
+                "closed_on": casus.closed_on,
+                "closure_note": casus.closure_note,
+            }
+        )
+    return SubjectOverview(
+        subject=_naw(subject),
+        weegploeg_files=weegploeg_files,
+        casus_files=casus_files,
+        purposes=PURPOSES,
+        recipients=[WEEGPLOEG_RECIPIENTS, *sorted(recipients)],
+        sources=sorted(sources),
+    )

@@ -1,0 +1,20 @@
+"""/werk/rechten/: requests for inzage and correctie (art. 12), the information duty (art. 11.3-5)
+and the deadlines dashboard. Only the uitvoerder; URLs carry pseudonymous numbers only."""
+
+from django.urls import path
+
+from rights import views
+
+app_name = "rights"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("termijnen/", views.deadlines, name="deadlines"),
+    path("nieuw/", views.register, name="register"),
+    path("verzoek/<str:number>/", views.detail, name="detail"),
+    path("verzoek/<str:number>/overzicht.pdf", views.overview_pdf, name="overview_pdf"),
+    path("verzoek/<str:number>/afwijzing.pdf", views.refusal_pdf, name="refusal_pdf"),
+    path("informatieplicht/", views.duties, name="duties"),
+    path("informatieplicht/<str:number>/", views.duty, name="duty"),
+    path("informatieplicht/<str:number>/brief.pdf", views.duty_letter, name="duty_letter"),
+]

@@ -1,0 +1,179 @@
+"""Browser journeys: Playwright for Python driving Debian's Chromium against pytest-django's live server.
+
+Requirements (installed by ``.ci/browser-setup``):
+- Debian's Chromium at ``/usr/bin/chromium`` (or ``CHROMIUM_PATH``); Playwright never downloads a browser;
+- axe-core from npm in ``tests/browser/node_modules`` (``npm ci --prefix tests/browser``).
+
+When either is missing the browser tests are deselected and the run says what is missing and how to
+install it. With ``REQUIRE_BROWSER=1`` (CI) they are kept and fail instead: a missing browser never passes.
+
+A failing journey leaves a screenshot of every open page in ``test-results/``; the axe counts of each
+visited page are printed at the end of the run and written to ``test-results/axe-report.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests.browser.journey import AXE_JS, AXE_REPORT, HERE, RESULTS
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+INSTALL_HINT = "installeer met: bash .ci/browser-setup (apt-get install chromium; npm ci --prefix tests/browser)"
+
+
+def browser_missing() -> list[str]:
+    """What the browser tests need and this machine lacks (empty when all is there)."""
+    missing = []
+    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)) and not shutil.which(CHROMIUM):
+        missing.append(f"Chromium ({CHROMIUM})")
+    if not AXE_JS.is_file():
+        missing.append(f"axe-core ({AXE_JS.relative_to(Path(settings.BASE_DIR))})")
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        missing.append("het Python-pakket playwright (pip install -r requirements.txt)")
+    return missing
+
+
+def browser_required() -> bool:
+    return os.environ.get("REQUIRE_BROWSER", "") not in ("", "0")
+
+
+def _is_browser_test(item) -> bool:
+    return HERE in Path(str(item.fspath)).resolve().parents
+
+
+def pytest_collection_modifyitems(config, items):
+    """Deselect the browser tests (loudly) when Chromium or axe-core is missing, unless REQUIRE_BROWSER=1."""
+    for item in items:
+        if _is_browser_test(item):
+            item.add_marker(pytest.mark.browser)
+    missing = browser_missing()
+    if not missing or browser_required():
+        return
+    browser_items = [item for item in items if _is_browser_test(item)]
+    if browser_items:
+        config.hook.pytest_deselected(items=browser_items)
+        items[:] = [item for item in items if not _is_browser_test(item)]
+        message = (
+            f"\nBROWSERTESTS NIET UITGEVOERD: {len(browser_items)} browsertest(s) gedeselecteerd, "
+            f"want dit ontbreekt: {', '.join(missing)}; {INSTALL_HINT}. CI zet REQUIRE_BROWSER=1 en faalt dan.\n"
+        )
+        config._browser_missing_message = message
+        print(message)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    message = getattr(config, "_browser_missing_message", None)
+    if message:
+        terminalreporter.section("browsertests", sep="=")
+        terminalreporter.write_line(message.strip())
+    if AXE_REPORT:
+        terminalreporter.section("axe-core: toegankelijkheid per bezochte pagina", sep="=")
+        for entry in AXE_REPORT:
+            c = entry["counts"]
+            terminalreporter.write_line(
+                f"{entry['journey']:<32} {entry['path']:<48} critical={c['critical']} serious={c['serious']} "
+                f"moderate={c['moderate']} minor={c['minor']} passes={entry['passes']}"
+            )
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "axe-report.json").write_text(json.dumps(AXE_REPORT, indent=2), encoding="utf-8")
+        terminalreporter.write_line(f"Volledig rapport: {RESULTS / 'axe-report.json'}")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole session (launches are slow on shared cores)."""
+    missing = browser_missing()
+    if missing:
+        pytest.fail(
+            f"Browsertests vereist (REQUIRE_BROWSER=1), maar dit ontbreekt: {', '.join(missing)}; {INSTALL_HINT}"
+        )
+    # Playwright's sync API keeps an asyncio loop on this thread; the ORM calls in the tests are synchronous.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    manager = sync_playwright().start()
+    chromium = manager.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+    manager.stop()
+
+
+class Pages:
+    """Opens a fresh browser context (one user, its own cookies) per call; screenshots them on failure."""
+
+    def __init__(self, browser, base_url: str):
+        self.browser = browser
+        self.base_url = base_url
+        self.contexts = []
+
+    def new(self, *, java_script: bool = True):
+        # bypass_csp: the site's CSP rightly forbids inline scripts; only the injected axe-core needs it.
+        context = self.browser.new_context(
+            base_url=self.base_url,
+            locale="nl-NL",
+            accept_downloads=True,
+            bypass_csp=True,
+            java_script_enabled=java_script,
+            viewport={"width": 1280, "height": 900},
+        )
+        context.set_default_timeout(15_000)
+        self.contexts.append(context)
+        return context.new_page()
+
+    def screenshot_all(self, name: str) -> list[Path]:
+        RESULTS.mkdir(exist_ok=True)
+        shots = []
+        for c, context in enumerate(self.contexts):
+            for p, page in enumerate(context.pages):
+                path = RESULTS / f"{name}-{c}-{p}.png"
+                try:
+                    page.screenshot(path=str(path), full_page=True)
+                    shots.append(path)
+                except Exception as exc:  # noqa: BLE001 - a screenshot must never hide the real failure
+                    print(f"schermafdruk mislukt: {type(exc).__name__}")
+        return shots
+
+    def close(self):
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture
+def pages(request, browser, live_server) -> Iterator[Pages]:
+    opened = Pages(browser, live_server.url)
+    yield opened
+    failed = any(
+        getattr(request.node, f"rep_{when}", None) and getattr(request.node, f"rep_{when}").failed
+        for when in ("setup", "call")
+    )
+    if failed:
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+        for path in opened.screenshot_all(name):
+            print(f"schermafdruk: {path}")
+    opened.close()

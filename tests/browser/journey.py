@@ -1,0 +1,88 @@
+"""Steps the browser journeys share: a real two-step login, the axe-core check, the set-up of the site."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlparse
+
+from django.conf import settings
+from django.core.management import call_command
+
+from tests.factories import PASSWORD
+from tests.helpers import current_code, totp_device
+
+IMPACTS = ("critical", "serious", "moderate", "minor")
+BLOCKING = ("critical", "serious")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+HERE = Path(__file__).resolve().parent
+AXE_JS = HERE / "node_modules" / "axe-core" / "axe.min.js"
+RESULTS = Path(settings.BASE_DIR) / "test-results"
+AXE_REPORT: list[dict] = []  # every visited page's counts, printed at the end of the run
+
+
+def site_setup() -> None:
+    """What ``make run`` builds: the published convenant and its annexes, and the intake questions."""
+    call_command("import_convenant", verbosity=0)
+    call_command("seed_intake_form", verbosity=0)
+
+
+def axe_check(page, journey: str) -> dict:
+    """Run axe-core (WCAG 2.0/2.1 A and AA rules) on the page; fail on any serious or critical violation.
+
+    The counts of every visited page are collected for the end-of-run report; the failure message names
+    the rule and the CSS targets only (never the page's HTML, which may hold personal data).
+    """
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        """async (tags) => {
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+            return {
+                passes: r.passes.length,
+                violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                    targets: v.nodes.slice(0, 5).map(n => n.target.join(' '))})),
+            };
+        }""",
+        AXE_TAGS,
+    )
+    counts = Counter(v["impact"] for v in result["violations"])
+    path = urlparse(page.url).path
+    entry = {
+        "journey": journey,
+        "path": path,
+        "counts": {impact: counts.get(impact, 0) for impact in IMPACTS},
+        "passes": result["passes"],
+        "violations": [{k: v[k] for k in ("id", "impact", "help", "targets")} for v in result["violations"]],
+    }
+    AXE_REPORT.append(entry)
+    c = entry["counts"]
+    print(f"axe {path}: critical={c['critical']} serious={c['serious']} moderate={c['moderate']} minor={c['minor']}")
+    blocking = [v for v in result["violations"] if v["impact"] in BLOCKING]
+    assert not blocking, f"axe-core op {path}: " + "; ".join(
+        f"{v['impact']} {v['id']} ({v['help']}) bij {v['targets']}" for v in blocking
+    )
+    return entry
+
+
+def login(page, user, next_url: str = "/werk/", journey: str = "inloggen", check: bool = False) -> None:
+    """Log in as a person does: username and password, then the code the authenticator app shows now."""
+    page.goto(f"/inloggen/?next={next_url}")
+    if check:
+        axe_check(page, journey)
+    page.get_by_label("Gebruikersnaam").fill(user.username)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Verder").click()
+    page.wait_for_url("**/inloggen/code/**")
+    if check:
+        axe_check(page, journey)
+    page.get_by_label("Code").fill(current_code(totp_device(user)))
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"**{next_url}")
+
+
+def visit(page, path: str, journey: str):
+    """Go to ``path``, check it answered 200 and passes axe."""
+    response = page.goto(path)
+    assert response is not None and response.status == 200, f"{path} gaf {response.status if response else None}"
+    axe_check(page, journey)
+    return response

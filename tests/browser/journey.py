@@ -66,6 +66,7 @@ def axe_check(page, journey: str) -> dict:
 
 def login(page, user, next_url: str = "/werk/", journey: str = "inloggen", check: bool = False) -> None:
     """Log in as a person does: username and password, then the code the authenticator app shows now."""
+    device = totp_device(user)
     page.goto(f"/inloggen/?next={next_url}")
     if check:
         axe_check(page, journey)
@@ -75,7 +76,7 @@ def login(page, user, next_url: str = "/werk/", journey: str = "inloggen", check
     page.wait_for_url("**/inloggen/code/**")
     if check:
         axe_check(page, journey)
-    page.get_by_label("Code").fill(current_code(totp_device(user)))
+    page.get_by_label("Code").fill(current_code(device))
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url(f"**{next_url}")
 
@@ -86,3 +87,53 @@ def visit(page, path: str, journey: str):
     assert response is not None and response.status == 200, f"{path} gaf {response.status if response else None}"
     axe_check(page, journey)
     return response
+
+
+FOCUSED = """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const label = el.labels && el.labels.length ? el.labels[0].innerText.trim() : '';
+    return {tag: el.tagName.toLowerCase(), type: (el.type || '').toLowerCase(), name: el.name || '',
+            value: el.value || '', checked: !!el.checked, label: label, text: (el.innerText || '').trim()};
+}"""
+
+
+def keyboard_fill_form(page, values: dict[str, str], submit: str, max_tabs: int = 400) -> None:
+    """Complete a form with the keyboard alone: Tab through the page from the top, type into the named
+    fields, choose radio buttons with the arrow keys, tick checkboxes (by label) with Space, and press
+    Enter on the submit button. Fails when a field or the button cannot be reached by keyboard."""
+    page.locator("body").evaluate("() => { document.activeElement && document.activeElement.blur(); }")
+    page.keyboard.press("Tab")
+    done: set[str] = set()
+    for _ in range(max_tabs):
+        el = page.evaluate(FOCUSED)
+        if el is None:
+            page.keyboard.press("Tab")
+            continue
+        name = el["name"]
+        if el["tag"] == "button" and el["text"] == submit:
+            missing = set(values) - done
+            assert not missing, f"niet met het toetsenbord bereikt: {sorted(missing)}"
+            page.keyboard.press("Enter")
+            return
+        if name in values and name not in done:
+            wanted = values[name]
+            if el["type"] == "radio":
+                for _step in range(20):
+                    el = page.evaluate(FOCUSED)
+                    if el["value"] == wanted:
+                        page.keyboard.press("Space")
+                        break
+                    page.keyboard.press("ArrowDown")
+                done.add(name)
+            elif el["type"] == "checkbox":
+                wanted_labels = [wanted] if isinstance(wanted, str) else list(wanted)
+                if el["label"] in wanted_labels and not el["checked"]:
+                    page.keyboard.press("Space")
+                    if el["label"] == wanted_labels[-1]:
+                        done.add(name)
+            else:
+                page.keyboard.type(wanted)
+                done.add(name)
+        page.keyboard.press("Tab")
+    raise AssertionError(f"knop {submit!r} niet met Tab bereikt")

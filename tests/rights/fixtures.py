@@ -135,7 +135,10 @@ def build_case() -> Case:
     )
     casus_services.plan_adopt(casus, by=gennep, adopted_on=timezone.localdate(), present_parties=[party(GENNEP)])
     casus_services.contribution_add(
-        casus, by=rvdk, subject_matter="Gezinssituatie", content="Moeder heeft het gezag, vader woont in het buitenland."
+        casus,
+        by=rvdk,
+        subject_matter="Gezinssituatie",
+        content="Moeder heeft het gezag, vader woont in het buitenland.",
     )
     casus_services.person_add(
         casus,

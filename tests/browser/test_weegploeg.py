@@ -1,0 +1,106 @@
+"""A melder registers a signal and the weegploeg analyses, decides and agendas it, in a real browser
+(art. 7.1-4, 8.2, 11.3). The intake form and the weegploeg decision are completed with the keyboard alone."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from pages.models import ReferentiekaderPage
+from tests.browser.journey import axe_check, keyboard_fill_form, login, site_setup, visit
+from tests.weegploeg.fixtures import melder, referentiekader_publish, weegploeglid
+from weegploeg.models import FileStatus, WeegploegFile
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+JOURNEY = "melder-weegploeg"
+
+
+def test_art_7_melder_registers_by_keyboard_weegploeg_analyses_and_agendas_with_keyboard_decision(pages):
+    site_setup()
+    referentiekader_publish(page=ReferentiekaderPage.objects.get())
+    reporter, lid = melder(), weegploeglid()
+
+    # the melder: the intake form, with the keyboard alone
+    page = pages.new()
+    login(page, reporter, next_url="/werk/weegploeg/melden/", journey=JOURNEY, check=True)
+    axe_check(page, JOURNEY)
+    assert page.locator("[aria-current='step']").inner_text().strip().startswith("1")  # the progress indicator
+    birth = datetime.date(2001, 4, 5)
+    seen = (timezone.localdate() - datetime.timedelta(days=2)).strftime("%d%m%Y")
+    keyboard_fill_form(
+        page,
+        {
+            "given_names": "Jan Pieter",
+            "surname": "Vries",
+            "surname_prefix": "de",
+            "date_of_birth": birth.strftime("%d%m%Y"),
+            "address": "Markt 1",
+            "residence": "Gennep",
+            "municipality": "Gennep",
+            "observation": "Deelt filmpjes die aanslagen verheerlijken.",
+            "observed_on": seen,
+        },
+        submit="Signaal inbrengen",
+    )
+    page.wait_for_url("**/werk/weegploeg/mijn-meldingen/")
+    axe_check(page, JOURNEY)
+    file = WeegploegFile.objects.get()
+    assert f"dossiernummer {file.number}" in page.locator(".messages").inner_text()
+    assert file.subject.surname == "Vries" and file.subject.date_of_birth == birth
+
+    # the weegploeg member: inbox, analysis by mouse
+    wp = pages.new()
+    login(wp, lid, next_url="/werk/weegploeg/", journey=JOURNEY)
+    axe_check(wp, JOURNEY)
+    assert "Vries" not in wp.content()  # lists show the file number and initials only
+    wp.get_by_role("link", name=file.number).first.click()
+    axe_check(wp, JOURNEY)
+    for code, answer in (("ID-1", "Van toepassing"), ("ID-2", "Onbekend"), ("RE-1", "Niet van toepassing")):
+        wp.locator(f"fieldset:has(legend:has-text('{code}.'))").get_by_label(answer, exact=True).check()
+    wp.locator("[name='summary']").fill("Zorgelijke uitingen.")
+    wp.get_by_label("Klaar voor besluit").check()
+    wp.get_by_role("button", name="Vastleggen en afronden").click()
+    wp.wait_for_url("**/werk/weegploeg/")
+    file.refresh_from_db()
+    assert file.status != FileStatus.IN_ANALYSE, file.status
+
+    # the decision, with the keyboard alone: agenderen, a motivation, the Raad voor de Kinderbescherming
+    wp.get_by_role("link", name=file.number).first.click()
+    assert "Besluit" in wp.get_by_role("heading", level=1).inner_text()
+    axe_check(wp, JOURNEY)
+    keyboard_fill_form(
+        wp,
+        {
+            "outcome": "agenderen",
+            "motivation": "Casusoverleg nodig.",
+            "involved_parties": "De Raad voor de kinderbescherming",
+        },
+        submit="Vastleggen en afronden",
+    )
+    wp.wait_for_url("**/werk/weegploeg/")
+    file.refresh_from_db()
+    assert file.decision.outcome == "agenderen"
+    assert [p.name for p in file.decision.involved_parties.all()] == ["De Raad voor de kinderbescherming"]
+
+    # the information duty (art. 11.3): deferred on ground d
+    wp.get_by_role("link", name=file.number).first.click()
+    axe_check(wp, JOURNEY)
+    wp.get_by_label("De politie", exact=True).check()
+    wp.get_by_label("Het Openbaar Ministerie", exact=True).check()
+    wp.locator("textarea[name='consultation_note'], input[name='consultation_note']").fill("Politie en OM.")
+    wp.get_by_label("Informeren uitstellen", exact=False).check()
+    wp.locator("select[name='ground']").select_option("d")
+    wp.locator("input[name='recheck_on']").fill((timezone.localdate() + datetime.timedelta(days=90)).isoformat())
+    wp.locator("textarea[name='note'], input[name='note']").fill("Informeren zou het onderzoek schaden.")
+    wp.get_by_role("button", name="Vastleggen en afronden").click()
+    wp.wait_for_url("**/werk/weegploeg/")
+    file.refresh_from_db()
+    assert file.status == FileStatus.GEAGENDEERD
+
+    # the melder sees the outcome, never the analysis
+    visit(page, "/werk/weegploeg/mijn-meldingen/", JOURNEY)
+    assert "Geagendeerd voor casusoverleg" in page.content()
+    assert "Zorgelijke uitingen" not in page.content()

@@ -201,3 +201,7 @@ ROLE_PERMISSIONS[Role.UITVOERDER] = [
     "rights.rights_deadlines",
     "rights.rights_information_followup",
 ]
+
+# --- Issue 8: retention, archiving and destruction (art. 13) ----------------------------------------
+# The uitvoerder approves destruction lists, places holds and records reactivation orders (13.1, 13.4).
+ROLE_PERMISSIONS[Role.UITVOERDER] = [*ROLE_PERMISSIONS[Role.UITVOERDER], "retention.manage_retention"]

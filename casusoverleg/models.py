@@ -59,7 +59,9 @@ class CasusoverlegFile(models.Model):
         "voortgangsbespreking elke … maanden", default=DEFAULT_REVIEW_INTERVAL_MONTHS
     )
     next_review_on = models.DateField("volgende voortgangsbespreking", null=True, blank=True)
-    last_processed_at = models.DateTimeField("laatst verwerkt op", default=timezone.now)
+    last_processed_at = models.DateTimeField("laatst verwerkt op", default=timezone.now, db_index=True)
+    # art. 13.2: archived (read-only, out of every work list and search); set by retention only.
+    archived_at = models.DateTimeField("gearchiveerd op", null=True, blank=True, db_index=True)
     # art. 9.4, 10.2h: the kernpartijen's decision that the plan is closed; retention counts from it.
     closed_on = models.DateField("plan afgesloten op", null=True, blank=True)
     closure_note = models.TextField("motivering afsluiting", blank=True, max_length=5000)

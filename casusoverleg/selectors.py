@@ -89,7 +89,7 @@ def casus_any_access(user: User) -> bool:
 def casus_files_visible_to(user: User) -> QuerySet[CasusoverlegFile]:
     """The files this user sees in full (art. 10.4): all for the uitvoerder, the participating
     party's cases for deelnemers, none for anyone else (externe casuspartners included)."""
-    files = CasusoverlegFile.objects.select_related("subject")
+    files = CasusoverlegFile.objects.filter(archived_at__isnull=True).select_related("subject")  # art. 13.2
     if casus_is_uitvoerder(user):
         return files
     if casus_is_deelnemer(user):
@@ -100,7 +100,7 @@ def casus_files_visible_to(user: User) -> QuerySet[CasusoverlegFile]:
 def casus_files_plan_visible_to(user: User) -> QuerySet[CasusoverlegFile]:
     """The files whose plan this user may read: full access, or an externe casuspartner's cases."""
     if casus_is_external(user):
-        return CasusoverlegFile.objects.filter(participants__party_id=user.party_id)
+        return CasusoverlegFile.objects.filter(participants__party_id=user.party_id, archived_at__isnull=True)
     return casus_files_visible_to(user)
 
 
@@ -170,7 +170,9 @@ class TaskRow:
 def _casus_tasks() -> QuerySet[Task]:
     from casusoverleg.flows import CasusoverlegFlow
 
-    return Task.objects.filter(process__flow_class=CasusoverlegFlow, flow_task_type="HUMAN")
+    return Task.objects.filter(process__flow_class=CasusoverlegFlow, flow_task_type="HUMAN").exclude(
+        process__casusoverleg_file__archived_at__isnull=False  # art. 13.2: archived files leave the lists
+    )
 
 
 def case_rows(user: User, today: datetime.date, query: str = "") -> tuple[list[CaseRow], int]:

@@ -21,6 +21,7 @@ urlpatterns = [
     path("werk/geheimhouding/", include("secrecy.urls")),
     path("werk/incidenten/", include("incidents.urls")),
     path("werk/rechten/", include("rights.urls")),
+    path("werk/bewaartermijnen/", include("retention.urls")),
 ]
 
 if settings.DEBUG:  # pragma: no cover - local development only

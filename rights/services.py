@@ -391,22 +391,45 @@ def rights_overdue(today: datetime.date | None = None) -> list[RightsRequest]:
     return [r for r in open_requests() if (nxt := r.next_deadline()) is not None and nxt[1] < today]
 
 
-def rights_escalate_overdue(today: datetime.date | None = None) -> list[RightsRequest]:
-    """Escalation: mark overdue requests and tell every uitvoerder (request numbers only)."""
+def _uitvoerder_addresses() -> list[str]:
     from accounts.models import User
     from accounts.roles import Role
 
-    overdue = [r for r in rights_overdue(today) if r.escalated_at is None]
-    if not overdue:
-        return []
-    now = timezone.now()
-    RightsRequest.objects.filter(pk__in=[r.pk for r in overdue]).update(escalated_at=now)
-    addresses = list(
+    return list(
         User.objects.filter(is_active=True, groups__name=Role.UITVOERDER.group_name, party__role="kernpartij")
         .exclude(email="")
         .values_list("email", flat=True)
         .distinct()
     )
+
+
+def information_duty_reminders_send(today: datetime.date | None = None) -> list[str]:
+    """Art. 11.3-5: remind the uitvoerders of deferred duties whose re-check date has passed
+    (file numbers only). Returns those file numbers."""
+    from rights.selectors import deferred_duties_open, duty_next_check
+
+    today = today or timezone.localdate()
+    numbers = [d.file.number for d in deferred_duties_open() if (due := duty_next_check(d)) and due < today]
+    addresses = _uitvoerder_addresses()
+    if numbers and addresses:
+        send_mail(
+            "Uitgestelde informatieplicht: opnieuw beoordelen",
+            f"De datum voor een nieuwe beoordeling (art. 11 convenant) is verstreken voor: {', '.join(numbers)}.\n"
+            "Beoordeel in de werkomgeving (Rechten van betrokkenen) of de betrokkene nu kan worden geïnformeerd.",
+            None,
+            addresses,
+        )
+    return numbers
+
+
+def rights_escalate_overdue(today: datetime.date | None = None) -> list[RightsRequest]:
+    """Escalation: mark overdue requests and tell every uitvoerder (request numbers only)."""
+    overdue = [r for r in rights_overdue(today) if r.escalated_at is None]
+    if not overdue:
+        return []
+    now = timezone.now()
+    RightsRequest.objects.filter(pk__in=[r.pk for r in overdue]).update(escalated_at=now)
+    addresses = _uitvoerder_addresses()
     numbers = ", ".join(r.number for r in overdue)
     if addresses:
         send_mail(

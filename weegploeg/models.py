@@ -81,7 +81,9 @@ class WeegploegFile(models.Model):
     subject = models.ForeignKey(Subject, on_delete=models.PROTECT, related_name="files", verbose_name="subject")
     status = models.CharField("status", max_length=30, choices=FileStatus.choices, default=FileStatus.IN_ANALYSE)
     created_at = models.DateTimeField("aangemaakt op", default=timezone.now)
-    last_processed_at = models.DateTimeField("laatst verwerkt op", default=timezone.now)
+    last_processed_at = models.DateTimeField("laatst verwerkt op", default=timezone.now, db_index=True)
+    # art. 13.2: archived (read-only, out of every work list and search); set by retention only.
+    archived_at = models.DateTimeField("gearchiveerd op", null=True, blank=True, db_index=True)
     next_review_on = models.DateField("volgende controle op juistheid", null=True, blank=True)
     # art. 8.2f: the decision that the plan is closed (recorded by the casusoverleg part, issue 6).
     plan_closed_on = models.DateField("integraal plan van aanpak afgesloten op", null=True, blank=True)

@@ -59,7 +59,7 @@ def weegploeg_files_visible_to(user: User) -> QuerySet[WeegploegFile]:
     """The weegploeg files this user may see: all of them for the weegploeg, none for anyone else."""
     if not weegploeg_access(user):
         return WeegploegFile.objects.none()
-    return WeegploegFile.objects.select_related("subject")
+    return WeegploegFile.objects.filter(archived_at__isnull=True).select_related("subject")  # art. 13.2
 
 
 def weegploeg_file_for(user: User, number: str) -> WeegploegFile | None:
@@ -76,7 +76,7 @@ class MelderSignal:
 def signals_registered_by(user: User) -> list[MelderSignal]:
     """What the melder sees afterwards: that the signal was received and its outcome, never more."""
     rows = (
-        Signal.objects.filter(registered_by=user)
+        Signal.objects.filter(registered_by=user, file__archived_at__isnull=True)  # art. 13.2
         .select_related("file")
         .only("registered_at", "file__number", "file__status")
         .order_by("-registered_at")[:100]
@@ -125,7 +125,10 @@ class Inbox:
 
 def _tasks() -> QuerySet[Task]:
     weegploeg_flow, review_flow = _weegploeg_flows()
-    return Task.objects.filter(process__flow_class__in=[weegploeg_flow, review_flow], flow_task_type="HUMAN")
+    archived = WeegploegFile.objects.filter(archived_at__isnull=False).values("pk")  # art. 13.2: out of the lists
+    return Task.objects.filter(process__flow_class__in=[weegploeg_flow, review_flow], flow_task_type="HUMAN").exclude(
+        process__artifact_object_id__in=archived
+    )
 
 
 def _permissions(user: User) -> set[str]:

@@ -148,7 +148,7 @@ def subject_matches(file: WeegploegFile) -> list[WeegploegFile]:
     if subject.bsn:
         same |= Q(subject__bsn=subject.bsn)
     return list(
-        WeegploegFile.objects.filter(same)
+        WeegploegFile.objects.filter(same, archived_at__isnull=True)  # art. 13.2: archived files are not searched
         .exclude(subject_id=subject.pk)
         .select_related("subject")
         .order_by("created_at")

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "authorisations",
     "secrecy",
     "incidents",
+    "retention",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "config.middleware.RejectNullCharactersMiddleware",
     "accounts.middleware.SessionLifetimeMiddleware",
     "authorisations.middleware.SessionCutoffMiddleware",  # revoked role / deactivated: sessions end
     "accounts.middleware.OTPGateMiddleware",

@@ -34,6 +34,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--lang=nl-NL",  # a Dutch browser: date fields read dag-maand-jaar
 ]
 INSTALL_HINT = "installeer met: bash .ci/browser-setup (apt-get install chromium; npm ci --prefix tests/browser)"
 
@@ -93,6 +94,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
                 f"{entry['journey']:<32} {entry['path']:<48} critical={c['critical']} serious={c['serious']} "
                 f"moderate={c['moderate']} minor={c['minor']} passes={entry['passes']}"
             )
+            for why in entry.get("known_upstream", []):
+                terminalreporter.write_line(f"{'':<32} waarvan bekend, buiten dit project: {why}")
         RESULTS.mkdir(exist_ok=True)
         (RESULTS / "axe-report.json").write_text(json.dumps(AXE_REPORT, indent=2), encoding="utf-8")
         terminalreporter.write_line(f"Volledig rapport: {RESULTS / 'axe-report.json'}")
@@ -118,7 +121,12 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     manager = sync_playwright().start()
-    chromium = manager.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    chromium = manager.chromium.launch(
+        executable_path=CHROMIUM,
+        headless=True,
+        args=CHROMIUM_ARGS,
+        env={**os.environ, "LANG": "nl_NL.UTF-8", "LANGUAGE": "nl"},
+    )
     yield chromium
     chromium.close()
     manager.stop()

@@ -42,6 +42,7 @@ def test_art_7_melder_registers_by_keyboard_weegploeg_analyses_and_agendas_with_
             "municipality": "Gennep",
             "observation": "Deelt filmpjes die aanslagen verheerlijken.",
             "observed_on": seen,
+            "label:Via welk kanaal": "Telefoon",
         },
         submit="Signaal inbrengen",
     )

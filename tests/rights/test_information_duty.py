@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from freezegun import freeze_time
 
 from accesslog.models import AccessAction, AccessLogEntry
@@ -94,8 +95,6 @@ def test_art_11_5_when_no_ground_remains_the_subject_is_informed_with_a_letter_o
 
 
 def test_art_11_5_the_letter_says_so_when_no_measures_followed():
-    from django.test import override_settings  # noqa: F401
-
     from weegploeg.models import Outcome
 
     with freeze_time("2026-03-02"):
@@ -135,8 +134,15 @@ def test_deadlines_dashboard_lists_every_open_deadline_overdue_first_with_counts
             requester_kind=RequesterKind.BETROKKENE,
             reply_address="Postbus 1",
         )
+    from incidents.models import IncidentProcess
+
     with freeze_time("2026-02-10 09:00"):  # the inzage (due 2 Feb) is overdue
+        discovered = timezone.now() - datetime.timedelta(hours=20)
+        breach = IncidentProcess.objects.create(reference="I-2026-0001", title="t", discovered_at=discovered)
+        IncidentProcess.objects.create(reference="I-2026-0002", title="t", discovered_at=discovered, is_breach=False)
         data = deadlines_dashboard()
+        assert [row.ref for row in data["rows"][:2]] == [request.number, breach.reference]  # 72 hours: 12 Feb
+        assert "I-2026-0002" not in [row.ref for row in data["rows"]]
         kinds = [row.kind for row in data["rows"]]
         assert data["rows"][0].ref == request.number and data["rows"][0].overdue
         assert "informatieplicht" in kinds and "juistheid" in kinds
@@ -147,3 +153,21 @@ def test_deadlines_dashboard_lists_every_open_deadline_overdue_first_with_counts
         page = verified_client(user).get("/werk/rechten/termijnen/").content.decode()
         assert page.index(request.number) < page.index(duty.file.number)
         assert "Totaal: <strong>" in page
+
+
+def test_art_11_4_overdue_recheck_reminds_the_uitvoerder_with_the_file_number_only():
+    from django.core import mail
+    from django.core.management import call_command
+
+    with freeze_time("2026-03-02"):
+        duty = _deferred()  # re-check on 2026-05-31
+        uitvoerder()
+    with freeze_time("2026-05-30"):
+        mail.outbox.clear()
+        call_command("rights_escalate")
+        assert mail.outbox == []
+    with freeze_time("2026-06-02"):
+        call_command("rights_escalate")
+        assert len(mail.outbox) == 1 and duty.file.number in mail.outbox[0].body
+        for value in ("Kleuskens", "Mirthe", "Kapelstraat", "1998"):
+            assert value not in mail.outbox[0].body

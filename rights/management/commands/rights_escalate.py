@@ -1,18 +1,24 @@
-"""``manage.py rights_escalate``: mark overdue rights requests and tell the uitvoerders (run daily)."""
+"""``manage.py rights_escalate``: run daily. Marks overdue rights requests (art. 12) and reminds the
+uitvoerders of deferred information duties whose re-check date has passed (art. 11.3-5). The
+messages name request and file numbers only."""
 
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from rights.services import rights_escalate_overdue
+from rights.services import information_duty_reminders_send, rights_escalate_overdue
 
 
 class Command(BaseCommand):
-    help = "Escaleert verzoeken om inzage of correctie waarvan de wettelijke termijn is verstreken."
+    help = "Escaleert verstreken termijnen van verzoeken om inzage of correctie en van uitgestelde informatieplichten."
 
     def handle(self, *args, **options):
         overdue = rights_escalate_overdue()
-        if not overdue:
+        duties = information_duty_reminders_send()
+        if not overdue and not duties:
             self.stdout.write("Geen verstreken termijnen.")
             return
-        self.stdout.write(f"Geëscaleerd: {', '.join(r.number for r in overdue)}")
+        if overdue:
+            self.stdout.write(f"Geëscaleerd: {', '.join(r.number for r in overdue)}")
+        if duties:
+            self.stdout.write(f"Informatieplicht opnieuw te beoordelen: {', '.join(duties)}")

@@ -1,0 +1,109 @@
+"""Permission checks and reads for the retention screens (art. 13)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from typing import TYPE_CHECKING
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from accounts.roles import Role
+from parties.models import PartyRole
+from retention.holds import Hold, holds_all
+from retention.models import Category, DestructionList, DestructionRecord, ItemStatus, ListStatus
+from retention.rules import RULES, Action
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+MANAGE_PERMISSION = "retention.manage_retention"
+CONSULT_ROLES = frozenset({Role.UITVOERDER, Role.WEEGPLOEGLID, Role.CASUSOVERLEG_DEELNEMER})
+HORIZON_DAYS = 30
+RECORDS_LIMIT = 50
+
+
+def _kernpartij(user: User) -> bool:
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.party.role == PartyRole.KERNPARTIJ
+        and user.party.is_participating()
+    )
+
+
+def retention_may_manage(user: User) -> bool:
+    """The uitvoerder (of a kernpartij) manages retention: overview, lists, holds, reactivation."""
+    return _kernpartij(user) and user.has_perm(MANAGE_PERMISSION)
+
+
+def archive_may_consult(user: User) -> bool:
+    """Art. 13.2: only kernpartijen consult the archive (users with a casework role)."""
+    if not _kernpartij(user):
+        return False
+    if user.is_superuser:
+        return True
+    names = set(user.groups.values_list("name", flat=True))
+    return bool(names & {role.group_name for role in CONSULT_ROLES})
+
+
+@dataclasses.dataclass(frozen=True)
+class CategoryRow:
+    category: str
+    label: str
+    archive_due: int | None
+    destroy_due: int
+    destroy_rule: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Overview:
+    horizon: datetime.date
+    categories: list[CategoryRow]
+    holds: list[Hold]
+    lists: list[DestructionList]
+    records: list[DestructionRecord]
+    records_total: int
+
+
+def retention_overview(now: datetime.datetime | None = None) -> Overview:
+    """Per category, the files due for archiving or destruction within 30 days; every hold; the
+    open destruction lists; the latest destruction records. A constant number of queries."""
+    from retention.services import rule_due
+
+    now = now or timezone.now()
+    moment = now + datetime.timedelta(days=HORIZON_DAYS)
+    rows = []
+    for category in Category:
+        rules = {rule.action: rule for rule in RULES if rule.category == category}
+        archive = rules.get(Action.ARCHIVE)
+        destroy = rules[Action.DESTROY]
+        rows.append(
+            CategoryRow(
+                category=category.value,
+                label=category.label,
+                archive_due=rule_due(archive, moment).count() if archive else None,
+                destroy_due=rule_due(destroy, moment).count(),
+                destroy_rule=f"{destroy.article}: {destroy.label}",
+            )
+        )
+    lists = list(
+        DestructionList.objects.filter(status__in=[ListStatus.CONCEPT, ListStatus.GOEDGEKEURD])
+        .select_related("approved_by")
+        .annotate(open_items=Count("items", filter=Q(items__status=ItemStatus.OPEN)))
+        .order_by("pk")
+    )
+    records = DestructionRecord.objects.select_related("approved_by")
+    return Overview(
+        horizon=timezone.localtime(moment).date(),
+        categories=rows,
+        holds=holds_all(),
+        lists=lists,
+        records=list(records[:RECORDS_LIMIT]),
+        records_total=records.count(),
+    )
+
+
+def destruction_lists() -> QuerySet[DestructionList]:
+    return DestructionList.objects.select_related("approved_by", "cancelled_by")

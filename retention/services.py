@@ -276,9 +276,11 @@ def _list_due(rule, now, report, dry_run, chunk_size) -> None:
         )
         new = []
         for r in rows:
+            if r["number"] in listed:
+                continue  # already on an open list (its holds are reported when the list is carried out)
             if r["number"] in held:
                 report.held.append(Entry(r["number"], rule.code, _hold_note(held[r["number"]])))
-            elif r["number"] not in listed:
+            else:
                 new.append(r)
         if not new:
             continue

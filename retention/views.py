@@ -134,7 +134,14 @@ def reactivate(request: HttpRequest) -> HttpResponse:
     form = ReactivateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            order = services.file_reactivate(by=request.user, **form.cleaned_data)
+            data = form.cleaned_data
+            order = services.file_reactivate(
+                by=request.user,
+                number=data["file_number"],
+                order_reference=data["order_reference"],
+                ordered_on=data["ordered_on"],
+                note=data["note"],
+            )
         except ValidationError as error:
             form.add_error(None, _errors(error))
         else:

@@ -51,6 +51,8 @@ def test_art_11_1_editor_changes_criterion_approver_publishes_public_page_shows_
     ap = pages.new()
     login(ap, approver, next_url="/admin/", journey=JOURNEY)
     axe_check(ap, JOURNEY)
+    row = ap.locator("tr", has_text="Bijlage 3: Referentiekader")
+    row.locator("button[aria-haspopup], [data-w-dropdown-target='toggle']").first.click()
     ap.get_by_role("button", name="Goedkeuren", exact=True).first.click()
     ap.wait_for_load_state()
     kader.refresh_from_db()

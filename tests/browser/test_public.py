@@ -1,4 +1,4 @@
-"""The public journey in a real browser (art. 2, 12, 18: the published convenant and its versions)."""
+"""The public journey in a real browser (art. 11.1: the published convenant, annexes and versions)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 JOURNEY = "publiek"
 
 
-def test_art_18_public_reads_convenant_article_annex_pdf_and_an_older_version_with_its_diff(pages):
+def test_art_11_1_public_reads_convenant_article_annex_pdf_and_an_older_version_with_its_diff(pages):
     site_setup()
     referentiekader_publish(
         [("ID-1", "Uitingen die geweld goedpraten", "Aangescherpte toelichting.")],
@@ -67,3 +67,46 @@ def test_art_18_public_reads_convenant_article_annex_pdf_and_an_older_version_wi
     axe_check(page, JOURNEY)
     diff = page.locator(".diff").inner_text()
     assert "Uitingen die geweld goedpraten" in diff
+
+
+def test_art_11_1_bijlage_2_shows_the_running_flows_as_diagram_with_a_text_alternative(pages):
+    from flows.weegploeg import WeegploegFlow
+
+    site_setup()
+    page = pages.new()
+    visit(page, "/convenant/bijlage-2/", JOURNEY)
+    assert "Deze bijlage beschrijft het proces" in page.content()  # the editors' text stays
+    diagram = page.locator("#proces-weegploegflow")
+    image = diagram.get_by_role("img")
+    assert image.get_attribute("alt").startswith("Processchema: Van signaal tot besluit")
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0")  # the SVG really renders
+    steps = diagram.locator("ol.process-steps > li").all_inner_texts()
+    # every step of the running flow is in the text alternative, in the flow's own words
+    for node in (WeegploegFlow.analyse, WeegploegFlow.decide, WeegploegFlow.information_duty):
+        assert any(text.startswith(str(node.task_title)) for text in steps), node.name
+    assert page.locator("#proces-casusoverlegflow").count() == 1
+    assert page.locator("#proces-rightsrequestflow").count() == 1
+
+
+def test_art_15_error_pages_404_403_500_are_dutch_and_leak_nothing(pages, settings):
+    site_setup()
+    page = pages.new()
+    response = page.goto("/convenant/bestaat-niet-W-2026-0001/")
+    assert response.status == 404
+    assert page.get_by_role("heading", level=1).inner_text() == "Pagina niet gevonden"
+    assert "W-2026-0001" not in page.locator("main").inner_text()
+    axe_check(page, "foutpagina's")
+
+    settings.ROOT_URLCONF = "tests.browser.error_urls"
+    settings.OTP_GATE_PUBLIC_PATH_PREFIXES = [*settings.OTP_GATE_PUBLIC_PATH_PREFIXES, "/test-fout/"]
+    response = page.goto("/test-fout/403/")
+    assert response.status == 403
+    assert page.get_by_role("heading", level=1).inner_text() == "Geen toegang"
+    assert "geheim" not in page.content()
+    axe_check(page, "foutpagina's")
+
+    response = page.goto("/test-fout/500/")
+    assert response.status == 500
+    assert page.get_by_role("heading", level=1).inner_text() == "Er ging iets mis"
+    assert "Jan de Vries" not in page.content() and "Traceback" not in page.content()
+    axe_check(page, "foutpagina's")

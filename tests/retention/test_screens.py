@@ -4,6 +4,8 @@ dropping out of the work lists and searches."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.core.management import call_command
 from freezegun import freeze_time
@@ -163,7 +165,7 @@ def test_art_13_2_archived_files_leave_work_lists_and_search_and_are_consulted_w
     member = deelnemer()
     boss = uitvoerder()
     with freeze_time(at(months=13)):
-        call_command("apply_retention", stdout=open("/dev/null", "w"))
+        call_command("apply_retention", stdout=io.StringIO())
     lid_client = verified_client(lid)
     # out of every work list and search; the file screens no longer open
     assert file.number not in lid_client.get("/werk/weegploeg/").content.decode()
@@ -176,14 +178,18 @@ def test_art_13_2_archived_files_leave_work_lists_and_search_and_are_consulted_w
     response = lid_client.post(f"{INDEX}archief/", {"file_number": file.number, "reason": ""})
     assert response.status_code == 200 and "Xylofoonwerf" not in response.content.decode()
     assert not ArchiveConsultation.objects.exists()
-    response = lid_client.post(f"{INDEX}archief/", {"file_number": file.number, "reason": "Nieuw signaal, W-vergelijking"})
+    response = lid_client.post(
+        f"{INDEX}archief/", {"file_number": file.number, "reason": "Nieuw signaal, W-vergelijking"}
+    )
     html = response.content.decode()
     assert "Xylofoonwerf" in html and "alleen-lezen" in html
     consultation = ArchiveConsultation.objects.get()
     assert consultation.user == lid and consultation.file_number == file.number
     assert AccessLogEntry.objects.filter(object_ref=file.number, user_id=lid.pk, action="read").exists()
     member_client = verified_client(member)
-    response = member_client.post(f"{INDEX}archief/", {"file_number": casus.number, "reason": "Terugkoppeling aan de GGD"})
+    response = member_client.post(
+        f"{INDEX}archief/", {"file_number": casus.number, "reason": "Terugkoppeling aan de GGD"}
+    )
     assert "Xylofoonwerf" in response.content.decode()
     # an active file is not in the archive
     with freeze_time(at()):
@@ -191,9 +197,14 @@ def test_art_13_2_archived_files_leave_work_lists_and_search_and_are_consulted_w
     response = lid_client.post(f"{INDEX}archief/", {"file_number": active.number, "reason": "Nieuwsgierig naar dit"})
     assert "Er is geen gearchiveerd dossier met dit nummer." in response.content.decode()
     # externe casuspartners and casuspartijen may not consult the archive; the refusal is logged
-    for user in (partner(), accepted(UserFactory(roles=[Role.CASUSOVERLEG_DEELNEMER], party=party("De Reclassering Nederland")))):
+    for user in (
+        partner(),
+        accepted(UserFactory(roles=[Role.CASUSOVERLEG_DEELNEMER], party=party("De Reclassering Nederland"))),
+    ):
         before = _denied_count("archief")
-        response = verified_client(user).post(f"{INDEX}archief/", {"file_number": file.number, "reason": "Zomaar een reden"})
+        response = verified_client(user).post(
+            f"{INDEX}archief/", {"file_number": file.number, "reason": "Zomaar een reden"}
+        )
         assert response.status_code == 403
         assert _denied_count("archief") == before + 1
 
@@ -210,3 +221,12 @@ def test_art_13_apply_retention_dry_run_command_lists_and_changes_nothing(capsys
         assert not WeegploegFile.objects.filter(pk=file.pk).exists()
         call_command("apply_retention")  # a second run finds nothing to do
         assert "vernietigd: 0" in capsys.readouterr().out.splitlines()[-1]
+
+
+def test_art_13_dashboard_links_the_retention_screens_for_the_right_roles():
+    boss_page = verified_client(uitvoerder()).get("/werk/").content.decode()
+    assert 'href="/werk/bewaartermijnen/"' in boss_page and 'href="/werk/bewaartermijnen/archief/"' in boss_page
+    lid_page = verified_client(weegploeglid()).get("/werk/").content.decode()
+    assert 'href="/werk/bewaartermijnen/"' not in lid_page and 'href="/werk/bewaartermijnen/archief/"' in lid_page
+    melder_page = verified_client(melder()).get("/werk/").content.decode()
+    assert "/werk/bewaartermijnen/" not in melder_page

@@ -75,7 +75,12 @@ def test_art_13_1_2_file_goes_active_archived_destroyed():
     with freeze_time(at(months=60, days=3)):  # cooling-off: nothing destroyed yet
         assert services.retention_apply().destroyed == []
         assert WeegploegFile.objects.filter(pk=file.pk).exists()
-    with freeze_time(at(months=60, days=6, )):
+    with freeze_time(
+        at(
+            months=60,
+            days=6,
+        )
+    ):
         report = services.retention_apply()
         assert {e.file_number for e in report.destroyed} == {file.number, casus.number}
     assert not WeegploegFile.objects.filter(number=file.number).exists()
@@ -123,7 +128,7 @@ def test_art_13_1_recorded_hold_blocks_destruction_until_it_ends():
 
 
 def test_art_13_1_open_rights_request_blocks_destruction_until_it_is_finished():
-    from rights.models import RequestKind, RequesterKind, RequestStatus, RightsRequest
+    from rights.models import RequesterKind, RequestKind, RequestStatus, RightsRequest
 
     with freeze_time(at()):
         file = niet_agenderen()
@@ -261,3 +266,45 @@ def test_art_13_dry_run_changes_nothing():
             assert snapshot() == before
     with freeze_time(at(months=7)):
         assert len(services.retention_apply(dry_run=True).destroyed) == 1
+
+
+def test_art_13_1_incident_hold_ends_when_the_incident_is_closed():
+    from incidents.flows import IncidentFlow
+    from incidents.models import IncidentProcess
+    from incidents.services import incident_close
+
+    with freeze_time(at()):
+        file = niet_agenderen()
+        boss = uitvoerder()
+        incident = IncidentProcess.objects.create(
+            reference="I-2026-0001",
+            title="Verkeerd verzonden",
+            description="d",
+            discovered_at=at(),
+            flow_class=IncidentFlow,
+        )
+        with pytest.raises(ValidationError, match="Kies het incident"):
+            services.hold_place(by=boss, number=file.number, kind=HoldKind.INCIDENT, reason="Datalek")
+        services.hold_place(by=boss, number=file.number, kind=HoldKind.INCIDENT, reason="Datalek", incident=incident)
+    with freeze_time(at(months=7)):
+        report = services.retention_apply()
+        assert report.destroyed == [] and "I-2026-0001" in report.held[0].note
+        incident_close(incident)
+        report = services.retention_apply()
+    assert [e.file_number for e in report.destroyed] == [file.number]
+
+
+def test_art_13_2_reading_a_file_does_not_extend_its_term():
+    from tests.helpers import verified_client
+    from tests.weegploeg.fixtures import weegploeglid
+
+    with freeze_time(at()):
+        file = niet_agenderen()
+        agendered_file = agendered()[0]
+    with freeze_time(at(months=6)):
+        client = verified_client(weegploeglid())
+        assert client.get(f"/werk/weegploeg/dossier/{agendered_file.number}/").status_code == 200
+        assert client.get(f"/werk/weegploeg/dossier/{file.number}/").status_code == 200
+    assert WeegploegFile.objects.get(pk=agendered_file.pk).last_processed_at == agendered_file.last_processed_at
+    with freeze_time(at(months=12, days=1)):
+        assert agendered_file.number in {e.file_number for e in services.retention_apply().archived}

@@ -269,7 +269,9 @@ def test_art_7_2_bad_query_strings_and_unknown_ids_never_error():
     weegploeg = verified_client(weegploeglid())
     assert weegploeg.get("/werk/weegploeg/dossier/W-0000-0000/").status_code == 404
     assert weegploeg.get("/werk/weegploeg/taak/999999/").status_code == 404
-    assert weegploeg.get(INBOX + "?page=<script>&x=%00").status_code == 200
+    assert weegploeg.get(INBOX + "?page=<script>&x=abc").status_code == 200
+    # A NUL character is refused before any view runs (config.middleware): a Dutch 400.
+    assert weegploeg.get(INBOX + "?x=%00").status_code == 400
     assert weegploeg.post("/werk/weegploeg/taak/999999/oppakken/").status_code == 404
 
 

@@ -50,6 +50,7 @@ def test_art_9_plan_with_two_measures_adopted_reviewed_closure_advised_and_close
     visit(gp, f"/werk/casussen/{casus.number}/plan/concept/", JOURNEY)
     gp.get_by_role("button", name="Concept starten").click()
     axe_check(gp, JOURNEY)
+    assert gp.locator("ol.steps [aria-current='step']").inner_text().startswith("1.")  # progress indicator
     gp.get_by_label("Doel van het plan van aanpak").fill("Deradicalisering en zorg voor het gezin")
     gp.get_by_role("button", name="Doel opslaan").click()
     for description, goal, party_name in MEASURES:
@@ -61,6 +62,7 @@ def test_art_9_plan_with_two_measures_adopted_reviewed_closure_advised_and_close
         assert description in gp.locator("main").inner_text()
     gp.get_by_role("link", name="Naar vaststellen in het casusoverleg").click()
     axe_check(gp, JOURNEY)
+    assert gp.locator("ol.steps [aria-current='step']").inner_text().startswith("2.")
     gp.get_by_label("Datum van het casusoverleg").fill(_iso())
     gp.get_by_label(GENNEP, exact=True).check()
     gp.get_by_label(RVDK, exact=True).check()

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -57,6 +58,9 @@ def test_art_7_melder_registers_by_keyboard_weegploeg_analyses_and_agendas_with_
     login(wp, lid, next_url="/werk/weegploeg/", journey=JOURNEY)
     axe_check(wp, JOURNEY)
     assert "Vries" not in wp.content()  # lists show the file number and initials only
+    due = wp.locator("table tr", has_text=file.number).first.locator("time")
+    assert re.fullmatch(r"\d{1,2}-\d{1,2}-\d{4}", due.inner_text())  # the due date as a date ...
+    assert re.search(r"\((nog \d+ dag(en)?|vandaag)\)", due.locator("xpath=..").inner_text())  # ... and "nog N dagen"
     wp.get_by_role("link", name=file.number).first.click()
     axe_check(wp, JOURNEY)
     for code, answer in (("ID-1", "Van toepassing"), ("ID-2", "Onbekend"), ("RE-1", "Niet van toepassing")):

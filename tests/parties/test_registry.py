@@ -9,7 +9,7 @@ from wagtail.models import ModelLogEntry
 
 from accounts.roles import Role
 from parties.models import Party, PartyKind, PartyRole
-from parties.services import GEMEENTEN, party_give_notice, party_participation_end, parties_seed
+from parties.services import GEMEENTEN, parties_seed, party_give_notice, party_participation_end
 from tests.factories import UserFactory, party
 from tests.helpers import verified_client
 
@@ -121,8 +121,13 @@ def test_art_2_kind_and_role_must_match_in_the_admin():
     client = _beheerder_client()
     response = client.post(
         "/admin/parties/party/create/",
-        {"name": "Stichting X", "slug": "stichting-x", "kind": "externe_casuspartner", "role": "kernpartij",
-         "joined_on": "2026-01-01"},  # fmt: skip
+        {
+            "name": "Stichting X",
+            "slug": "stichting-x",
+            "kind": "externe_casuspartner",
+            "role": "kernpartij",
+            "joined_on": "2026-01-01",
+        },  # fmt: skip
     )
     assert response.status_code == 200
     assert "past niet bij de soort partij" in response.content.decode()

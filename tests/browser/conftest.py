@@ -1,7 +1,8 @@
 """Browser journeys: Playwright for Python driving Debian's Chromium against pytest-django's live server.
 
 Requirements (installed by ``.ci/browser-setup``):
-- Debian's Chromium at ``/usr/bin/chromium`` (or ``CHROMIUM_PATH``); Playwright never downloads a browser;
+- Debian's Chromium at ``/usr/bin/chromium`` (or ``CHROMIUM_PATH``) with chromium-l10n (Dutch date fields);
+  Playwright never downloads a browser;
 - axe-core from npm in ``tests/browser/node_modules`` (``npm ci --prefix tests/browser``).
 
 When either is missing the browser tests are deselected and the run says what is missing and how to
@@ -36,7 +37,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--lang=nl-NL",  # a Dutch browser: date fields read dag-maand-jaar
 ]
-INSTALL_HINT = "installeer met: bash .ci/browser-setup (apt-get install chromium; npm ci --prefix tests/browser)"
+INSTALL_HINT = (
+    "installeer met: bash .ci/browser-setup (apt-get install chromium chromium-l10n; npm ci --prefix tests/browser)"
+)
 
 
 def browser_missing() -> list[str]:
@@ -44,6 +47,8 @@ def browser_missing() -> list[str]:
     missing = []
     if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)) and not shutil.which(CHROMIUM):
         missing.append(f"Chromium ({CHROMIUM})")
+    elif CHROMIUM == "/usr/bin/chromium" and not os.path.isfile("/usr/lib/chromium/locales/nl.pak"):
+        missing.append("Chromium's Nederlandse taal (Debian-pakket chromium-l10n; datumvelden dag-maand-jaar)")
     if not AXE_JS.is_file():
         missing.append(f"axe-core ({AXE_JS.relative_to(Path(settings.BASE_DIR))})")
     try:

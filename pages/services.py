@@ -212,7 +212,8 @@ ANNEX_2_BODY = [
             "binnen bij de weegploeg (artikel 7), de weegploeg weegt het aan de hand van het referentiekader, en "
             "agendeert het subject zo nodig in het casusoverleg, dat een integraal plan van aanpak opstelt en "
             "monitort (artikel 9).</p>"
-            "<p><b>Deze bijlage wordt aangevuld door de beleidsredacteuren.</b> Het processchema volgt later.</p>"
+            "<p><b>Deze bijlage wordt aangevuld door de beleidsredacteuren.</b> Hieronder staat het "
+            "processchema, dat automatisch uit de werkende processen van het systeem wordt gemaakt.</p>"
         ),
     },
 ]

@@ -99,6 +99,9 @@ def test_art_13_1_uitvoerder_approves_and_cancels_a_list_over_http():
         client = verified_client(boss)
         page = client.get(f"{INDEX}lijst/{dlist.pk}/")
         assert page.status_code == 200 and file.number in page.content.decode()
+        # Issue 9: approval asks for confirmation first and says that it cannot be undone.
+        assert "kan niet ongedaan worden gemaakt" in page.content.decode()
+        assert "Ja, lijst goedkeuren voor vernietiging" in page.content.decode()
         response = client.post(f"{INDEX}lijst/{dlist.pk}/goedkeuren/", follow=True)
         assert "is goedgekeurd" in response.content.decode()
         dlist.refresh_from_db()

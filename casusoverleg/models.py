@@ -17,6 +17,8 @@ from django.db import models
 from django.utils import timezone
 from viewflow.workflow.models import Process
 
+from weegploeg.models import SubjectData
+
 DEFAULT_REVIEW_INTERVAL_MONTHS = 3
 
 
@@ -78,32 +80,13 @@ class CasusoverlegFile(models.Model):
         return self.number
 
 
-class CasusSubject(models.Model):
+class CasusSubject(SubjectData):
     """The copied NAW data of the subject (art. 10.2)."""
 
     file = models.OneToOneField(CasusoverlegFile, on_delete=models.CASCADE, related_name="subject")
-    given_names = models.CharField("voornamen", max_length=100)
-    surname_prefix = models.CharField("tussenvoegsel", max_length=20, blank=True)
-    surname = models.CharField("achternaam", max_length=100)
-    date_of_birth = models.DateField("geboortedatum")
-    address = models.CharField("adres", max_length=200)
-    postcode = models.CharField("postcode", max_length=10, blank=True)
-    residence = models.CharField("woonplaats", max_length=100)
-    municipality = models.CharField("woongemeente", max_length=100)
-    bsn = models.CharField("BSN", max_length=9, blank=True)
 
     def __str__(self) -> str:
         return f"Subject van {self.file.number}"
-
-    @property
-    def full_name(self) -> str:
-        return " ".join(p for p in (self.given_names, self.surname_prefix, self.surname) if p)
-
-    @property
-    def initials(self) -> str:
-        letters = [part[0].upper() for part in self.given_names.split() if part]
-        letters.append(self.surname[:1].upper())
-        return ".".join(letters) + "."
 
 
 class CasusSignal(models.Model):

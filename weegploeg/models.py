@@ -41,8 +41,9 @@ MELDER_STATUS = {
 MELDER_STATUS_PENDING = "Ontvangen, in behandeling bij de weegploeg"
 
 
-class Subject(models.Model):
-    """The person the signals are about (art. 1i), the NAW data of art. 8.2a."""
+class SubjectData(models.Model):
+    """The NAW data of a subject (art. 8.2a, 10.2). Abstract: the weegploeg file and the
+    casusoverleg file each keep their own copy in their own table (art. 8.5)."""
 
     given_names = models.CharField("voornamen", max_length=100)
     surname_prefix = models.CharField("tussenvoegsel", max_length=20, blank=True)
@@ -52,16 +53,10 @@ class Subject(models.Model):
     postcode = models.CharField("postcode", max_length=10, blank=True)
     residence = models.CharField("woonplaats", max_length=100)
     municipality = models.CharField("woongemeente", max_length=100)
-    bsn = models.CharField("BSN", max_length=9, blank=True, db_index=True)
-    created_at = models.DateTimeField(default=timezone.now)
+    bsn = models.CharField("BSN", max_length=9, blank=True)
 
     class Meta:
-        verbose_name = "subject"
-        verbose_name_plural = "subjecten"
-        indexes = [models.Index(fields=["surname", "date_of_birth"], name="weegploeg_subject_name_dob")]
-
-    def __str__(self) -> str:  # never a name: str() ends up in logs and admin messages
-        return f"Subject {self.pk}"
+        abstract = True
 
     @property
     def full_name(self) -> str:
@@ -72,6 +67,21 @@ class Subject(models.Model):
         letters = [part[0].upper() for part in self.given_names.split() if part]
         letters.append(self.surname[:1].upper())
         return ".".join(letters) + "."
+
+
+class Subject(SubjectData):
+    """The person the signals are about (art. 1i), the NAW data of art. 8.2a."""
+
+    bsn = models.CharField("BSN", max_length=9, blank=True, db_index=True)  # known-subject matching (art. 8)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "subject"
+        verbose_name_plural = "subjecten"
+        indexes = [models.Index(fields=["surname", "date_of_birth"], name="weegploeg_subject_name_dob")]
+
+    def __str__(self) -> str:  # never a name: str() ends up in logs and admin messages
+        return f"Subject {self.pk}"
 
 
 class WeegploegFile(models.Model):

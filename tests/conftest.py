@@ -15,6 +15,17 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _migration_data_for_transactional_tests(request):
+    """Transactional tests start from an emptied database: put the migrations' data back first."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        from tests.helpers import migration_data_restore
+
+        request.getfixturevalue("transactional_db")
+        migration_data_restore()
+
+
 @pytest.fixture
 def client() -> Client:
     """Django's test client, on an allowed host."""

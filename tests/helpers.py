@@ -46,3 +46,25 @@ def login_over_http(client: Client, user: User, next_url: str = "/werk/"):
     client.post("/inloggen/", {"username": user.username, "password": PASSWORD, "next": next_url})
     device = totp_device(user)
     return client.post(f"/inloggen/code/?next={next_url}", {"code": current_code(device), "next": next_url})
+
+
+def migration_data_restore() -> None:
+    """Recreate, idempotently, what the data migrations put in a fresh database: Wagtail's locale
+    and root page, the convenant's parties, and the role groups with their permissions.
+
+    Transactional tests (live server, row locks) flush the database after each test. Django's
+    serialized rollback would restore the migrations' data, but its snapshot hangs on the
+    connection object of the session setup, which is not always the one a later test gets; so
+    those tests do not rely on it (see the autouse fixture in ``tests/conftest.py``).
+    """
+    from django.conf import settings
+    from wagtail.models import Locale, Page
+
+    from accounts.roles import roles_sync
+    from parties.services import parties_seed
+
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(title="Root", slug="root", locale=locale)
+    parties_seed()
+    roles_sync()

@@ -121,6 +121,23 @@ def _touch(file: CasusoverlegFile, **fields) -> None:
     file.save(update_fields=[*fields, "last_processed_at"])
 
 
+def casus_subject_correct(weegploeg_numbers: Iterable[str], changes: dict) -> list[str]:
+    """Art. 12.6: carry a decided correction of the subject's data into the casusoverleg file(s)
+    copied from these weegploeg files. Returns the casusoverleg file numbers."""
+    files = list(
+        CasusoverlegFile.objects.select_for_update().filter(source_weegploeg_number__in=list(weegploeg_numbers))
+    )
+    for file in files:
+        subject = CasusSubject.objects.select_for_update().filter(file=file).first()
+        if subject is not None:
+            for name, value in changes.items():
+                setattr(subject, name, value)
+            subject.full_clean()
+            subject.save(update_fields=list(changes))
+        _touch(file)
+    return [file.number for file in files]
+
+
 def _contributing_party(by: User) -> tuple[Party, str]:
     ground = legal_ground_for(by.party)
     if ground is None:

@@ -283,27 +283,6 @@ def correction_decide(
     return request
 
 
-def casus_subject_correct(weegploeg_numbers: Iterable[str], changes: dict) -> list[str]:
-    """Art. 12.6: carry the correction into the casusoverleg file(s) copied from these weegploeg files
-    (issue 6 has no correction service of its own). Returns the casusoverleg file numbers."""
-    from casusoverleg.models import CasusoverlegFile, CasusSubject
-
-    files = list(
-        CasusoverlegFile.objects.select_for_update().filter(source_weegploeg_number__in=list(weegploeg_numbers))
-    )
-    now = timezone.now()
-    for file in files:
-        subject = CasusSubject.objects.select_for_update().filter(file=file).first()
-        if subject is not None:
-            for name, value in changes.items():
-                setattr(subject, name, value)
-            subject.full_clean()
-            subject.save(update_fields=list(changes))
-        file.last_processed_at = now
-        file.save(update_fields=["last_processed_at"])
-    return [file.number for file in files]
-
-
 def participating_parties(weegploeg_numbers: Iterable[str]):
     """Art. 12.6: the parties to notify: those that took part in the case (bringing parties, parties
     the weegploeg involved, casusoverleg participants)."""
@@ -362,6 +341,7 @@ def _notify(request: RightsRequest, file_numbers: list[str], labels: list[str]) 
 def correction_execute(request: RightsRequest, *, executed_on: datetime.date) -> dict[str, list[str]]:
     """Art. 12.6: carry the accepted corrections into both files and notify the parties. Returns the
     file numbers changed per file kind (for the access log)."""
+    from casusoverleg.services import casus_subject_correct
     from weegploeg.services import weegploeg_subject_correct
 
     if request.status != RequestStatus.CORRECTIE_UITVOERING:

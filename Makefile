@@ -6,10 +6,10 @@ HOST ?= 127.0.0.1:8000
 
 .PHONY: run test lint format migrate demo code clean-venv
 
-$(VENV)/.installed: requirements.txt
+$(VENV)/.installed: requirements.txt requirements-dev.txt
 	@command -v python3 >/dev/null || { echo "python3 (3.11) is nodig"; exit 1; }
 	test -d $(VENV) || python3 -m venv $(VENV)
-	$(PIP) install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP) install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
 migrate: $(VENV)/.installed

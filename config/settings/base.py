@@ -12,6 +12,8 @@ CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # Project apps first, so their templates override those of the libraries.
+    "core",
+    "access",
     "accounts",
     "parties",
     "pages",
@@ -48,6 +50,7 @@ INSTALLED_APPS = [
     "viewflow",
     "viewflow.workflow",
     # Security
+    "rules",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 
 
 class AccessConfig(AppConfig):
@@ -6,3 +7,7 @@ class AccessConfig(AppConfig):
 
     name = "access"
     verbose_name = "Toegang"
+
+    def ready(self) -> None:
+        # Each app's rules live beside its models, in ``<app>/access_rules.py``.
+        autodiscover_modules("access_rules")

@@ -26,11 +26,12 @@ class Role(models.TextChoices):
 
     @property
     def group_name(self) -> str:
-        return self.label
+        """The group is named by the stable code: renaming a label changes nobody's access."""
+        return self.value
 
     @classmethod
     def from_group_name(cls, name: str) -> Role | None:
-        return next((role for role in cls if role.label == name), None)
+        return next((role for role in cls if role.value == name), None)
 
 
 KERN = frozenset({PartyRole.KERNPARTIJ})

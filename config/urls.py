@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from pages.api import api_router
 
 urlpatterns = [
+    path("", include("core.urls")),  # /gezondheid/ (public, on the 2FA gate's allowlist)
     path("", include("accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
@@ -22,6 +23,7 @@ urlpatterns = [
     path("werk/incidenten/", include("incidents.urls")),
     path("werk/rechten/", include("rights.urls")),
     path("werk/bewaartermijnen/", include("retention.urls")),
+    path("werk/toegangsmatrix/", include("access.urls")),
 ]
 
 if settings.DEBUG:  # pragma: no cover - local development only

@@ -8,21 +8,21 @@ own transitions.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from accesslog.models import AccessAction
+from access.screens import work_screen
 from accounts.models import User
 from accounts.roles import Role
 from flows import services as flow_services
 from flows.weegploeg import AccuracyReviewFlow, WeegploegFlow
 from weegploeg import services
-from weegploeg.access import log, screen
 from weegploeg.forms import (
     AccuracyReviewForm,
     AnalysisForm,
@@ -32,29 +32,48 @@ from weegploeg.forms import (
     SupplyInformationForm,
 )
 from weegploeg.models import WeegploegFile
-from weegploeg.selectors import weegploeg_files_visible_to, weegploeg_is_uitvoerder
+from weegploeg.selectors import weegploeg_is_uitvoerder
 from weegploeg.views import file_context
 
 TASK = "weegploeg: taak uitvoeren"
 CANNOT_WORK = "U kunt deze taak niet (meer) uitvoeren. Er is niets gewijzigd."
 
 
-def _task_and_file(request: HttpRequest, task_id: int) -> tuple[Task, WeegploegFile]:
+OBJECT_TYPE = "weegploeg_file"
+
+
+@dataclass
+class TaskOnFile:
+    """A weegploeg task with its file: the object the task screens' rules are tested on."""
+
+    task: Task
+    file: WeegploegFile
+
+    @property
+    def number(self) -> str:
+        return self.file.number
+
+
+def task_load(request: HttpRequest, task_id: int, **_) -> TaskOnFile | None:
     task = (
         Task.objects.filter(pk=task_id, process__flow_class__in=[WeegploegFlow, AccuracyReviewFlow])
         .select_related("process", "owner")
         .first()
     )
     if task is None or task.flow_task is None or task.flow_task_type != "HUMAN":
-        raise Http404
-    files = weegploeg_files_visible_to(request.user)
+        return None
+    files = WeegploegFile.objects.select_related("subject")
     if task.flow_task.flow_class is AccuracyReviewFlow:
         file = files.filter(pk=task.process.artifact_object_id).first()
     else:
         file = files.filter(process_id=task.process_id).first()
-    if file is None:
-        raise Http404
-    return task, file
+    return TaskOnFile(task, file) if file is not None else None
+
+
+def task_screen(purpose: str, *, rule: str = "weegploeg.change_file", methods=("POST",)):
+    return work_screen(
+        rule=rule, purpose=purpose, object_type=OBJECT_TYPE, screen_ref="weegploeg", load=task_load, methods=methods
+    )
 
 
 def _form_for(task: Task, request: HttpRequest, criteria_version):
@@ -120,10 +139,9 @@ def _may_work(task: Task, user: User) -> bool:
     return task.flow_task.can_assign(user, task)
 
 
-@screen(TASK)
-@require_http_methods(["GET", "POST"])
-def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
-    task, file = _task_and_file(request, task_id)
+@task_screen(TASK, methods=("GET", "POST"))
+def task_detail(request: HttpRequest, target: TaskOnFile, task_id: int) -> HttpResponse:
+    task, file = target.task, target.file
     criteria_version = None
     if task.flow_task.name == "analyse" and task.flow_task.flow_class is WeegploegFlow:
         from pages.selectors import referentiekader_live
@@ -133,7 +151,6 @@ def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
     form = _form_for(task, request, criteria_version) if may_work else None
     if request.method == "POST":
         if form is None:
-            log(request, AccessAction.UPDATE, file.number, TASK, allowed=False)
             messages.error(request, CANNOT_WORK)
             return redirect("weegploeg:task", task_id=task.pk)
         if task.flow_task.name == "analyse" and criteria_version is None:
@@ -149,10 +166,9 @@ def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                log(request, AccessAction.UPDATE, file.number, TASK)
+                request.access.changed(file)
                 messages.success(request, f"‘{task.flow_task.task_title}’ is vastgelegd voor dossier {file.number}.")
                 return redirect("weegploeg:inbox")
-    log(request, AccessAction.READ, file.number, TASK)
     context = file_context(request, file)
     context.update(
         {
@@ -168,40 +184,32 @@ def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
     return render(request, "weegploeg/task.html", context, status=status)
 
 
-def _lifecycle(request: HttpRequest, task_id: int, operation, done_message: str, purpose: str) -> HttpResponse:
-    task, file = _task_and_file(request, task_id)
+def _lifecycle(request: HttpRequest, target: TaskOnFile, operation, done_message: str) -> HttpResponse:
     try:
-        operation(task)
+        operation(target.task)
     except flow_services.TaskUnavailable as error:
-        log(request, AccessAction.UPDATE, file.number, purpose, allowed=False)
+        request.access.read(target.file)
         messages.error(request, error.message)
     else:
-        log(request, AccessAction.UPDATE, file.number, purpose)
+        request.access.changed(target.file)
         messages.success(request, done_message)
-    return redirect("weegploeg:task", task_id=task.pk)
+    return redirect("weegploeg:task", task_id=target.task.pk)
 
 
-@screen("weegploeg: taak oppakken")
-@require_POST
-def task_claim(request: HttpRequest, task_id: int) -> HttpResponse:
+@task_screen("weegploeg: taak oppakken")
+def task_claim(request: HttpRequest, target: TaskOnFile, task_id: int) -> HttpResponse:
     return _lifecycle(
-        request,
-        task_id,
-        lambda task: flow_services.task_claim(task, request.user),
-        "U hebt de taak opgepakt.",
-        "weegploeg: taak oppakken",
+        request, target, lambda task: flow_services.task_claim(task, request.user), "U hebt de taak opgepakt."
     )
 
 
-@screen("weegploeg: taak vrijgeven")
-@require_POST
-def task_release(request: HttpRequest, task_id: int) -> HttpResponse:
+@task_screen("weegploeg: taak vrijgeven")
+def task_release(request: HttpRequest, target: TaskOnFile, task_id: int) -> HttpResponse:
     return _lifecycle(
         request,
-        task_id,
+        target,
         lambda task: flow_services.task_release(task, request.user),
         "De taak staat weer klaar voor de groep.",
-        "weegploeg: taak vrijgeven",
     )
 
 
@@ -215,21 +223,18 @@ def reassign_candidates():
     )
 
 
-@screen("weegploeg: taak toewijzen", allowed=weegploeg_is_uitvoerder)
-@require_http_methods(["GET", "POST"])
-def task_reassign(request: HttpRequest, task_id: int) -> HttpResponse:
-    task, file = _task_and_file(request, task_id)
+@task_screen("weegploeg: taak toewijzen", rule="weegploeg.reassign_task", methods=("GET", "POST"))
+def task_reassign(request: HttpRequest, target: TaskOnFile, task_id: int) -> HttpResponse:
+    task, file = target.task, target.file
     form = ReassignForm(request.POST or None, candidates=reassign_candidates())
     if request.method == "POST" and form.is_valid():
         to = form.cleaned_data["user"]
         return _lifecycle(
             request,
-            task_id,
+            target,
             lambda t: flow_services.task_reassign(t, request.user, to),
             f"De taak is toegewezen aan {to.get_full_name() or to.username}.",
-            "weegploeg: taak toewijzen",
         )
-    log(request, AccessAction.READ, file.number, "weegploeg: taak toewijzen")
     open_task = task.status in (STATUS.NEW, STATUS.ASSIGNED)
     return render(
         request,

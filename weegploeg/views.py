@@ -1,54 +1,67 @@
 """The weegploeg screens: intake for melders, the melder's own list, the inbox and the file.
 
-Every screen checks art. 8.4 (``weegploeg.access.screen``), writes the access log and asks for
-the accepted secrecy duty. Subjects are shown in lists by file number and initials only.
+Every screen is declared through the one access entry point (``access.screens.work_screen``):
+the rule of art. 8.4, the secrecy duty and the access log. Subjects are shown in lists by file
+number and initials only.
 """
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accesslog.models import AccessAction
-from forms.selectors import intake_answers_serialise, intake_definition_published, intake_question_field
+from access.screens import work_screen
+from forms.services import intake_answers_collect, intake_form_context, intake_questions_attach
 from weegploeg import services
-from weegploeg.access import log, screen
 from weegploeg.forms import IntakeForm
-from weegploeg.selectors import (
-    inbox_for,
-    signals_registered_by,
-    weegploeg_file_for,
-    weegploeg_is_uitvoerder,
-)
-from weegploeg.services import user_may_register_signals
+from weegploeg.models import WeegploegFile
+from weegploeg.selectors import inbox_for, signals_registered_by, weegploeg_files_visible_to, weegploeg_is_uitvoerder
 
 INTAKE = "weegploeg: signaal inbrengen"
+OBJECT_TYPE = "weegploeg_file"
+
+
+def file_load(request: HttpRequest, number: str, **_) -> WeegploegFile | None:
+    """The file by number, archived or not: the rule decides (a refusal and a miss look alike)."""
+    return WeegploegFile.objects.select_related("subject").filter(number=number).first()
+
+
+def _submission_token(request: HttpRequest) -> uuid.UUID:
+    """The form's one-time token; a post without a valid one gets a fresh token (no retry then)."""
+    try:
+        return uuid.UUID(str(request.POST.get("submission_token", "")))
+    except ValueError:
+        return uuid.uuid4()
 
 
 def _intake_form(request: HttpRequest):
-    definition = intake_definition_published()
-    form = IntakeForm(request.POST or None)
-    extra = []
-    if definition is not None:
-        for question in definition.questions:
-            form.fields[question.key] = intake_question_field(question)
-            extra.append(question.key)
-    return form, definition, extra
+    """The intake form with the published questions (``forms.services``: ids, conditions, revisions)."""
+    return intake_questions_attach(IntakeForm, request.POST if request.method == "POST" else None)
 
 
-@screen(INTAKE, allowed=user_may_register_signals)
-@require_http_methods(["GET", "POST"])
+@work_screen(
+    rule="weegploeg.register_signal",
+    purpose=INTAKE,
+    object_type=OBJECT_TYPE,
+    screen_ref="intake",
+    methods=("GET", "POST"),
+    personal_data=True,
+)
 def intake(request: HttpRequest) -> HttpResponse:
     """Art. 7.1-2: a kernpartij representative with the melder role brings a signal in."""
-    form, definition, extra = _intake_form(request)
-    if request.method == "POST" and form.is_valid():
+    form, questions = _intake_form(request)
+    posted = request.method == "POST" and not questions.changed and form.is_valid()
+    answers = intake_answers_collect(form, questions) if posted else None
+    if answers is not None:
         data = form.cleaned_data
         try:
-            file = services.signal_register(
+            file, created = services.signal_register_once(
+                token=_submission_token(request),
                 by=request.user,
                 subject=form.subject_data(),
                 observation=data["observation"],
@@ -56,25 +69,31 @@ def intake(request: HttpRequest) -> HttpResponse:
                 melder_is_outsider=data["melder"] == IntakeForm.MELDER_OUTSIDER,
                 melder_name=data["melder_name"],
                 melder_contact=data["melder_contact"],
-                answers=intake_answers_serialise(definition, data) if definition else [],
-                form_revision_id=definition.revision_id if definition else None,
+                answers=answers,
+                form_revision_id=questions.definition.revision_id if questions.definition else None,
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            log(request, AccessAction.CREATE, file.number, INTAKE)
-            messages.success(request, f"Het signaal is ontvangen onder dossiernummer {file.number}.")
+            if created:
+                request.access.created(file)
+                messages.success(request, f"Het signaal is ontvangen onder dossiernummer {file.number}.")
+            else:
+                request.access.read(file)
+                messages.info(request, f"Dit signaal was al ontvangen onder dossiernummer {file.number}.")
             return redirect("weegploeg:my_signals")
+    request.access.read("intake")
     context = {
         "form": form,
-        "extra_fields": [form[name] for name in extra],
-        "definition": definition,
+        "submission_token": request.POST.get("submission_token") or uuid.uuid4(),
+        **intake_form_context(form, questions),
         "party": request.user.party,
         "core_subject": [form[n] for n in IntakeForm.base_fields if n in SUBJECT_FIELDS],
         "core_signal": [form["observation"], form["observed_on"]],
         "melder_fields": [form["melder_name"], form["melder_contact"]],
     }
-    return render(request, "weegploeg/intake.html", context, status=400 if form.errors else 200)
+    status = 409 if questions.changed else 400 if form.errors else 200
+    return render(request, "weegploeg/intake.html", context, status=status)
 
 
 SUBJECT_FIELDS = (
@@ -90,20 +109,23 @@ SUBJECT_FIELDS = (
 )
 
 
-@screen("weegploeg: eigen meldingen", allowed=user_may_register_signals)
-@require_GET
+@work_screen(
+    rule="weegploeg.register_signal",
+    purpose="weegploeg: eigen meldingen",
+    object_type=OBJECT_TYPE,
+    screen_ref="melder-overzicht",
+)
 def my_signals(request: HttpRequest) -> HttpResponse:
     """What the melder sees afterwards: received, and the outcome. Never the analysis."""
     rows = signals_registered_by(request.user)
-    log(request, AccessAction.READ, "melder-overzicht", "weegploeg: eigen meldingen")
+    request.access.listed(row.file_number for row in rows)
     return render(request, "weegploeg/my_signals.html", {"rows": rows})
 
 
-@screen("weegploeg: werkbak")
-@require_GET
+@work_screen(rule="weegploeg.view_inbox", purpose="weegploeg: werkbak", object_type=OBJECT_TYPE, screen_ref="werkbak")
 def inbox(request: HttpRequest) -> HttpResponse:
     data = inbox_for(request.user, timezone.localdate())
-    log(request, AccessAction.READ, "werkbak", "weegploeg: werkbak")
+    request.access.listed(data.file_numbers())
     return render(
         request, "weegploeg/inbox.html", {"inbox": data, "is_uitvoerder": weegploeg_is_uitvoerder(request.user)}
     )
@@ -153,25 +175,29 @@ def file_context(request: HttpRequest, file) -> dict:
     }
 
 
-@screen("weegploeg: dossier inzien", ref_kwarg="number")
-@require_GET
-def file_detail(request: HttpRequest, number: str) -> HttpResponse:
-    file = weegploeg_file_for(request.user, number)
-    if file is None:
-        raise Http404
-    log(request, AccessAction.READ, file.number, "weegploeg: dossier inzien")
+@work_screen(
+    rule="weegploeg.view_file",
+    purpose="weegploeg: dossier inzien",
+    object_type=OBJECT_TYPE,
+    screen_ref="weegploeg",
+    load=file_load,
+)
+def file_detail(request: HttpRequest, file: WeegploegFile, number: str) -> HttpResponse:
     return render(request, "weegploeg/file_detail.html", file_context(request, file))
 
 
-@screen("weegploeg: subject koppelen", ref_kwarg="number")
-@require_POST
-def file_attach(request: HttpRequest, number: str) -> HttpResponse:
+@work_screen(
+    rule="weegploeg.change_file",
+    purpose="weegploeg: subject koppelen",
+    object_type=OBJECT_TYPE,
+    screen_ref="weegploeg",
+    load=file_load,
+    methods=("POST",),
+)
+def file_attach(request: HttpRequest, file: WeegploegFile, number: str) -> HttpResponse:
     """Known subject: attach this file to the subject of an earlier file (weegploeg only)."""
-    file = weegploeg_file_for(request.user, number)
-    other = weegploeg_file_for(request.user, request.POST.get("other", ""))
-    if file is None:
-        raise Http404
-    log(request, AccessAction.UPDATE, file.number, "weegploeg: subject koppelen")
+    other = weegploeg_files_visible_to(request.user).filter(number=request.POST.get("other", "")).first()
+    request.access.changed(file)
     if other is None:
         messages.error(request, "Kies een bestaand dossier om mee te koppelen.")
         return redirect("weegploeg:file", number=file.number)
@@ -180,5 +206,6 @@ def file_attach(request: HttpRequest, number: str) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
+        request.access.changed(other)
         messages.success(request, f"Het signaal is gekoppeld aan het subject van dossier {other.number}.")
     return redirect("weegploeg:file", number=file.number)

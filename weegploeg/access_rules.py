@@ -1,0 +1,49 @@
+"""Access rules of the weegploeg file (art. 7.1-2, 8.4, 13.2), declared once for screens and lists."""
+
+from __future__ import annotations
+
+import rules
+
+from access.predicates import has_role, holds_permission, is_kernpartij, is_uitvoerder
+from access.registry import access_rule
+from accounts.roles import Role
+
+# Art. 8.4: only users of (participating) kernpartijen with the weegploeglid or uitvoerder role.
+may_see_files = is_kernpartij & has_role(Role.WEEGPLOEGLID, Role.UITVOERDER)
+# Art. 7.1-2: signals reach the weegploeg only through representatives of a kernpartij.
+may_register_signals = is_kernpartij & holds_permission("weegploeg.add_signal")
+
+
+@rules.predicate(name="dossier niet gearchiveerd")
+def file_is_active(user, file) -> bool:
+    """Art. 13.2: an archived file is out of reach of the work screens (only the archive consult).
+    A task screen's object carries its file as ``.file``."""
+    file = getattr(file, "file", file)
+    return file is not None and getattr(file, "archived_at", None) is None
+
+
+access_rule(
+    "weegploeg.view_inbox",
+    may_see_files,
+    "Weegploegleden en uitvoerders van een kernpartij (art. 8.4)",
+)
+access_rule(
+    "weegploeg.view_file",
+    may_see_files & file_is_active,
+    "Weegploegleden en uitvoerders van een kernpartij; niet na archivering (art. 8.4, 13.2)",
+)
+access_rule(
+    "weegploeg.change_file",
+    may_see_files & file_is_active,
+    "Weegploegleden en uitvoerders van een kernpartij; niet na archivering (art. 8.4, 13.2)",
+)
+access_rule(
+    "weegploeg.reassign_task",
+    is_uitvoerder & file_is_active,
+    "De uitvoerder van een kernpartij (art. 5, 8.4)",
+)
+access_rule(
+    "weegploeg.register_signal",
+    may_register_signals,
+    "Melders van een kernpartij (art. 7.1-7.2)",
+)

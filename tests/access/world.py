@@ -1,0 +1,134 @@
+"""One of every kind of object a work screen shows, and a user for every role, for the URL walk."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+from django.utils import timezone
+
+from accounts.roles import Role
+from casusoverleg import services as casus_services
+from flows import services as flow_services
+from retention.models import DestructionList
+from tests.casusoverleg.fixtures import GENNEP, RVDK, agenda, open_task
+from tests.factories import PartyFactory, UserFactory, party
+from tests.helpers import verified_client
+from tests.weegploeg.fixtures import accepted, register
+
+# What the subject of every file in the world is called (tests.weegploeg.fixtures.SUBJECT).
+PERSONAL_DATA = ("Vries", "Jan Pieter", "Markt 1", "Postbus 1")
+
+ROLE_PARTY = {
+    "melder": (Role.MELDER, "De politie"),
+    "weegploeglid": (Role.WEEGPLOEGLID, "De politie"),
+    "uitvoerder": (Role.UITVOERDER, "De gemeente Heerlen"),
+    "deelnemer": (Role.CASUSOVERLEG_DEELNEMER, GENNEP),
+    "beheerder": (Role.FUNCTIONEEL_BEHEERDER, "De gemeente Roermond"),
+    "buitenstaander": (Role.CASUSOVERLEG_DEELNEMER, "De Reclassering Nederland"),
+}
+
+
+def user_for(who: str, *, secrecy: bool = True):
+    role, party_name = ROLE_PARTY[who]
+    user = UserFactory(roles=[role], party=party(party_name))
+    return accepted(user) if secrecy else user
+
+
+@dataclasses.dataclass
+class World:
+    refs: dict[str, object]
+
+
+def world_build() -> World:
+    from retention import services as retention_services
+    from retention.holds import HoldKind
+    from rights import services as rights_services
+    from rights.models import RequesterKind, RequestKind
+
+    melder = user_for("melder")
+    uitvoerder = user_for("uitvoerder")
+    gennep = user_for("deelnemer")
+    weegploeg_file = register(melder)
+    weegploeg_task = open_task_of(weegploeg_file.process_id)
+    casus = agenda(involved=[RVDK])
+    external = PartyFactory()
+    casus_services.participant_add(casus, by=gennep, party=external, reason="Nodig voor het plan")
+    casus_services.plan_draft_update(casus, by=gennep, aim="Doel van het plan")
+    casus_services.plan_measure_add(
+        casus,
+        by=gennep,
+        description="Huisbezoek",
+        goal="c",
+        responsible_party=party(GENNEP),
+        due_on=timezone.localdate() + datetime.timedelta(days=30),
+    )
+    flow_services.task_complete(
+        open_task(casus, "adopt_plan"),
+        gennep,
+        lambda: casus_services.plan_adopt(
+            casus, by=gennep, adopted_on=timezone.localdate(), present_parties=[party(GENNEP)]
+        ),
+    )
+    advice = casus_services.advice_request_record(
+        casus,
+        by=gennep,
+        recipient_kind="nctv",
+        recipient_name="NCTV",
+        question="Vraag",
+        requested_on=timezone.localdate(),
+        personal_data_shared=False,
+    )
+    request = rights_services.rights_request_register(
+        by=uitvoerder,
+        weegploeg_number=weegploeg_file.number,
+        kind=RequestKind.INZAGE,
+        received_on=timezone.localdate() - datetime.timedelta(days=1),
+        requester_kind=RequesterKind.BETROKKENE,
+        reply_address="Postbus 1",
+    )
+    hold = retention_services.hold_place(
+        by=uitvoerder, number=weegploeg_file.number, kind=HoldKind.ANDERS, reason="Onderzoek"
+    )
+    destruction_list = DestructionList.objects.create()
+    incident = _incident(uitvoerder)
+    beheerder = user_for("beheerder")
+    from authorisations.services import rights_review_start
+
+    review = rights_review_start(beheerder.party, by=beheerder)
+    return World(
+        refs={
+            "weegploeg_number": weegploeg_file.number,
+            "weegploeg_task": weegploeg_task.pk,
+            "casus_number": casus.number,
+            "casus_task": open_task(casus, "review").pk,
+            "advice": advice.pk,
+            "request_number": request.number,
+            "duty_number": casus.source_weegploeg_number,
+            "hold": hold.pk,
+            "list": destruction_list.pk,
+            "incident": incident,
+            "review": review.pk,
+            "party_slug": beheerder.party.slug,
+        }
+    )
+
+
+def open_task_of(process_id: int):
+    from viewflow.workflow.models import Task
+
+    return Task.objects.filter(
+        process_id=process_id, flow_task_type="HUMAN", status__in=flow_services.OPEN_STATUSES
+    ).first()
+
+
+def _incident(uitvoerder):
+    from incidents.models import IncidentProcess
+
+    client = verified_client(uitvoerder)
+    response = client.post(
+        "/werk/processen/incident/register/",
+        {"title": "Gegevensdrager verloren", "description": "USB-stick verloren", "discovered_at": "2026-03-02 09:00"},
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    return IncidentProcess.objects.latest("pk")

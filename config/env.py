@@ -19,4 +19,19 @@ env = environ.Env(
     STATIC_ROOT=(str, str(BASE_DIR / "staticfiles")),
     CSRF_TRUSTED_ORIGINS=(list, []),
     DEFAULT_FROM_EMAIL=(str, "casusoverleg@example.invalid"),
+    EVALUATION_SUPPRESS_BELOW=(int, 5),
+    # Access log (issue 13 item 10): earlier HMAC keys, comma-separated, kept to verify old rows;
+    # the checkpoint file belongs outside the database's directory (ideally on another host's mount).
+    ACCESS_LOG_HMAC_OLD_KEYS=(list, []),
+    ACCESS_LOG_CHECKPOINT_PATH=(str, str(BASE_DIR / "var" / "toegangslog-controlepunten.jsonl")),
+    BACKUP_DIR=(str, str(BASE_DIR / "var" / "backups")),
+    BACKUP_KEEP_DAYS=(int, 35),
+    DESTRUCTION_LEDGER_PATH=(str, str(BASE_DIR / "var" / "verklaringen-van-vernietiging.jsonl")),
+    # Production server (issue 15): proxies in front of gunicorn, logging, gunicorn itself.
+    TRUSTED_PROXY_HOPS=(int, 1),
+    LOG_LEVEL=(str, "INFO"),
+    GUNICORN_BIND=(str, "127.0.0.1:8000"),
+    GUNICORN_WORKERS=(int, 3),
+    GUNICORN_TIMEOUT=(int, 60),
+    CACHE_DIR=(str, str(BASE_DIR / "var" / "cache")),
 )

@@ -23,6 +23,7 @@ class Role(models.TextChoices):
     PUBLICATIE_GOEDKEURDER = "publicatie-goedkeurder", "Publicatie-goedkeurder"
     EXTERNE_CASUSPARTNER = "externe-casuspartner", "Externe casuspartner"
     FUNCTIONEEL_BEHEERDER = "functioneel-beheerder", "Functioneel beheerder"
+    FUNCTIONARIS_GEGEVENSBESCHERMING = "functionaris-gegevensbescherming", "Functionaris gegevensbescherming"
 
     @property
     def group_name(self) -> str:
@@ -46,19 +47,41 @@ ROLE_ELIGIBILITY: dict[Role, frozenset[str]] = {
     Role.PUBLICATIE_GOEDKEURDER: KERN,  # the controller approves what is published (art. 11.1)
     Role.EXTERNE_CASUSPARTNER: frozenset({PartyRole.EXTERNE_CASUSPARTNER}),  # art. 10.5
     Role.FUNCTIONEEL_BEHEERDER: KERN,  # art. 15.2c: authorisations are the controller's
+    Role.FUNCTIONARIS_GEGEVENSBESCHERMING: KERN,  # art. 37-39 AVG: the controller's privacy officer (FG)
 }
 
-# Permissions per role as "app_label.codename". Later parts of the system add theirs here.
+# Permissions per role as "app_label.codename": the one literal table (issue 12). The access rules
+# (``<app>/access_rules.py``) read it through ``access.predicates.holds_permission``; a role's
+# Dutch label plays no part in who may do what.
+_CASUS_WORK = [
+    "casusoverleg.view_casusoverlegprocess",
+    "casusoverleg.casusoverleg_adopt_plan",  # art. 9.3
+    "casusoverleg.casusoverleg_review",  # art. 9.4: progress reviews and the advice to close
+    "casusoverleg.change_planversion",  # drafting the plan and its adjustments
+    "casusoverleg.add_casusparticipant",  # art. 9.1
+    "casusoverleg.add_casusperson",  # art. 10.2f-g
+    "casusoverleg.add_datacontribution",  # art. 6, 9.2
+    "casusoverleg.add_advicerequest",  # art. 9.5
+    "casusoverleg.change_advicerequest",
+    "casusoverleg.add_disclosure",  # art. 10.5
+    "casusoverleg.change_casusoverlegfile",  # the review interval (art. 9.4)
+]
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.MELDER: ["weegploeg.add_signal"],  # art. 7.1-2: intake
-    Role.WEEGPLOEGLID: [  # art. 7, 8.4, 11.2-4
+    Role.WEEGPLOEGLID: [
+        # art. 7, 8.4, 11.2-4: the weegploeg's tasks
         "flows.view_weegploegprocess",
         "flows.weegploeg_analyse",
         "flows.weegploeg_supply_information",
         "flows.weegploeg_decide",
         "flows.weegploeg_information_duty",
+        # art. 15.2g: kernpartij representatives see and report incidents
+        "incidents.view_incidentprocess",
+        "incidents.register_incident",
+        # art. 9.4: the kernpartijen decide on closure; only kernpartij users hold this role (7.2)
+        "casusoverleg.casusoverleg_decide_closure",
     ],
-    Role.CASUSOVERLEG_DEELNEMER: [],
+    Role.CASUSOVERLEG_DEELNEMER: _CASUS_WORK,  # art. 9.1-9.5, 10.2; per case: casusoverleg.access_rules
     Role.UITVOERDER: [
         # art. 5, 8.3, 11: the weegploeg file, reassigning its tasks, the accuracy review, the information duty
         "flows.view_weegploegprocess",
@@ -67,10 +90,42 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "flows.view_accuracyreviewprocess",
         "flows.manage_accuracyreviewprocess",
         "flows.weegploeg_accuracy_review",
+        # art. 15.2c, e, f, 15.3, 14: the access log, authorisations, security plan, secrecy
+        "accesslog.view_accesslogentry",
+        "accesslog.add_accesslogreview",
+        "authorisations.view_authorisationevent",
+        "authorisations.view_rightsreview",
+        "authorisations.view_all_rightsreviews",
+        "authorisations.add_securityplanevaluation",
+        "secrecy.view_secrecyacceptance",
+        "secrecy.view_all_parties",
+        # art. 15.2g: the incident and data-breach register
+        "incidents.view_incidentprocess",
+        "incidents.manage_incidentprocess",
+        "incidents.register_incident",
+        "incidents.classify_incident",
+        "incidents.notify_ap_incident",
+        "incidents.inform_subjects_incident",
+        "incidents.close_incident",
+        # art. 5, 10.1, 10.3: every casusoverleg file, and handing its tasks on
+        *_CASUS_WORK,
+        "casusoverleg.manage_casusoverlegprocess",
+        # art. 12.1: requests of data subjects, every task of the rights flow
+        "rights.view_rightsrequestprocess",
+        "rights.manage_rightsrequestprocess",
+        "rights.rights_register",
+        "rights.rights_identity",
+        "rights.rights_inzage",
+        "rights.rights_correction_decide",
+        "rights.rights_correction_execute",
+        "rights.rights_deadlines",
+        "rights.rights_information_followup",
+        # art. 13.1, 13.4: destruction lists, holds and reactivation
+        "retention.manage_retention",
     ],
     Role.BELEIDSREDACTEUR: ["wagtailadmin.access_admin"],
     Role.PUBLICATIE_GOEDKEURDER: ["wagtailadmin.access_admin"],
-    Role.EXTERNE_CASUSPARTNER: [],
+    Role.EXTERNE_CASUSPARTNER: ["casusoverleg.view_planversion"],  # art. 10.5: the plan only
     Role.FUNCTIONEEL_BEHEERDER: [
         "wagtailadmin.access_admin",
         "accounts.add_user",
@@ -79,6 +134,19 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "parties.add_party",
         "parties.change_party",
         "parties.view_party",
+        # art. 15.2c, f: the party's contact for rights reviews (own party only)
+        "authorisations.view_authorisationevent",
+        "authorisations.view_rightsreview",
+        "authorisations.add_rightsreview",
+        "secrecy.view_secrecyacceptance",
+    ],
+    Role.FUNCTIONARIS_GEGEVENSBESCHERMING: [
+        # art. 38-39 AVG: reads, never changes; no case data (no weegploeg, casusoverleg or rights task)
+        "accesslog.view_accesslogentry",
+        "authorisations.view_authorisationevent",
+        "authorisations.view_rightsreview",
+        "authorisations.view_all_rightsreviews",
+        "incidents.view_incidentprocess",
     ],
 }
 
@@ -121,88 +189,3 @@ def roles_sync_after_migrate(sender, apps=None, using="default", **kwargs) -> No
 
 def role_may_be_held_by(role: Role, party_role: str) -> bool:
     return party_role in ROLE_ELIGIBILITY[role]
-
-
-# --- Issue 4: access log, authorisations, secrecy, incident register (art. 14, 15) ---------------
-_INCIDENT_HANDLING = [
-    "incidents.view_incidentprocess",
-    "incidents.manage_incidentprocess",
-    "incidents.register_incident",
-    "incidents.classify_incident",
-    "incidents.notify_ap_incident",
-    "incidents.inform_subjects_incident",
-    "incidents.close_incident",
-]
-_LOG_REVIEW = [
-    "accesslog.view_accesslogentry",  # art. 15.2e: read and review the access log
-    "accesslog.add_accesslogreview",
-    "authorisations.view_authorisationevent",  # art. 15.2c, f
-    "authorisations.view_rightsreview",
-    "authorisations.view_all_rightsreviews",
-    "authorisations.add_securityplanevaluation",  # art. 15.3
-    "secrecy.view_secrecyacceptance",  # art. 14
-    "secrecy.view_all_parties",
-]
-_SECURITY_PERMISSIONS: dict[Role, list[str]] = {
-    Role.UITVOERDER: _LOG_REVIEW + _INCIDENT_HANDLING,
-    # Kernpartij representatives see and report incidents (the views also require a kernpartij).
-    Role.WEEGPLOEGLID: ["incidents.view_incidentprocess", "incidents.register_incident"],
-    Role.FUNCTIONEEL_BEHEERDER: [
-        # art. 15.2c, f: the party's contact for rights reviews (own party only)
-        "authorisations.view_authorisationevent",
-        "authorisations.view_rightsreview",
-        "authorisations.add_rightsreview",
-        "secrecy.view_secrecyacceptance",
-    ],
-}
-for _role, _permissions in _SECURITY_PERMISSIONS.items():
-    ROLE_PERMISSIONS[_role] = [*ROLE_PERMISSIONS.get(_role, []), *_permissions]
-
-# --- Issue 6: the casusoverleg (art. 9, 10) ---------------------------------------------------------
-# Every human task of the casusoverleg flow has its own permission (casusoverleg.CasusoverlegProcess).
-# Per-case visibility (only the participating parties) is added by casusoverleg.selectors.
-_CASUS_WORK = [
-    "casusoverleg.view_casusoverlegprocess",
-    "casusoverleg.casusoverleg_adopt_plan",  # art. 9.3
-    "casusoverleg.casusoverleg_review",  # art. 9.4: progress reviews and the advice to close
-    "casusoverleg.change_planversion",  # drafting the plan and its adjustments
-    "casusoverleg.add_casusparticipant",  # art. 9.1
-    "casusoverleg.add_casusperson",  # art. 10.2f-g
-    "casusoverleg.add_datacontribution",  # art. 6, 9.2
-    "casusoverleg.add_advicerequest",  # art. 9.5
-    "casusoverleg.change_advicerequest",
-    "casusoverleg.add_disclosure",  # art. 10.5
-    "casusoverleg.change_casusoverlegfile",  # the review interval (art. 9.4)
-]
-_CASUS_PERMISSIONS: dict[Role, list[str]] = {
-    Role.CASUSOVERLEG_DEELNEMER: _CASUS_WORK,
-    # art. 5, 10.1, 10.3: the uitvoerder keeps every casusoverleg file and can hand tasks on.
-    Role.UITVOERDER: [*_CASUS_WORK, "casusoverleg.manage_casusoverlegprocess"],
-    # art. 9.4: the kernpartijen decide on closure. Only kernpartij users hold the weegploeglid role
-    # (ROLE_ELIGIBILITY), and they represent their kernpartij in the weegploeg (art. 7.2), which
-    # also records the closure in its own file (art. 8.2f).
-    Role.WEEGPLOEGLID: ["casusoverleg.casusoverleg_decide_closure"],
-    # art. 10.5: the plan only; further data only through a recorded disclosure.
-    Role.EXTERNE_CASUSPARTNER: ["casusoverleg.view_planversion"],
-}
-for _role, _permissions in _CASUS_PERMISSIONS.items():
-    ROLE_PERMISSIONS[_role] = [*ROLE_PERMISSIONS.get(_role, []), *_permissions]
-
-# --- Issue 7: data-subject rights (art. 11.3-5, 12) ------------------------------------------------
-# Art. 12.1: requests go to the uitvoerder; every task of the rights flow has its own permission.
-ROLE_PERMISSIONS[Role.UITVOERDER] = [
-    *ROLE_PERMISSIONS[Role.UITVOERDER],
-    "rights.view_rightsrequestprocess",
-    "rights.manage_rightsrequestprocess",
-    "rights.rights_register",
-    "rights.rights_identity",
-    "rights.rights_inzage",
-    "rights.rights_correction_decide",
-    "rights.rights_correction_execute",
-    "rights.rights_deadlines",
-    "rights.rights_information_followup",
-]
-
-# --- Issue 8: retention, archiving and destruction (art. 13) ----------------------------------------
-# The uitvoerder approves destruction lists, places holds and records reactivation orders (13.1, 13.4).
-ROLE_PERMISSIONS[Role.UITVOERDER] = [*ROLE_PERMISSIONS[Role.UITVOERDER], "retention.manage_retention"]

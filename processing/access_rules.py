@@ -6,8 +6,8 @@ from accounts.roles import Role
 
 access_rule(
     "processing.view_register",
-    is_kernpartij & has_role(Role.UITVOERDER, Role.FUNCTIONEEL_BEHEERDER),
-    "Art. 4-5 convenant, art. 30 AVG: de uitvoerder houdt het register bij",
+    is_kernpartij & has_role(Role.UITVOERDER, Role.FUNCTIONEEL_BEHEERDER, Role.FUNCTIONARIS_GEGEVENSBESCHERMING),
+    "Art. 4-5 convenant, art. 30 AVG: de uitvoerder houdt het register bij; beheerder en FG lezen mee",
 )
 access_rule(
     "processing.change_register",

@@ -30,6 +30,7 @@ DEMO_USERS: dict[str, tuple[Role, str]] = {
     "goedkeurder": (Role.PUBLICATIE_GOEDKEURDER, "Het Openbaar Ministerie"),
     "partner": (Role.EXTERNE_CASUSPARTNER, DEMO_EXTERNAL_PARTNER),
     "beheerder": (Role.FUNCTIONEEL_BEHEERDER, "De gemeente Roermond"),
+    "fg": (Role.FUNCTIONARIS_GEGEVENSBESCHERMING, "De gemeente Sittard-Geleen"),
 }
 
 
@@ -64,7 +65,13 @@ def demo_load() -> list[DemoUser]:
     for username, (role, party_name) in DEMO_USERS.items():
         user, created = User.objects.get_or_create(
             username=username,
-            defaults={"party": Party.objects.get(name=party_name), "first_name": "Demo", "last_name": role.label},
+            defaults={
+                "party": Party.objects.get(name=party_name),
+                "first_name": "Demo",
+                "last_name": role.label,
+                # Correction notices and escalations need an address (art. 12.6): a demo address.
+                "email": f"{username}@demo.invalid",
+            },
         )
         if created:
             user.set_password(DEMO_PASSWORD)

@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test lint format migrate demo code clean-venv
+.PHONY: run serve test lint format migrate demo code clean-venv
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@command -v python3 >/dev/null || { echo "python3 (3.11) is nodig"; exit 1; }
@@ -25,6 +25,15 @@ run: demo
 	@echo ""
 	@echo "Serving on http://$(HOST)/  (inloggen: http://$(HOST)/inloggen/)"
 	$(PY) manage.py runserver $(HOST)
+
+# Production-like: gunicorn (config/gunicorn.conf.py) with config.settings.production against the
+# configured DATABASE_URL. Needs SECRET_KEY, ACCESS_LOG_HMAC_KEY and ALLOWED_HOSTS (deploy/README.md);
+# it binds GUNICORN_BIND (default 127.0.0.1:8000) and expects nginx in front (HTTPS only).
+serve: $(VENV)/.installed
+	@test -n "$$SECRET_KEY" || { echo "make serve: zet SECRET_KEY, ACCESS_LOG_HMAC_KEY, ALLOWED_HOSTS en DATABASE_URL (zie deploy/README.md)"; exit 1; }
+	DJANGO_SETTINGS_MODULE=config.settings.production $(PY) manage.py collectstatic --noinput -v 0
+	DJANGO_SETTINGS_MODULE=config.settings.production $(PY) manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=config.settings.production $(VENV)/bin/gunicorn -c config/gunicorn.conf.py
 
 code: $(VENV)/.installed
 	@$(PY) manage.py demo_code $(USER)

@@ -1,19 +1,22 @@
 """The access log (art. 15.2e, BIO 8.15, NEN 7513): who saw or changed which record, when and why.
 
-Rows are append-only and chained: each row's hash covers its own content and the previous row's
-hash, so a changed, removed or inserted row breaks the chain (``manage.py verify_access_log``).
+Rows are append-only. Each row carries a keyed HMAC made at insert (``row_hash``; the key is not
+in the database), and a sealing step outside the request (``manage.py seal_access_log``) gives
+finished rows a gapless seal number and chains them (``AccessLogSeal``); checkpoints of that chain
+are written to a file outside the database. ``manage.py verify_access_log`` checks all three.
 Rows hold pseudonymous references only (a file number such as "W-2026-0001"), never a name.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-
 from django.conf import settings
 from django.db import models
 
-GENESIS_HASH = "0" * 64
+from accesslog.integrity import GENESIS_HASH
+
+__all__ = ["GENESIS_HASH", "AccessAction", "AccessLogEntry", "AccessLogReview", "AccessLogSeal"]
+
+MAX_SHOWN_REFS = 200
 
 
 class AccessAction(models.TextChoices):
@@ -87,11 +90,22 @@ class AccessLogEntry(AppendOnlyModel):
     action = models.CharField("handeling", max_length=20, choices=AccessAction.choices)
     object_type = models.CharField("soort gegeven", max_length=60)
     object_ref = models.CharField("kenmerk (pseudoniem)", max_length=64)
+    # A list or search screen writes one row naming the records it showed (pseudonymous refs).
+    shown_refs = models.JSONField("getoonde kenmerken", default=list, blank=True)
     purpose = models.CharField("doel of taak", max_length=200)
     allowed = models.BooleanField("toegestaan")
     client_address = models.CharField("adres van de cliënt", max_length=45, blank=True)
+    # The last seal hash the writer saw (an anchor in the chain; ``GENESIS_HASH`` before the first
+    # seal). For rows from before the keyed log: the old unkeyed chain's link, kept as evidence.
     prev_hash = models.CharField(max_length=64)
+    # HMAC-SHA256 of the row under the key ``key_id`` (accesslog.integrity.row_payload).
     row_hash = models.CharField(max_length=64, unique=True)
+    key_id = models.CharField("sleutel-id", max_length=16)
+    nonce = models.CharField(max_length=32, blank=True)
+    # Rows written before the keyed log: their old unkeyed chain hash (evidence only, see README).
+    legacy_hash = models.CharField(max_length=64, blank=True)
+    # PostgreSQL: the writing transaction's id (pg_current_xact_id), used by the sealing step only.
+    txid = models.BigIntegerField(null=True, blank=True, db_index=True, editable=False)
 
     class Meta:
         verbose_name = "toegangslogregel"
@@ -106,56 +120,33 @@ class AccessLogEntry(AppendOnlyModel):
         return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.action} {self.object_type} {self.object_ref}"
 
 
-def access_log_row_hash(
-    *,
-    row_id: int,
-    created_at,
-    user_id: int | None,
-    party_id: int | None,
-    roles: str,
-    action: str,
-    object_type: str,
-    object_ref: str,
-    purpose: str,
-    allowed: bool,
-    client_address: str,
-    prev_hash: str,
-) -> str:
-    """SHA-256 over a canonical JSON form of the row's content and the previous row's hash."""
-    payload = json.dumps(
-        [
-            row_id,
-            created_at.isoformat(timespec="microseconds"),
-            user_id,
-            party_id,
-            roles,
-            action,
-            object_type,
-            object_ref,
-            purpose,
-            bool(allowed),
-            client_address,
-            prev_hash,
-        ],
-        ensure_ascii=True,
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(payload.encode("ascii")).hexdigest()
+class AccessLogSeal(AppendOnlyModel):
+    """A finished row's place in the chain: gapless ``seal_no`` in sealing order (``sealing``).
 
-
-class AccessLogChainHead(models.Model):
-    """A single row holding the last row's id and hash.
-
-    Writers lock it (``select_for_update``) so that concurrent writers extend the chain one at a
-    time; verification compares it with the last row, so a removed tail is noticed too.
+    ``seal_hash`` = SHA-256 over the previous seal hash, the number, the row id and the row's HMAC.
+    ``horizon`` is the PostgreSQL snapshot xmin the batch was sealed under (every transaction id
+    below it had ended and was sealed); ``None`` on SQLite.
     """
 
-    last_id = models.BigIntegerField(default=0)
-    last_hash = models.CharField(max_length=64, default=GENESIS_HASH)
-    count = models.BigIntegerField(default=0)
+    seal_no = models.BigIntegerField("zegelnummer", primary_key=True)
+    entry = models.OneToOneField(
+        AccessLogEntry,
+        verbose_name="logregel",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,  # a removed row must be *detectable*, not silently cascaded
+        related_name="seal",
+    )
+    seal_hash = models.CharField(max_length=64, unique=True)
+    sealed_at = models.DateTimeField("gezegeld op")
+    horizon = models.BigIntegerField(null=True, blank=True)
 
     class Meta:
-        verbose_name = "kop van de logketen"
+        verbose_name = "zegel van het toegangslog"
+        verbose_name_plural = "zegels van het toegangslog"
+        ordering = ["seal_no"]
+
+    def __str__(self) -> str:
+        return f"Zegel {self.seal_no}"
 
 
 class AccessLogReview(AppendOnlyModel):

@@ -7,25 +7,34 @@ number such as "W-2026-0001"), the user by id, the party by id.
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+import secrets
+from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import BigIntegerField, Func
 from django.http import HttpRequest
 from django.utils import timezone
 
-from accesslog.models import (
-    GENESIS_HASH,
-    AccessAction,
-    AccessLogChainHead,
-    AccessLogEntry,
-    AccessLogReview,
-    access_log_row_hash,
-)
+from accesslog.integrity import GENESIS_HASH, access_log_current_key, entry_payload, row_hmac
+from accesslog.models import MAX_SHOWN_REFS, AccessAction, AccessLogEntry, AccessLogReview, AccessLogSeal
+from accesslog.sealing import SealResult, access_log_seal
+from accesslog.verification import VerifyReport, access_log_verify
+from core.http import client_address  # trusts exactly TRUSTED_PROXY_HOPS proxies; kept importable here
+
+__all__ = [
+    "MAX_SHOWN_REFS",
+    "SealResult",
+    "VerifyReport",
+    "access_log_review_sign_off",
+    "access_log_seal",
+    "access_log_verify",
+    "access_log_write",
+    "access_log_write_system",
+    "client_address",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -35,25 +44,37 @@ OBJECT_REF_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}$")
 OBJECT_TYPE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,59}$")
 
 
-def _check_ref(object_type: str, object_ref: str, purpose: str) -> None:
+# PostgreSQL: the inserting transaction's (top-level) id, written by the INSERT itself so that the
+# sealing step can tell finished transactions from running ones (see accesslog.sealing).
+class _CurrentTxid(Func):
+    template = "pg_current_xact_id()::text::bigint"
+    output_field = BigIntegerField()
+
+
+def _check_ref(object_type: str, object_ref: str, purpose: str, shown_refs: Sequence[str]) -> list[str]:
     if not OBJECT_TYPE_PATTERN.match(object_type or ""):
         raise ValidationError("Ongeldig soort gegeven voor het toegangslog.", code="bad_object_type")
-    if not OBJECT_REF_PATTERN.match(object_ref or ""):
+    if not isinstance(object_ref, str) or not OBJECT_REF_PATTERN.match(object_ref or ""):
         raise ValidationError(
             "Het kenmerk in het toegangslog moet een pseudoniem kenmerk zijn (zoals W-2026-0001).",
             code="bad_object_ref",
         )
     if not (purpose or "").strip() or len(purpose) > 200:
         raise ValidationError("Het toegangslog vraagt een doel of taak (ten hoogste 200 tekens).", code="bad_purpose")
-
-
-def client_address(request: HttpRequest) -> str:
-    """The client's address as the server saw it (REMOTE_ADDR), validated."""
-    raw = (request.META.get("REMOTE_ADDR") or "").strip()
-    try:
-        return str(ipaddress.ip_address(raw))
-    except ValueError:
-        return ""
+    if isinstance(shown_refs, str | bytes):  # a single string is a sequence of letters: refuse it
+        raise ValidationError("De getoonde kenmerken horen een lijst te zijn.", code="bad_shown_refs")
+    refs = list(shown_refs or ())
+    if len(refs) > MAX_SHOWN_REFS:
+        raise ValidationError(
+            f"Een scherm kan ten hoogste {MAX_SHOWN_REFS} kenmerken in één logregel noemen.", code="too_many_refs"
+        )
+    for ref in refs:
+        if not isinstance(ref, str) or not OBJECT_REF_PATTERN.match(ref):
+            raise ValidationError(
+                "Elk getoond kenmerk in het toegangslog moet een pseudoniem kenmerk zijn (zoals W-2026-0001).",
+                code="bad_shown_ref",
+            )
+    return refs
 
 
 def _roles_of(user) -> str:
@@ -64,19 +85,32 @@ def _roles_of(user) -> str:
     return ",".join(sorted(role.value for role in user_roles(user)))
 
 
-@transaction.atomic
+def _anchor() -> str:
+    """The newest seal hash (an index lookup, no lock): binds the new row to the chain so far."""
+    return AccessLogSeal.objects.order_by("-seal_no").values_list("seal_hash", flat=True).first() or GENESIS_HASH
+
+
 def _append(
-    *, user, action: str, object_type: str, object_ref: str, purpose: str, allowed: bool, address: str
+    *,
+    user,
+    action: str,
+    object_type: str,
+    object_ref: str,
+    purpose: str,
+    allowed: bool,
+    address: str,
+    shown_refs: Sequence[str],
 ) -> AccessLogEntry:
+    """Insert one signed row: one read and one INSERT, no lock, no wait for any other writer.
+
+    Runs inside the caller's transaction if there is one (the row then exists exactly when the
+    caller's change does) and in autocommit otherwise. Sealing happens later, outside the request.
+    """
     action = AccessAction(action).value
-    _check_ref(object_type, object_ref, purpose)
-    head = AccessLogChainHead.objects.select_for_update().filter(pk=1).first()
-    if head is None:
-        head, _ = AccessLogChainHead.objects.get_or_create(pk=1)
-        head = AccessLogChainHead.objects.select_for_update().get(pk=1)
+    refs = _check_ref(object_type, object_ref, purpose, shown_refs)
+    key_id, key = access_log_current_key()
     authenticated = user is not None and getattr(user, "is_authenticated", False)
     entry = AccessLogEntry(
-        id=head.last_id + 1,
         created_at=timezone.now(),
         user_id=user.pk if authenticated else None,
         party_id=user.party_id if authenticated else None,
@@ -84,35 +118,25 @@ def _append(
         action=action,
         object_type=object_type,
         object_ref=object_ref,
+        shown_refs=refs,
         purpose=purpose.strip(),
         allowed=bool(allowed),
         client_address=address,
-        prev_hash=head.last_hash,
+        prev_hash=_anchor(),
+        key_id=key_id,
+        nonce=secrets.token_hex(16),
+        legacy_hash="",
     )
-    entry.row_hash = entry_hash(entry)
+    entry.row_hash = row_hmac(key, entry_payload(entry))
+    postgres = connection.vendor == "postgresql"
+    if postgres:
+        entry.txid = _CurrentTxid()
     entry.save(force_insert=True)
-    head.last_id, head.last_hash, head.count = entry.id, entry.row_hash, head.count + 1
-    head.save(update_fields=["last_id", "last_hash", "count"])
+    if postgres:
+        del entry.txid  # the expression, not a value: read from the row on first access
     # The log line names only ids and the pseudonymous reference.
     logger.info("access %s %s %s allowed=%s user_id=%s", action, object_type, object_ref, allowed, entry.user_id)
     return entry
-
-
-def entry_hash(entry: AccessLogEntry) -> str:
-    return access_log_row_hash(
-        row_id=entry.id,
-        created_at=entry.created_at,
-        user_id=entry.user_id,
-        party_id=entry.party_id,
-        roles=entry.roles,
-        action=entry.action,
-        object_type=entry.object_type,
-        object_ref=entry.object_ref,
-        purpose=entry.purpose,
-        allowed=entry.allowed,
-        client_address=entry.client_address,
-        prev_hash=entry.prev_hash,
-    )
 
 
 def access_log_write(
@@ -123,8 +147,13 @@ def access_log_write(
     object_ref: str,
     purpose: str,
     allowed: bool = True,
+    shown_refs: Sequence[str] = (),
 ) -> AccessLogEntry:
-    """Append one row for this request: user, party, roles and client address come from ``request``."""
+    """Append one row for this request: user, party, roles and client address come from ``request``.
+
+    A list or search screen writes one row: ``object_ref`` names the screen (e.g. "werkbak") and
+    ``shown_refs`` the pseudonymous references it showed (at most ``MAX_SHOWN_REFS``).
+    """
     user = getattr(request, "user", None)
     return _append(
         user=user,
@@ -134,6 +163,7 @@ def access_log_write(
         purpose=purpose,
         allowed=allowed,
         address=client_address(request),
+        shown_refs=shown_refs,
     )
 
 
@@ -146,6 +176,7 @@ def access_log_write_system(
     purpose: str,
     allowed: bool = True,
     client_address: str = "",
+    shown_refs: Sequence[str] = (),
 ) -> AccessLogEntry:
     """Append one row for a command or background job (``user`` may be ``None``: the system)."""
     return _append(
@@ -156,97 +187,8 @@ def access_log_write_system(
         purpose=purpose,
         allowed=allowed,
         address=client_address,
+        shown_refs=shown_refs,
     )
-
-
-@dataclass(frozen=True)
-class ChainReport:
-    ok: bool
-    count: int
-    broken_id: int | None = None
-    reason: str = ""
-
-
-_VERIFY_FIELDS = (
-    "id",
-    "created_at",
-    "user_id",
-    "party_id",
-    "roles",
-    "action",
-    "object_type",
-    "object_ref",
-    "purpose",
-    "allowed",
-    "client_address",
-    "prev_hash",
-    "row_hash",
-)
-
-
-def _rows(chunk_size: int) -> Iterator[tuple]:
-    """All rows in id order, in keyset-paginated chunks (constant memory, linear time)."""
-    last_id = 0
-    while True:
-        chunk = list(
-            AccessLogEntry.objects.filter(id__gt=last_id).order_by("id").values_list(*_VERIFY_FIELDS)[:chunk_size]
-        )
-        if not chunk:
-            return
-        yield from chunk
-        last_id = chunk[-1][0]
-
-
-def access_log_verify(chunk_size: int = 5000) -> ChainReport:
-    """Walk the chain in id order; report the first row whose link or content does not match."""
-    prev_hash = GENESIS_HASH
-    expected_id = 1
-    count = 0
-    last_id = 0
-    for row in _rows(chunk_size):
-        (
-            row_id,
-            created_at,
-            user_id,
-            party_id,
-            roles,
-            action,
-            object_type,
-            object_ref,
-            purpose,
-            allowed,
-            address,
-            stored_prev,
-            stored_hash,
-        ) = row
-        if row_id != expected_id:
-            return ChainReport(False, count, row_id, f"rij {expected_id} ontbreekt vóór rij {row_id}")
-        if stored_prev != prev_hash:
-            return ChainReport(False, count, row_id, "de verwijzing naar de vorige rij klopt niet")
-        computed = access_log_row_hash(
-            row_id=row_id,
-            created_at=created_at,
-            user_id=user_id,
-            party_id=party_id,
-            roles=roles,
-            action=action,
-            object_type=object_type,
-            object_ref=object_ref,
-            purpose=purpose,
-            allowed=allowed,
-            client_address=address,
-            prev_hash=stored_prev,
-        )
-        if computed != stored_hash:
-            return ChainReport(False, count, row_id, "de inhoud van de rij is gewijzigd")
-        prev_hash = stored_hash
-        expected_id += 1
-        count += 1
-        last_id = row_id
-    head = AccessLogChainHead.objects.filter(pk=1).first()
-    if head is not None and (head.last_id != last_id or head.last_hash != prev_hash):
-        return ChainReport(False, count, head.last_id, "de laatste rij(en) van de keten ontbreken of zijn gewijzigd")
-    return ChainReport(True, count)
 
 
 @transaction.atomic

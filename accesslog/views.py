@@ -1,35 +1,33 @@
 """The access-log review screen (art. 15.2e): filter, flagged patterns, signed-off reviews.
 
-Reading the log is itself logged; a refused attempt is logged as denied.
+Both screens are declared through the one access entry point (``access.screens.work_screen``),
+with the rules of ``accesslog/access_rules.py``. They show no data of subjects (file numbers are
+pseudonymous), but they do show personal data of staff — who opened what, when and from which
+address — so they require the secrecy duty and their use is logged: the overview writes one
+search row naming the log rows it showed (never the filter terms), a signed-off review one row.
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
 
+from access.screens import access_allowed, work_screen
 from accesslog import selectors
 from accesslog.forms import AccessLogFilterForm, AccessLogReviewForm
 from accesslog.models import AccessAction
-from accesslog.services import access_log_review_sign_off, access_log_write
+from accesslog.services import access_log_review_sign_off
 
 PURPOSE = "Periodieke controle van het toegangslog (art. 15.2e)"
 PAGE_SIZE = 50
+SIGN_OFF = "accesslog.sign_off_review"
 
 
-def _deny(request: HttpRequest, action: AccessAction, ref: str) -> None:
-    access_log_write(request, action=action, object_type="toegangslog", object_ref=ref, purpose=PURPOSE, allowed=False)
-    raise PermissionDenied
-
-
-@require_GET
+@work_screen(rule="accesslog.review_log", purpose=PURPOSE, object_type="toegangslog", screen_ref="overzicht")
 def log_index(request: HttpRequest) -> HttpResponse:
-    if not selectors.access_log_may_review(request.user):
-        _deny(request, AccessAction.SEARCH, "overzicht")
     form = AccessLogFilterForm(request.GET or None)
     filters = form.filters() if form.is_bound and form.is_valid() else {}
     if form.is_bound and not form.is_valid():
@@ -41,9 +39,7 @@ def log_index(request: HttpRequest) -> HttpResponse:
     off_hours_ids = set(
         selectors.access_log_off_hours(qs.filter(id__in=[e.id for e in page])).values_list("id", flat=True)
     )
-    access_log_write(
-        request, action=AccessAction.SEARCH, object_type="toegangslog", object_ref="overzicht", purpose=PURPOSE
-    )
+    request.access.listed((f"toegangslog-{entry.pk}" for entry in page), action=AccessAction.SEARCH)
     query = request.GET.copy()
     query.pop("pagina", None)
     context = {
@@ -55,16 +51,20 @@ def log_index(request: HttpRequest) -> HttpResponse:
         "burst_threshold": selectors.burst_threshold(),
         "reviews": selectors.access_log_reviews()[:10],
         "review_form": AccessLogReviewForm(),
-        "may_sign_off": selectors.access_log_may_sign_off(request.user),
+        "may_sign_off": access_allowed(request.user, SIGN_OFF),
         "query": query.urlencode(),
     }
     return render(request, "accesslog/index.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@work_screen(
+    rule=SIGN_OFF,
+    purpose=PURPOSE,
+    object_type="toegangslog-controle",
+    screen_ref="controle",
+    methods=("GET", "POST"),
+)
 def review_sign_off(request: HttpRequest) -> HttpResponse:
-    if not selectors.access_log_may_sign_off(request.user):
-        _deny(request, AccessAction.CREATE, "controle")
     form = AccessLogReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         start, end = form.cleaned_data["period_start"], form.cleaned_data["period_end"]
@@ -80,13 +80,7 @@ def review_sign_off(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            access_log_write(
-                request,
-                action=AccessAction.CREATE,
-                object_type="toegangslog-controle",
-                object_ref=f"TC-{review.pk}",
-                purpose=PURPOSE,
-            )
+            request.access.created(f"TC-{review.pk}")
             messages.success(request, "De periodieke controle is vastgelegd en afgetekend.")
             return redirect("accesslog:index")
     return render(request, "accesslog/review_form.html", {"form": form}, status=400 if form.errors else 200)

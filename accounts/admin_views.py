@@ -1,6 +1,7 @@
 """Wagtail's user admin, with a party per user, the role rules checked on every save, and every
-change of roles, party, activation or administrator rights written to the authorisation log
-(art. 15.2c) through ``accounts.services.user_authorisations_save``, with a required reason."""
+change of roles, party or activation written to the authorisation log (art. 15.2c) through
+``accounts.services.user_authorisations_save``, with a required reason. The superuser checkbox of
+Wagtail's form is removed: superusers only through ``manage.py superuser_grant``."""
 
 from django import forms
 from django.contrib.auth.models import Group
@@ -24,6 +25,12 @@ class RoleRulesMixin(forms.Form):
     through the authorisation services, never straight into the groups."""
 
     acting_user = None  # set by the view
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Nobody becomes superuser through a screen (issue 13 item 5): only the logged management
+        # command ``superuser_grant`` grants it (``createsuperuser`` is disabled). A posted value is ignored.
+        self.fields.pop("is_superuser", None)
 
     def clean(self):
         cleaned = super().clean()
@@ -52,7 +59,6 @@ class RoleRulesMixin(forms.Form):
             party=cleaned["party"],
             roles=[r for r in roles if r is not None],
             is_active=cleaned.get("is_active", user.is_active),
-            is_superuser=cleaned.get("is_superuser", user.is_superuser),
             by=self.acting_user,
             reason=cleaned["reden"],
         )
@@ -63,7 +69,7 @@ class CasusUserCreationForm(RoleRulesMixin, UserCreationForm):
     reden = REASON_FIELD
 
     class Meta(UserCreationForm.Meta):
-        fields = UserCreationForm.Meta.fields | {"party"}
+        fields = (UserCreationForm.Meta.fields - {"is_superuser"}) | {"party"}
 
 
 class CasusUserEditForm(RoleRulesMixin, UserEditForm):
@@ -71,7 +77,7 @@ class CasusUserEditForm(RoleRulesMixin, UserEditForm):
     reden = REASON_FIELD
 
     class Meta(UserEditForm.Meta):
-        fields = UserEditForm.Meta.fields | {"party"}
+        fields = (UserEditForm.Meta.fields - {"is_superuser"}) | {"party"}
 
 
 class _ActingUserMixin:

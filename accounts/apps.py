@@ -14,6 +14,11 @@ class AccountsConfig(AppConfig):
         # Groups need the permissions that Django creates after migrating; sync them then.
         post_migrate.connect(roles_sync_after_migrate, sender=self)
 
+        from authorisations.safety_net import safety_net_connect
+
+        # Records (only records) role, party and superuser changes made outside accounts.services.
+        safety_net_connect()
+
 
 class CasusUsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user admin with our forms: a party per user, roles only for eligible parties."""

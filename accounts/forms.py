@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
 
+from accounts.throttle import login_wait_seconds
+
 LOGIN_FAILED = (
     "Inloggen is niet gelukt. Controleer uw gebruikersnaam en wachtwoord. Is uw account of de "
     "deelname van uw organisatie beëindigd, neem dan contact op met de functioneel beheerder."
@@ -29,6 +31,18 @@ class LoginForm(AuthenticationForm):
             MaxLengthValidator(150, message="Een gebruikersnaam heeft hoogstens 150 tekens.")
         )
         self.fields["password"].validators.append(MaxLengthValidator(1024, message="Dit wachtwoord is te lang."))
+
+    def clean(self):
+        # Per address across usernames: a growing delay, never a lockout (issue 13 item 9). Checked
+        # before the password, so a throttled try is not counted and reveals nothing.
+        wait = login_wait_seconds(self.request)
+        if wait:
+            raise forms.ValidationError(
+                f"Er is vanaf dit netwerkadres te vaak onjuist ingelogd. Wacht {wait} seconden en probeer het "
+                "dan opnieuw.",
+                code="throttled",
+            )
+        return super().clean()
 
 
 class CodeForm(forms.Form):

@@ -22,6 +22,7 @@ LINKS: tuple[Link, ...] = (
     Link("weegploeg.register_signal", "weegploeg:my_signals", "Mijn ingebrachte signalen"),
     Link("weegploeg.view_inbox", "weegploeg:inbox", "Werkbak weegploeg"),
     Link("casusoverleg.view_worklist", "casusoverleg:index", "Werkbak casusoverleg"),
+    Link("meetings.view_meetings", "meetings:list", "Overleggen: agenda en aanwezigheid"),
     Link("persons.search", "persons:search", "Persoon zoeken in de dossiers"),
     Link("rights.handle_request", "rights:index", "Verzoeken inzage en correctie (art. 12)"),
     Link("rights.handle_request", "rights:deadlines", "Wettelijke termijnen"),

@@ -74,6 +74,31 @@ def backup_codes_renew(user: User) -> list[str]:
     return codes
 
 
+def otp_session_verify(request, device) -> None:
+    """The code step passed: mark the session verified and give it a new id (OWASP ASVS 3.2.1).
+    django-otp's ``login`` keeps the session key, so a session id leaked after the password step
+    would otherwise become fully authenticated when the user types the code."""
+    from django_otp import login as otp_login
+
+    otp_login(request, device)
+    request.session.cycle_key()
+
+
+def backup_codes_renew_confirmed(user: User, code: str) -> list[str] | None:
+    """Replace the backup codes only against a fresh code from the authenticator app (ASVS 2.5):
+    a verified session alone is not enough. None when the code is wrong or already used; raises
+    ``CodeThrottled`` after too many wrong codes. A backup code does not count: it is one of the
+    codes being replaced."""
+    code = normalise_code(code)
+    if not TOTP_PATTERN.match(code):
+        return None
+    for device in TOTPDevice.objects.filter(user=user, confirmed=True):
+        _raise_if_throttled(device)
+        if device.verify_token(code):
+            return backup_codes_renew(user)
+    return None
+
+
 def otp_code_check(user: User, code: str) -> TOTPDevice | StaticDevice | None:
     """The device that accepts ``code`` (a 6-digit app code or a backup code), else None.
 

@@ -18,7 +18,7 @@ from django.db import transaction
 from accounts.models import User
 from accounts.roles import ROLE_ELIGIBILITY, Role, role_may_be_held_by
 from authorisations.models import AuthorisationEventKind
-from authorisations.services import authorisation_event_record, sessions_end
+from authorisations.services import authorisation_event_record, authorisation_service_scope, sessions_end
 from parties.models import Party, PartyRole
 
 
@@ -49,7 +49,8 @@ def role_grant(user: User, role: Role, *, by: User | None = None, reason: str = 
     role_assert_grantable(user.party, role)
     if role in user_roles(user):
         return
-    user.groups.add(Group.objects.get(name=role.group_name))
+    with authorisation_service_scope():
+        user.groups.add(Group.objects.get(name=role.group_name))
     authorisation_event_record(
         subject=user,
         kind=AuthorisationEventKind.ROLE_GRANTED,
@@ -66,7 +67,8 @@ def role_revoke(user: User, role: Role, *, by: User | None = None, reason: str =
     role = Role(role)
     if role not in user_roles(user):
         return
-    user.groups.remove(Group.objects.get(name=role.group_name))
+    with authorisation_service_scope():
+        user.groups.remove(Group.objects.get(name=role.group_name))
     authorisation_event_record(
         subject=user,
         kind=AuthorisationEventKind.ROLE_REVOKED,
@@ -101,7 +103,8 @@ def user_party_change(user: User, party: Party, *, by: User | None = None, reaso
         if not role_may_be_held_by(role, party.role):
             role_revoke(user, role, by=by, reason=reason)
     user.party = party
-    user.save(update_fields=["party"])
+    with authorisation_service_scope():
+        user.save(update_fields=["party"])
     authorisation_event_record(
         subject=user,
         kind=AuthorisationEventKind.PARTY_CHANGED,
@@ -138,13 +141,13 @@ def user_authorisations_save(
     party: Party,
     roles: Iterable[Role],
     is_active: bool,
-    is_superuser: bool,
     by: User | None,
     reason: str,
 ) -> User:
     """Save a user from the admin form: other fields as given, authorisations through the log.
 
     ``user`` carries the form's changes to non-authorisation fields (name, e-mail, password).
+    Superuser rights are never changed here (issue 13 item 5): see ``user_superuser_set``.
     """
     roles = [Role(r) for r in roles]
     for role in roles:
@@ -152,37 +155,48 @@ def user_authorisations_save(
     if user.pk is None:
         user.party = party
         user.is_active = is_active
-        user.is_superuser = is_superuser
-        user.save()
+        user.is_superuser = False
+        with authorisation_service_scope():
+            user.save()
         authorisation_event_record(
             subject=user, kind=AuthorisationEventKind.USER_CREATED, by=by, reason=reason, new_value=party.name
         )
-        if is_superuser:
-            authorisation_event_record(
-                subject=user, kind=AuthorisationEventKind.SUPERUSER_GRANTED, by=by, reason=reason
-            )
         user_roles_set(user, roles, by=by, reason=reason)
         return user
     before = User.objects.select_related("party").get(pk=user.pk)
     # Authorisation attributes keep their stored values until the services below change them.
     user.party, user.is_active, user.is_superuser = before.party, before.is_active, before.is_superuser
-    user.save()
+    with authorisation_service_scope():
+        user.save()
     if party.pk != before.party_id:
         # Drop roles the new party may not hold first, then move, then set the wanted roles.
         user_party_change(user, party, by=by, reason=reason)
     user_roles_set(user, roles, by=by, reason=reason)
-    if is_superuser != before.is_superuser:
-        user.is_superuser = is_superuser
-        user.save(update_fields=["is_superuser"])
-        kind = AuthorisationEventKind.SUPERUSER_GRANTED if is_superuser else AuthorisationEventKind.SUPERUSER_REVOKED
-        authorisation_event_record(subject=user, kind=kind, by=by, reason=reason)
-        if not is_superuser:
-            sessions_end(user)
     if is_active and not before.is_active:
         user_activate(user, by=by, reason=reason)
     elif not is_active and before.is_active:
         user_deactivate(user, by=by, reason=reason)
     return user
+
+
+@transaction.atomic
+def user_superuser_set(user: User, is_superuser: bool, *, by: User | None = None, reason: str) -> bool:
+    """Grant or revoke superuser rights; only the management command calls this (issue 13 item 5).
+    Writes one row to the authorisation log; a revocation ends the user's sessions. Returns
+    whether anything changed."""
+    if not (reason or "").strip():
+        raise ValidationError("Geef de reden van deze wijziging (art. 15.2c).", code="reason_required")
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if user.is_superuser == is_superuser:
+        return False
+    user.is_superuser = is_superuser
+    with authorisation_service_scope():
+        user.save(update_fields=["is_superuser"])
+    kind = AuthorisationEventKind.SUPERUSER_GRANTED if is_superuser else AuthorisationEventKind.SUPERUSER_REVOKED
+    authorisation_event_record(subject=user, kind=kind, by=by, reason=reason)
+    if not is_superuser:
+        sessions_end(user)
+    return True
 
 
 def user_may_log_in(user: User) -> bool:

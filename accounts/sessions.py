@@ -28,4 +28,8 @@ def session_expired(session: SessionBase, now: float) -> bool:
 
 
 def session_touch(session: SessionBase, now: float) -> None:
-    session[LAST_SEEN_KEY] = now
+    """Record activity at most once per ``SESSION_TOUCH_INTERVAL`` (issue 18): a request within the
+    interval changes nothing, so the session is not written; idle expiry stays exact to the interval."""
+    last_seen = session.get(LAST_SEEN_KEY)
+    if last_seen is None or now - last_seen >= settings.SESSION_TOUCH_INTERVAL.total_seconds():
+        session[LAST_SEEN_KEY] = now

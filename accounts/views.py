@@ -14,11 +14,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_otp import login as otp_login
+from django.views.decorators.http import require_GET, require_http_methods
 
+from access.screens import work_screen
 from accounts import otp
 from accounts.forms import CodeForm, EnrolForm, LoginForm
+from accounts.navigation import links_for
 from accounts.services import user_roles
 from accounts.sessions import session_start
 
@@ -73,7 +74,7 @@ def verify(request: HttpRequest) -> HttpResponse:
             )
         else:
             if device is not None:
-                otp_login(request, device)
+                otp.otp_session_verify(request, device)  # renews the session id too
                 return redirect(_next_url(request))
             form.add_error("code", "Deze code is onjuist of al gebruikt. Probeer het opnieuw.")
     return render(request, "accounts/verify.html", {"form": form, "next": _next_url(request)})
@@ -96,7 +97,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
         else:
             if codes is not None:
                 device = otp.TOTPDevice.objects.get(user=user, confirmed=True)
-                otp_login(request, device)
+                otp.otp_session_verify(request, device)  # renews the session id too
                 context = {"codes": codes, "next": _next_url(request), "first_time": True}
                 return render(request, "accounts/backup_codes.html", context)
             form.add_error("code", "Deze code klopt niet. Controleer de tijd op uw telefoon en probeer het opnieuw.")
@@ -106,11 +107,21 @@ def enrol(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_POST
+@require_http_methods(["GET", "POST"])
 def backup_codes(request: HttpRequest) -> HttpResponse:
-    """Replace the backup codes (verified users only, by the gate)."""
-    codes = otp.backup_codes_renew(request.user)
-    return render(request, "accounts/backup_codes.html", {"codes": codes, "next": reverse("profile")})
+    """Replace the backup codes: verified users only (the gate) and only with a fresh app code."""
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            codes = otp.backup_codes_renew_confirmed(request.user, form.cleaned_data["code"])
+        except otp.CodeThrottled as throttled:
+            form.add_error("code", f"Te veel onjuiste codes. Wacht {throttled.seconds} seconden.")
+        else:
+            if codes is not None:
+                return render(request, "accounts/backup_codes.html", {"codes": codes, "next": reverse("profile")})
+            form.add_error("code", "Deze code is onjuist of al gebruikt. Gebruik de code die uw app nu toont.")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accounts/backup_codes_confirm.html", {"form": form}, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -132,16 +143,21 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/profile.html", context)
 
 
-@require_GET
+@work_screen(
+    rule="accounts.view_start_page",
+    purpose="Startpagina werkomgeving",
+    object_type="werkomgeving",
+    screen_ref="start",
+    secrecy=False,  # the links only: a new user reaches the secrecy page from here
+    personal_data=False,
+)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """The staff start page after login: what this user may do."""
+    """The staff start page after login: what this user may do (declared through the one access
+    entry point; it shows links and the user's own roles, no personal data of subjects)."""
     user = request.user
     roles = sorted(user_roles(user), key=lambda r: r.label)
-    return render(
-        request,
-        "accounts/dashboard.html",
-        {"roles": roles, "can_admin": user.has_perm("wagtailadmin.access_admin")},
-    )
+    context = {"roles": roles, "can_admin": user.has_perm("wagtailadmin.access_admin"), "links": links_for(user)}
+    return render(request, "accounts/dashboard.html", context)
 
 
 @require_GET

@@ -45,8 +45,9 @@ MEASURES: list[Measure] = [
     Measure(
         "e",
         "Automatische logging van toegang tot gegevens, inclusief een periodieke controleprocedure",
-        "Het toegangslog (onveranderbaar, met hashketen; controle met manage.py verify_access_log) en de "
-        "periodieke, afgetekende controle door de uitvoerder.",
+        "Het toegangslog: elke regel ondertekend met een geheime sleutel buiten de database, verzegeld in een "
+        "doorlopende keten met controlepunten buiten de database; dagelijks automatisch gecontroleerd, en "
+        "periodiek gecontroleerd en afgetekend door de uitvoerder.",
         "accesslog:index",
     ),
     Measure(

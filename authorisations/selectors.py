@@ -1,4 +1,6 @@
-"""Permission-filtered reads for the authorisation log, rights reviews and the security plan."""
+"""Permission-filtered reads for the authorisation log, rights reviews and the security plan.
+The lists use the predicates of ``authorisations/access_rules.py`` (roles only, no superuser
+shortcut), so they agree with the screens' rules."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from authorisations.access_rules import may_view_events, may_view_reviews, sees_all_parties
 from authorisations.models import AuthorisationEvent, RightsReview, SecurityPlanEvaluation
 from parties.models import Party
 
@@ -16,27 +19,27 @@ EVALUATION_REMINDER_DAYS = 30
 
 def authorisation_events_visible_to(user) -> QuerySet[AuthorisationEvent]:
     """The uitvoerder / privacy officer see every event; a functioneel beheerder those of their party."""
-    if not user.is_authenticated or not user.has_perm("authorisations.view_authorisationevent"):
+    if not may_view_events(user):
         return AuthorisationEvent.objects.none()
     qs = AuthorisationEvent.objects.select_related("actor", "subject", "subject__party")
-    if user.is_superuser or user.has_perm("authorisations.view_all_rightsreviews"):
+    if sees_all_parties(user):
         return qs
     return qs.filter(subject__party_id=user.party_id)
 
 
 def rights_reviews_visible_to(user) -> QuerySet[RightsReview]:
-    if not user.is_authenticated or not user.has_perm("authorisations.view_rightsreview"):
+    if not may_view_reviews(user):
         return RightsReview.objects.none()
     qs = RightsReview.objects.select_related("party", "started_by", "completed_by")
-    if user.is_superuser or user.has_perm("authorisations.view_all_rightsreviews"):
+    if sees_all_parties(user):
         return qs
     return qs.filter(party_id=user.party_id)
 
 
 def rights_review_parties_visible_to(user) -> QuerySet[Party]:
-    if not user.is_authenticated or not user.has_perm("authorisations.view_rightsreview"):
+    if not may_view_reviews(user):
         return Party.objects.none()
-    if user.is_superuser or user.has_perm("authorisations.view_all_rightsreviews"):
+    if sees_all_parties(user):
         return Party.objects.participating().order_by("name")
     return Party.objects.filter(pk=user.party_id)
 

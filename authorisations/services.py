@@ -1,11 +1,16 @@
 """The authorisation log, ending sessions, periodic rights reviews and the security plan evaluation.
 
 Role and party changes themselves are made in ``accounts.services`` (role_grant, role_revoke,
-user_roles_set, user_party_change, user_deactivate, ...), which record here.
+user_roles_set, user_party_change, user_deactivate, user_superuser_set, ...), which record here
+through ``authorisation_event_record`` -- the one place that writes the log (art. 15.2c). They run
+inside ``authorisation_service_scope()``; a change of groups, party or superuser flag made outside
+it (the shell, a third-party admin action) is still recorded by ``authorisations.safety_net``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -23,6 +28,22 @@ from authorisations.models import (
 )
 
 SYSTEM_REASON = "Door het systeem"
+
+_SERVICE_SCOPE: contextvars.ContextVar[int] = contextvars.ContextVar("authorisation_service_scope", default=0)
+
+
+@contextlib.contextmanager
+def authorisation_service_scope():
+    """Mark role, party and superuser changes made inside as made (and logged) by the services."""
+    token = _SERVICE_SCOPE.set(_SERVICE_SCOPE.get() + 1)
+    try:
+        yield
+    finally:
+        _SERVICE_SCOPE.reset(token)
+
+
+def authorisation_service_active() -> bool:
+    return _SERVICE_SCOPE.get() > 0
 
 
 def authorisation_event_record(

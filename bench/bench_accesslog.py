@@ -6,8 +6,9 @@ Uses a throw-away SQLite database in a temporary directory (set DATABASE_URL to 
 PostgreSQL instead). Prints:
 1. the cost of one request to a view that writes one access-log row versus the same view
    without logging (the difference is what every personal-data screen pays);
-2. the time to verify a hash chain of ``rows`` rows (default 1,000,000), and of a tenth and a
-   half of it, with the time per row, to show that verification is linear.
+2. the time to verify a sealed log of ``rows`` rows (HMAC per row, seal chain, checkpoints;
+   default 1,000,000), and of a tenth and a half of it, with the time per row, to show that
+   verification is linear.
 """
 
 from __future__ import annotations
@@ -69,38 +70,42 @@ def request_cost(runs: int = 300) -> None:
 
 
 def bulk_chain(total: int, batch: int = 5000) -> None:
-    """Append ``total`` rows with correct hashes (as the service would), in batches."""
-    from accesslog.models import GENESIS_HASH, AccessLogChainHead, AccessLogEntry
-    from accesslog.services import entry_hash
+    """Append ``total`` signed rows (as the service signs them) in batches, then seal them."""
+    import secrets
 
-    head = AccessLogChainHead.objects.get(pk=1)
-    prev, next_id = head.last_hash or GENESIS_HASH, head.last_id + 1
+    from accesslog.integrity import GENESIS_HASH, access_log_current_key, entry_payload, row_hmac
+    from accesslog.models import AccessLogEntry
+    from accesslog.sealing import access_log_seal
+
+    key_id, key = access_log_current_key()
     now = timezone.now()
     written = 0
     while written < total:
         rows = []
-        for _ in range(min(batch, total - written)):
+        for i in range(min(batch, total - written)):
             entry = AccessLogEntry(
-                id=next_id,
                 created_at=now,
                 user_id=1,
                 party_id=1,
                 roles="uitvoerder",
                 action="read",
                 object_type="dossier",
-                object_ref=f"W-2026-{next_id % 10000:04d}",
+                object_ref=f"W-2026-{(written + i) % 10000:04d}",
+                shown_refs=[],
                 purpose="Bench",
                 allowed=True,
                 client_address="10.0.0.1",
-                prev_hash=prev,
+                prev_hash=GENESIS_HASH,
+                key_id=key_id,
+                nonce=secrets.token_hex(16),
+                legacy_hash="",
             )
-            entry.row_hash = entry_hash(entry)
+            entry.row_hash = row_hmac(key, entry_payload(entry))
             rows.append(entry)
-            prev, next_id = entry.row_hash, next_id + 1
         with transaction.atomic():
             AccessLogEntry.objects.bulk_create(rows)
         written += len(rows)
-    AccessLogChainHead.objects.filter(pk=1).update(last_id=next_id - 1, last_hash=prev, count=next_id - 1)
+    access_log_seal(full=True, force_checkpoint=True)
 
 
 def verify_cost(total: int) -> None:
@@ -108,7 +113,7 @@ def verify_cost(total: int) -> None:
 
     steps = sorted({max(1, total // 10), max(1, total // 2), total})
     have = 0
-    print("verification of the hash chain (rows appended in bulk, then verify_access_log's walk):")
+    print("verification (rows signed and sealed in bulk, then verify_access_log's walk):")
     for target in steps:
         t0 = time.perf_counter()
         bulk_chain(target - have)
@@ -128,11 +133,14 @@ def main(total: int = 1_000_000) -> None:
     setup_test_environment()
     call_command("migrate", verbosity=0, interactive=False)
     request_cost()
-    from accesslog.models import AccessLogChainHead, AccessLogEntry
+    from django.conf import settings
 
-    # Start the chain afresh for the verification figures.
+    from accesslog.models import AccessLogEntry, AccessLogSeal
+
+    # Start the chain afresh for the verification figures (checkpoints into the temporary directory).
+    settings.ACCESS_LOG_CHECKPOINT_PATH = str(Path(tempfile.mkdtemp(prefix="bench-accesslog-cp-")) / "cp.jsonl")
+    AccessLogSeal.objects.all()._raw_delete(AccessLogSeal.objects.db)
     AccessLogEntry.objects.all()._raw_delete(AccessLogEntry.objects.db)
-    AccessLogChainHead.objects.filter(pk=1).update(last_id=0, last_hash="0" * 64, count=0)
     verify_cost(total)
 
 

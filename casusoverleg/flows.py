@@ -15,9 +15,10 @@ viewflow's own screens are not mounted for this flow.
 from __future__ import annotations
 
 from viewflow import this
-from viewflow.workflow import flow, lock
+from viewflow.workflow import flow
 
 from casusoverleg.models import CasusoverlegFile, CasusoverlegProcess, CasusStatus
+from flows.locks import savepoint_select_for_update_lock
 
 
 def _task_view(request, *args, **kwargs):  # pragma: no cover - never mounted (see module docstring)
@@ -45,7 +46,7 @@ class CasusoverlegFlow(flow.Flow):
     """
 
     process_class = CasusoverlegProcess
-    lock_impl = lock.select_for_update_lock
+    lock_impl = savepoint_select_for_update_lock  # see flows.locks
 
     start = flow.StartHandle(this.start_process).Annotation(title="Geagendeerd door de weegploeg").Next(this.adopt_plan)
     adopt_plan = (

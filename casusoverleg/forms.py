@@ -133,9 +133,28 @@ class ClosureForm(forms.Form):
     decided_on = date_field("Besloten op")
     motivation = text("Motivering", 5000, rows=4)
 
+    def __init__(self, *args, file=None, user=None, **kwargs):
+        from meetings.forms import decision_basis_fields
+        from meetings.models import DecisionKind
+
+        super().__init__(*args, **kwargs)
+        # Art. 9.4 (issue 13 item 8): the kernpartijen decide — in a meeting, or with four eyes.
+        if user is not None:
+            decision_basis_fields(
+                self,
+                kind=DecisionKind.AFSLUITING,
+                file=file,
+                user=user,
+                permission="casusoverleg.casusoverleg_decide_closure",
+            )
+
     def clean(self):
+        from meetings.forms import decision_basis_clean
+
         cleaned = super().clean()
         _not_future(self, "decided_on")
+        if "confirmed_by" in self.fields:
+            decision_basis_clean(self)
         return cleaned
 
 

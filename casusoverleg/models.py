@@ -90,14 +90,20 @@ class CasusSubject(SubjectData):
 
 
 class CasusSignal(models.Model):
-    """A copied signal (art. 9.2, 10.2)."""
+    """A copied signal (art. 9.2, 10.2b-c).
+
+    Art. 10.2c: the casusoverleg file holds the *party* that brought the signal in, with its name
+    and functional contact details as they were when the file was opened -- never the melder's name
+    or phone number, which stay in the weegploeg file only (art. 8.2c)."""
 
     file = models.ForeignKey(CasusoverlegFile, on_delete=models.CASCADE, related_name="signals")
     observation = models.TextField("omschrijving van het signaal", max_length=5000)
     observed_on = models.DateField("datum waarneming")
-    melder_name = models.CharField("naam melder", max_length=200)
-    melder_contact = models.CharField("contactgegevens melder", max_length=300)
-    bringing_party = models.ForeignKey("parties.Party", on_delete=models.PROTECT, related_name="+")
+    bringing_party = models.ForeignKey(
+        "parties.Party", on_delete=models.PROTECT, related_name="+", verbose_name="ingebracht door"
+    )
+    party_name = models.CharField("naam partij (art. 10.2c)", max_length=200, blank=True)
+    party_contact = models.CharField("functionele contactgegevens partij (art. 10.2c)", max_length=300, blank=True)
 
     class Meta:
         ordering = ["observed_on", "pk"]

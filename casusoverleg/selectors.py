@@ -1,13 +1,16 @@
-"""Permission-filtered reads of the casusoverleg file (art. 9.1, 10.4, 10.5) and the work list.
+"""Permission-filtered reads of the casusoverleg file (art. 9.1, 10.4, 10.5, 13.2) and the work list.
 
-* Users of a party that takes part in the case (a ``CasusParticipant``) with the
-  casusoverleg-deelnemer role see the whole file (art. 10.4); users of any other party see
-  nothing of it, not even that it exists.
-* The uitvoerder (art. 5, 10.1, 10.3) keeps every file and sees all of them.
-* A user of an externe casuspartner that takes part sees the plan only (art. 10.5), plus what
-  was disclosed to their organisation with recorded consent (``Disclosure``).
-* The kernpartijen decide on closure (art. 9.4): users of a kernpartij with the decision
-  permission (the weegploeglid role) see the closure task and the advice, nothing else.
+Every filter here is built on the predicates of ``casusoverleg.access_rules`` (the same ones the
+screens' rules use), so a list never shows a case its screen would refuse:
+
+* the uitvoerder (art. 5, 10.1, 10.3) keeps every active file and sees all of them;
+* casusoverleg-deelnemers see the files of the cases their party takes part in (art. 10.4);
+  users of any other party see nothing of it, not even that it exists;
+* a user of an externe casuspartner that takes part sees the plan only (art. 10.5), plus what
+  was disclosed to their organisation with recorded consent (``Disclosure``);
+* kernpartij users with the decision permission (the weegploeglid role) see the closure task
+  and the advice, nothing else (art. 9.4);
+* archived files are out of every list (art. 13.2). Superuser status opens nothing.
 """
 
 from __future__ import annotations
@@ -20,7 +23,10 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from accounts.roles import Role
+from access.predicates import role_permissions
+from access.screens import access_allowed
+from casusoverleg.access_rules import DECIDE_PERMISSION, casus_deelnemer, casus_external, casus_uitvoerder
+from casusoverleg.access_rules import may_decide_closure as _may_decide_closure
 from casusoverleg.models import (
     OPEN_MEASURE_STATUSES,
     CasusoverlegFile,
@@ -30,7 +36,6 @@ from casusoverleg.models import (
     PlanMeasure,
     PlanVersion,
 )
-from parties.models import PartyRole
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -38,91 +43,91 @@ if TYPE_CHECKING:
 FULL = "full"
 PLAN = "plan"
 LIST_LIMIT = 50
-DECIDE_PERMISSION = "casusoverleg.casusoverleg_decide_closure"
+__all__ = ["DECIDE_PERMISSION", "FULL", "PLAN", "TaskOnCase"]
 
 
-def _role_names(user: User) -> set[str]:
-    cache = getattr(user, "_casus_role_names", None)
-    if cache is None:
-        cache = set(user.groups.values_list("name", flat=True))
-        user._casus_role_names = cache
-    return cache
+@dataclasses.dataclass
+class TaskOnCase:
+    """A casusoverleg task with its file: the object the task screens' rule is tested on."""
 
+    task: Task
+    file: CasusoverlegFile
 
-def _active(user: User) -> bool:
-    return bool(user is not None and user.is_authenticated and user.party.is_participating())
+    @property
+    def number(self) -> str:
+        return self.file.number
 
 
 def casus_is_uitvoerder(user: User) -> bool:
     """Art. 5, 10.1: the uitvoerder (of a kernpartij) keeps every casusoverleg file."""
-    if not _active(user) or user.party.role != PartyRole.KERNPARTIJ:
-        return False
-    return user.is_superuser or Role.UITVOERDER.group_name in _role_names(user)
+    return casus_uitvoerder.test(user)
 
 
 def casus_is_deelnemer(user: User) -> bool:
-    return (
-        _active(user)
-        and user.party.role in (PartyRole.KERNPARTIJ, PartyRole.CASUSPARTIJ)
-        and Role.CASUSOVERLEG_DEELNEMER.group_name in _role_names(user)
-    )
+    return casus_deelnemer.test(user)
 
 
 def casus_is_external(user: User) -> bool:
     """Art. 10.5: a user of an externe casuspartner with that role."""
-    return (
-        _active(user)
-        and user.party.role == PartyRole.EXTERNE_CASUSPARTNER
-        and Role.EXTERNE_CASUSPARTNER.group_name in _role_names(user)
-    )
+    return casus_external.test(user)
 
 
 def casus_may_decide_closure(user: User) -> bool:
     """Art. 9.4: the kernpartijen decide on closure."""
-    return _active(user) and user.party.role == PartyRole.KERNPARTIJ and user.has_perm(DECIDE_PERMISSION)
+    return _may_decide_closure.test(user)
 
 
 def casus_any_access(user: User) -> bool:
     return casus_is_uitvoerder(user) or casus_is_deelnemer(user) or casus_is_external(user)
 
 
+def _active_files() -> QuerySet[CasusoverlegFile]:
+    return CasusoverlegFile.objects.filter(archived_at__isnull=True).select_related("subject")  # art. 13.2
+
+
 def casus_files_visible_to(user: User) -> QuerySet[CasusoverlegFile]:
-    """The files this user sees in full (art. 10.4): all for the uitvoerder, the participating
-    party's cases for deelnemers, none for anyone else (externe casuspartners included)."""
-    files = CasusoverlegFile.objects.filter(archived_at__isnull=True).select_related("subject")  # art. 13.2
+    """The files this user sees in full (``casusoverleg.view_file``): every active file for the
+    uitvoerder, the participating party's cases for deelnemers, none for anyone else."""
     if casus_is_uitvoerder(user):
-        return files
+        return _active_files()
     if casus_is_deelnemer(user):
-        return files.filter(participants__party_id=user.party_id)
-    return files.none()
+        return _active_files().filter(participants__party_id=user.party_id)
+    return CasusoverlegFile.objects.none()
 
 
 def casus_files_plan_visible_to(user: User) -> QuerySet[CasusoverlegFile]:
-    """The files whose plan this user may read: full access, or an externe casuspartner's cases."""
+    """The files whose plan this user may read (``casusoverleg.view_plan``)."""
     if casus_is_external(user):
-        return CasusoverlegFile.objects.filter(participants__party_id=user.party_id, archived_at__isnull=True)
+        return _active_files().filter(participants__party_id=user.party_id)
     return casus_files_visible_to(user)
+
+
+def casus_level(user: User, file: CasusoverlegFile) -> str | None:
+    """``FULL``, ``PLAN`` or ``None``: what the rules let this user see of this file."""
+    if access_allowed(user, "casusoverleg.view_file", file):
+        return FULL
+    if access_allowed(user, "casusoverleg.view_plan", file):
+        return PLAN
+    return None
 
 
 def casus_access(user: User, number: str) -> tuple[CasusoverlegFile | None, str | None]:
     """(file, ``FULL`` or ``PLAN``), or (None, None) when the user may not see this number."""
-    file = casus_files_visible_to(user).filter(number=number).first()
-    if file is not None:
-        return file, FULL
-    if casus_is_external(user):
-        file = casus_files_plan_visible_to(user).select_related("subject").filter(number=number).first()
-        if file is not None:
-            return file, PLAN
-    return None, None
+    file = CasusoverlegFile.objects.select_related("subject").filter(number=number).first()
+    level = casus_level(user, file) if file is not None else None
+    return (file, level) if level else (None, None)
+
+
+def casus_task_target(task: Task) -> TaskOnCase | None:
+    file = CasusoverlegFile.objects.select_related("subject").filter(process_id=task.process_id).first()
+    return TaskOnCase(task, file) if file is not None else None
 
 
 def casus_may_work(user: User, task: Task) -> bool:
-    """The per-case rule for a task: closure for kernpartijen, the rest for full access."""
-    from casusoverleg.flows import CasusoverlegFlow
-
-    if task.flow_task is CasusoverlegFlow.decide_closure:
-        return casus_may_decide_closure(user)
-    return casus_files_visible_to(user).filter(process_id=task.process_id).exists()
+    """The per-case rule for a task (``casusoverleg.work_task``): closure for the kernpartijen
+    with that permission, the rest for full access to the case."""
+    target = casus_task_target(task)
+    return target is not None and access_allowed(user, "casusoverleg.work_task", target)
 
 
 def disclosed_kinds(file: CasusoverlegFile, party_id: int) -> set[str]:
@@ -229,7 +234,7 @@ def task_rows(user: User, today: datetime.date) -> tuple[list[TaskRow], list[Tas
         .order_by("created", "pk")
     )
     mine = list(base.filter(owner=user)[:LIST_LIMIT])
-    perms = {p for p in user.get_all_permissions() if p.startswith("casusoverleg.")}
+    perms = {p for p in role_permissions(user) if p.startswith("casusoverleg.")}
     free = base.filter(owner__isnull=True, status=STATUS.NEW, owner_permission__in=perms)
     visible_process_ids = casus_files_visible_to(user).values("process_id")
     decide = Q(flow_task=CasusoverlegFlow.decide_closure)

@@ -124,16 +124,15 @@ def _touch(file: CasusoverlegFile, **fields) -> None:
 def casus_subject_correct(weegploeg_numbers: Iterable[str], changes: dict) -> list[str]:
     """Art. 12.6: carry a decided correction of the subject's data into the casusoverleg file(s)
     copied from these weegploeg files. Returns the casusoverleg file numbers."""
+    from weegploeg.services import subject_data_write
+
     files = list(
         CasusoverlegFile.objects.select_for_update().filter(source_weegploeg_number__in=list(weegploeg_numbers))
     )
     for file in files:
         subject = CasusSubject.objects.select_for_update().filter(file=file).first()
         if subject is not None:
-            for name, value in changes.items():
-                setattr(subject, name, value)
-            subject.full_clean()
-            subject.save(update_fields=list(changes))
+            subject_data_write(subject, changes)  # the one write path: full_clean() on every write
         _touch(file)
     return [file.number for file in files]
 
@@ -171,7 +170,7 @@ def casusoverleg_file_open_from_weegploeg(weegploeg_file: WeegploegFile, *, by: 
     casusoverleg file, record the participants (art. 9.1) and the parties' contributions with their
     legal ground (art. 6), and start the casusoverleg flow. The weegploeg file keeps all its rows."""
     from casusoverleg.flows import CasusoverlegFlow
-    from weegploeg.services import file_number_next
+    from weegploeg.services import file_number_next, subject_data_write
 
     existing = CasusoverlegFile.objects.filter(source_weegploeg_number=weegploeg_file.number).first()
     if existing is not None:
@@ -184,16 +183,17 @@ def casusoverleg_file_open_from_weegploeg(weegploeg_file: WeegploegFile, *, by: 
         review_interval_months=review_interval_default(),
     )
     subject = weegploeg_file.subject
-    CasusSubject.objects.create(file=casus, **{name: getattr(subject, name) for name in SUBJECT_FIELDS})
+    subject_data_write(CasusSubject(file=casus), {name: getattr(subject, name) for name in SUBJECT_FIELDS})
     signals = list(weegploeg_file.signals.select_related("bringing_party"))
     CasusSignal.objects.bulk_create(
         CasusSignal(
             file=casus,
             observation=signal.observation,
             observed_on=signal.observed_on,
-            melder_name=signal.melder_name,
-            melder_contact=signal.melder_contact,
+            # Art. 10.2c: the bringing party and its functional contact, never the melder (art. 8.2c).
             bringing_party_id=signal.bringing_party_id,
+            party_name=signal.bringing_party.name,
+            party_contact=signal.bringing_party.functional_contact,
         )
         for signal in signals
     )
@@ -479,12 +479,28 @@ def review_interval_set(file: CasusoverlegFile, *, by: User, months: int) -> Cas
 
 @transaction.atomic
 def closure_decide(
-    file: CasusoverlegFile, *, by: User, outcome: str, decided_on: datetime.date, motivation: str
+    file: CasusoverlegFile,
+    *,
+    by: User,
+    outcome: str,
+    decided_on: datetime.date,
+    motivation: str,
+    meeting=None,
+    confirmed_by: User | None = None,
 ) -> ClosureDecision:
     """Art. 9.4: a kernpartij decides on the casusoverleg's advice. On closure the date is recorded
     in both files (art. 8.2f, 10.2h); retention (art. 13) counts from it. Runs inside the
-    'besluit kernpartijen' task (``flows.services.task_complete`` holds the lock)."""
+    'besluit kernpartijen' task (``flows.services.task_complete`` holds the lock).
+
+    Not one user's decision (issue 13 item 8): recorded as a ``meeting`` decision (casusoverleg with
+    enough kernpartijen present, this file on the agenda) or ``confirmed_by`` a second person of
+    another kernpartij; whoever answered the weegploeg file's information request is neither the
+    single decider nor the confirmer (``meetings.services``)."""
+    from casusoverleg.access_rules import may_decide_closure
     from casusoverleg.selectors import casus_may_decide_closure
+    from meetings.models import DecisionKind
+    from meetings.services import collective_decision_record, decision_authority_check, information_suppliers
+    from weegploeg.models import WeegploegFile
 
     if not casus_may_decide_closure(by):
         raise PermissionDenied("Alleen de kernpartijen besluiten over het afsluiten van het plan.")
@@ -500,6 +516,15 @@ def closure_decide(
         raise ValidationError("De datum van het besluit kan niet in de toekomst liggen.")
     if advice is not None and decided_on < advice.held_on:
         raise ValidationError("Het besluit kan niet vóór het advies van het casusoverleg liggen.")
+    authority = decision_authority_check(
+        kind=DecisionKind.AFSLUITING,
+        file=file,
+        by=by,
+        may_decide=may_decide_closure,
+        meeting=meeting,
+        confirmed_by=confirmed_by,
+        suppliers=information_suppliers(WeegploegFile.objects.filter(number=file.source_weegploeg_number).first()),
+    )
     decision = ClosureDecision.objects.create(
         file=file,
         advice=advice,
@@ -509,6 +534,7 @@ def closure_decide(
         decided_by=by,
         party=by.party,
     )
+    collective_decision_record(authority, decision=decision)
     if outcome == ClosureOutcome.AFSLUITEN:
         _touch(file, status=CasusStatus.AFGESLOTEN, closed_on=decided_on, closure_note=motivation.strip())
         from weegploeg.services import weegploeg_plan_closed_record

@@ -1,22 +1,24 @@
-"""/werk/casussen/: the casusoverleg work list, the file, the plan and the task screens."""
+"""/werk/casussen/: the casusoverleg work list, the file, the plan and the task screens.
+
+Every view here is declared through the one access entry point (``access.screens.work_screen``)."""
 
 from django.urls import path
 
-from casusoverleg import views
+from casusoverleg import plan_views, task_views, views
 
 app_name = "casusoverleg"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("taak/<int:task_id>/", views.task_detail, name="task"),
-    path("taak/<int:task_id>/oppakken/", views.task_claim, name="claim"),
-    path("taak/<int:task_id>/vrijgeven/", views.task_release, name="release"),
+    path("taak/<int:task_id>/", task_views.task_detail, name="task"),
+    path("taak/<int:task_id>/oppakken/", task_views.task_claim, name="claim"),
+    path("taak/<int:task_id>/vrijgeven/", task_views.task_release, name="release"),
     path("<str:number>/", views.detail, name="detail"),
-    path("<str:number>/plan/", views.plan, name="plan"),
-    path("<str:number>/plan/versie/<int:version>/", views.plan, name="plan_version"),
-    path("<str:number>/plan/pdf/", views.plan_pdf, name="plan_pdf"),
-    path("<str:number>/plan/concept/", views.concept, name="concept"),
-    path("<str:number>/plan/vaststellen/", views.adopt, name="adopt"),
+    path("<str:number>/plan/", plan_views.plan, name="plan"),
+    path("<str:number>/plan/versie/<int:version>/", plan_views.plan, name="plan_version"),
+    path("<str:number>/plan/pdf/", plan_views.plan_pdf, name="plan_pdf"),
+    path("<str:number>/plan/concept/", plan_views.concept, name="concept"),
+    path("<str:number>/plan/vaststellen/", plan_views.adopt, name="adopt"),
     path("<str:number>/deelnemers/nieuw/", views.participant_new, name="participant_new"),
     path("<str:number>/personen/nieuw/", views.person_new, name="person_new"),
     path("<str:number>/inbreng/nieuw/", views.contribution_new, name="contribution_new"),

@@ -20,6 +20,7 @@ env = environ.Env(
     CSRF_TRUSTED_ORIGINS=(list, []),
     DEFAULT_FROM_EMAIL=(str, "casusoverleg@example.invalid"),
     EVALUATION_SUPPRESS_BELOW=(int, 5),
+    MEETING_QUORUM_KERNPARTIJEN=(int, 2),
     # Access log (issue 13 item 10): earlier HMAC keys, comma-separated, kept to verify old rows;
     # the checkpoint file belongs outside the database's directory (ideally on another host's mount).
     ACCESS_LOG_HMAC_OLD_KEYS=(list, []),

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages.api import api_router
+from processing import views as processing_views
 
 urlpatterns = [
     path("", include("core.urls")),  # /gezondheid/ (public, on the 2FA gate's allowlist)
@@ -24,6 +25,11 @@ urlpatterns = [
     path("werk/rechten/", include("rights.urls")),
     path("werk/bewaartermijnen/", include("retention.urls")),
     path("werk/toegangsmatrix/", include("access.urls")),
+    path("werk/evaluatie/", include("evaluation.urls")),
+    path("werk/verwerkingsregister/", include("processing.urls")),
+    path("werk/personen/", include("persons.urls")),
+    path("werk/overleggen/", include("meetings.urls")),
+    path("verwerkingsregister/", processing_views.register_public, name="processing_public"),
 ]
 
 if settings.DEBUG:  # pragma: no cover - local development only

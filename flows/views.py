@@ -21,6 +21,7 @@ from access.screens import work_screen
 from accounts.models import User
 from accounts.roles import Role
 from flows import services as flow_services
+from flows.task_screens import task_claim_respond, task_lifecycle_respond, task_release_respond
 from flows.weegploeg import AccuracyReviewFlow, WeegploegFlow
 from weegploeg import services
 from weegploeg.forms import (
@@ -76,7 +77,7 @@ def task_screen(purpose: str, *, rule: str = "weegploeg.change_file", methods=("
     )
 
 
-def _form_for(task: Task, request: HttpRequest, criteria_version):
+def _form_for(task: Task, request: HttpRequest, criteria_version, file: WeegploegFile | None = None):
     data = request.POST if request.method == "POST" else None
     name = task.flow_task.name
     if task.flow_task.flow_class is AccuracyReviewFlow:
@@ -86,7 +87,7 @@ def _form_for(task: Task, request: HttpRequest, criteria_version):
     if name == "supply_information":
         return SupplyInformationForm(data)
     if name == "decide":
-        return DecisionForm(data)
+        return DecisionForm(data, file=file, user=request.user)
     if name == "information_duty":
         return InformationDutyForm(data)
     raise Http404
@@ -117,6 +118,8 @@ def _action(task: Task, file: WeegploegFile, form, user: User, criteria_version)
             outcome=data["outcome"],
             motivation=data["motivation"],
             involved_parties=data["involved_parties"],
+            meeting=data.get("meeting"),
+            confirmed_by=data.get("confirmed_by"),
         )
     return lambda: services.information_duty_record(
         file,
@@ -148,7 +151,7 @@ def task_detail(request: HttpRequest, target: TaskOnFile, task_id: int) -> HttpR
 
         criteria_version = referentiekader_live()
     may_work = _may_work(task, request.user)
-    form = _form_for(task, request, criteria_version) if may_work else None
+    form = _form_for(task, request, criteria_version, file) if may_work else None
     if request.method == "POST":
         if form is None:
             messages.error(request, CANNOT_WORK)
@@ -184,33 +187,14 @@ def task_detail(request: HttpRequest, target: TaskOnFile, task_id: int) -> HttpR
     return render(request, "weegploeg/task.html", context, status=status)
 
 
-def _lifecycle(request: HttpRequest, target: TaskOnFile, operation, done_message: str) -> HttpResponse:
-    try:
-        operation(target.task)
-    except flow_services.TaskUnavailable as error:
-        request.access.read(target.file)
-        messages.error(request, error.message)
-    else:
-        request.access.changed(target.file)
-        messages.success(request, done_message)
-    return redirect("weegploeg:task", task_id=target.task.pk)
-
-
 @task_screen("weegploeg: taak oppakken")
 def task_claim(request: HttpRequest, target: TaskOnFile, task_id: int) -> HttpResponse:
-    return _lifecycle(
-        request, target, lambda task: flow_services.task_claim(task, request.user), "U hebt de taak opgepakt."
-    )
+    return task_claim_respond(request, target, "weegploeg:task")
 
 
 @task_screen("weegploeg: taak vrijgeven")
 def task_release(request: HttpRequest, target: TaskOnFile, task_id: int) -> HttpResponse:
-    return _lifecycle(
-        request,
-        target,
-        lambda task: flow_services.task_release(task, request.user),
-        "De taak staat weer klaar voor de groep.",
-    )
+    return task_release_respond(request, target, "weegploeg:task")
 
 
 def reassign_candidates():
@@ -229,11 +213,12 @@ def task_reassign(request: HttpRequest, target: TaskOnFile, task_id: int) -> Htt
     form = ReassignForm(request.POST or None, candidates=reassign_candidates())
     if request.method == "POST" and form.is_valid():
         to = form.cleaned_data["user"]
-        return _lifecycle(
+        return task_lifecycle_respond(
             request,
             target,
             lambda t: flow_services.task_reassign(t, request.user, to),
             f"De taak is toegewezen aan {to.get_full_name() or to.username}.",
+            "weegploeg:task",
         )
     open_task = task.status in (STATUS.NEW, STATUS.ASSIGNED)
     return render(

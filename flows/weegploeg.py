@@ -14,8 +14,9 @@ own screens are not mounted for this flow, because they check only model-wide pe
 from __future__ import annotations
 
 from viewflow import this
-from viewflow.workflow import flow, lock
+from viewflow.workflow import flow
 
+from flows.locks import savepoint_select_for_update_lock
 from flows.models import AccuracyReviewProcess, WeegploegProcess
 from weegploeg.models import FileStatus, InformationRequest, Outcome, WeegploegFile
 
@@ -54,7 +55,7 @@ class WeegploegFlow(flow.Flow):
     """
 
     process_class = WeegploegProcess
-    lock_impl = lock.select_for_update_lock
+    lock_impl = savepoint_select_for_update_lock  # see flows.locks
 
     start = flow.StartHandle(this.start_process).Annotation(title="Signaal ingebracht").Next(this.analyse)
     analyse = (
@@ -130,7 +131,7 @@ class AccuracyReviewFlow(flow.Flow):
     """
 
     process_class = AccuracyReviewProcess
-    lock_impl = lock.select_for_update_lock
+    lock_impl = savepoint_select_for_update_lock  # see flows.locks
 
     start = flow.StartHandle(this.start_process).Annotation(title="Dossier aangemaakt").Next(this.review)
     review = (

@@ -9,15 +9,16 @@ incidents at all (kernpartijen, the uitvoerder) is narrowed in ``has_view_permis
 from __future__ import annotations
 
 from viewflow import this
-from viewflow.workflow import flow, lock
+from viewflow.workflow import flow
 
+from flows.locks import savepoint_select_for_update_lock
 from incidents import selectors, views
 from incidents.models import IncidentProcess
 
 
 class IncidentFlow(flow.Flow):
     process_class = IncidentProcess
-    lock_impl = lock.select_for_update_lock
+    lock_impl = savepoint_select_for_update_lock  # see flows.locks
     process_title = "Incident of datalek"
     process_description = "Beveiligingsincidenten en datalekken melden, classificeren en afhandelen."
     process_summary_template = "{{ process.reference|default:'Nieuw incident' }}"

@@ -1,7 +1,8 @@
 """Who may see the incident register, and what they see (art. 15.2g).
 
-Only the uitvoerder (and the privacy officer) and users of kernpartijen with an incident
-permission see incidents; viewflow's model-wide view permission is narrowed here.
+Only users of kernpartijen whose role carries the incident permission (the uitvoerder among
+them) see incidents: the predicates of ``incidents.access_rules``, the same the screens test.
+Viewflow's model-wide view permission is narrowed with them (``IncidentFlow``).
 """
 
 from __future__ import annotations
@@ -12,19 +13,17 @@ from django.contrib.auth.models import Permission
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from incidents.access_rules import may_register_incidents, may_see_incidents
 from incidents.models import AP_DEADLINE, ESCALATE_BEFORE, DeadlineState, IncidentProcess
 
 
 def incident_may_see(user) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if user.is_superuser:
-        return True
-    return bool(user.has_perm("incidents.view_incidentprocess") and user.party.is_kernpartij)
+    """The rule ``incidents.view_register``: kernpartijen with the incident permission."""
+    return may_see_incidents.test(user)
 
 
 def incident_may_register(user) -> bool:
-    return incident_may_see(user) and user.has_perm("incidents.register_incident")
+    return may_register_incidents.test(user)
 
 
 def incidents_visible_to(user) -> QuerySet[IncidentProcess]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.core import mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from incidents.models import DeadlineState, IncidentProcess
+from outbox.services import mail_queue
 
 
 def incident_reference_assign(process: IncidentProcess) -> str:
@@ -55,7 +55,10 @@ def incident_close(process: IncidentProcess) -> IncidentProcess:
 def incidents_escalate(*, now=None) -> list[IncidentProcess]:
     """E-mail the handlers about breaches whose 72-hour deadline is near or past.
 
-    The message names only references and deadlines, never the content of an incident.
+    The message names only references and deadlines, never the content of an incident. It is
+    queued in the outbox once per incident and deadline state (near, then past): running again
+    queues nothing new, and a failing mail server only delays it (``outbox_send`` retries).
+    Returns every breach that needs attention.
     """
     from incidents.selectors import incident_handlers, incidents_needing_escalation
 
@@ -63,20 +66,20 @@ def incidents_escalate(*, now=None) -> list[IncidentProcess]:
     urgent = incidents_needing_escalation(now=now)
     if not urgent:
         return []
-    lines = []
-    for process in urgent:
-        state = process.deadline_state(now)
-        deadline = timezone.localtime(process.ap_deadline).strftime("%d-%m-%Y %H:%M")
-        label = "VERSTREKEN" if state == DeadlineState.OVERDUE else "binnen 24 uur"
-        lines.append(f"- {process.reference}: meldtermijn AP {deadline} ({label})")
     recipients = sorted({u.email for u in incident_handlers() if u.email})
-    if recipients:
-        mail.send_mail(
-            subject="Datalekken: meldtermijn Autoriteit Persoonsgegevens",
-            message="De volgende mogelijke datalekken zijn nog niet afgehandeld bij de AP:\n\n"
-            + "\n".join(lines)
-            + "\n\nOpen het incidentenregister in de werkomgeving.",
-            from_email=None,
-            recipient_list=recipients,
-        )
+    if not recipients:  # nothing is queued, so a later run (once a handler has an address) mails it
+        return urgent
+    with transaction.atomic():
+        for process in urgent:
+            state = process.deadline_state(now)
+            deadline = timezone.localtime(process.ap_deadline).strftime("%d-%m-%Y %H:%M")
+            label = "VERSTREKEN" if state == DeadlineState.OVERDUE else "binnen 24 uur"
+            mail_queue(
+                subject=f"Datalek {process.reference}: meldtermijn Autoriteit Persoonsgegevens",
+                body="Het volgende mogelijke datalek is nog niet afgehandeld bij de AP:\n\n"
+                f"- {process.reference}: meldtermijn AP {deadline} ({label})"
+                "\n\nOpen het incidentenregister in de werkomgeving.",
+                to=recipients,
+                dedupe_key=f"datalek:{process.reference}:{state.value}",
+            )
     return urgent

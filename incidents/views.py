@@ -1,17 +1,20 @@
 """Screens of the incident register: the register list and detail (own views), and the viewflow
-task views with the kernpartij check and access logging added."""
+task views of the incident flow.
+
+Every screen is declared through the one access entry point: the register and detail here with
+``work_screen``; viewflow's screens at /werk/processen/ are wrapped where the site's URL patterns
+are built (``incidents.viewset.incident_screen``, ``flows.urls``). The task views below only tell
+the entry point what they created or changed; they check and log nothing themselves.
+"""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
-from viewflow.workflow.flow.views import CreateProcessView, DetailProcessView, UpdateProcessView
+from viewflow.workflow.flow.views import CreateProcessView, UpdateProcessView
 
-from accesslog.models import AccessAction
-from accesslog.services import access_log_write
+from access.screens import work_screen
 from incidents import selectors, services
 from incidents.forms import (
     IncidentClassifyForm,
@@ -23,64 +26,33 @@ from incidents.forms import (
 from incidents.models import IncidentProcess
 
 PURPOSE = "Incidenten- en datalekregister (art. 15.2g)"
+OBJECT_TYPE = "incident"
 
 
-def _ref(process: IncidentProcess | None) -> str:
-    if process is not None and process.reference:
-        return process.reference
-    if process is not None and process.pk:
-        return f"incident-{process.pk}"
-    return "nieuw"
+def incident_ref(process: IncidentProcess) -> str:
+    """The log reference of an incident: its kenmerk (never its description)."""
+    return process.reference or f"incident-{process.pk}"
 
 
-def _deny(request, process=None):
-    access_log_write(
-        request,
-        action=AccessAction.READ,
-        object_type="incident",
-        object_ref=_ref(process),
-        purpose=PURPOSE,
-        allowed=False,
-    )
-    raise PermissionDenied
+def incident_load(request: HttpRequest, reference: str, **_) -> IncidentProcess | None:
+    return IncidentProcess.objects.select_related("reporter_party").filter(reference=reference).first()
 
 
-class IncidentAccessMixin:
-    """Kernpartijen and the uitvoerder only; every view of an incident is logged."""
-
-    log_action = AccessAction.READ
-
-    def dispatch(self, request, *args, **kwargs):
-        if not selectors.incident_may_see(request.user):
-            _deny(request, getattr(getattr(request, "activation", None), "process", None))
-        return super().dispatch(request, *args, **kwargs)
-
-    def _log(self, action):
-        process = self.request.activation.process
-        access_log_write(self.request, action=action, object_type="incident", object_ref=_ref(process), purpose=PURPOSE)
-
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        if self.request.activation.process.pk:
-            self._log(AccessAction.READ)
-        return response
-
-
-class IncidentRegisterView(IncidentAccessMixin, CreateProcessView):
+class IncidentRegisterView(CreateProcessView):
     form_class = IncidentRegisterForm
 
     def form_valid(self, form):
         response = super().form_valid(form)  # saves and executes the start task
         services.incident_register(self.object, user=self.request.user)
-        self._log(AccessAction.CREATE)
+        self.request.access.created(self.object)
         return response
 
 
-class IncidentTaskView(IncidentAccessMixin, UpdateProcessView):
+class IncidentTaskView(UpdateProcessView):
     def form_valid(self, form):
         response = super().form_valid(form)
         self._after(self.object)
-        self._log(AccessAction.UPDATE)
+        self.request.access.changed(self.object)
         return response
 
     def _after(self, process):
@@ -109,51 +81,26 @@ class IncidentMeasuresView(IncidentTaskView):
         services.incident_close(process)
 
 
-class IncidentProcessDetailView(DetailProcessView):
-    """Viewflow's process page, narrowed to kernpartijen/uitvoerder and logged."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not selectors.incident_may_see(request.user):
-            _deny(request)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        access_log_write(
-            request,
-            action=AccessAction.READ,
-            object_type="incident",
-            object_ref=_ref(self.get_object()),
-            purpose=PURPOSE,
-        )
-        return response
-
-
-@require_GET
+@work_screen(rule="incidents.view_register", purpose=PURPOSE, object_type=OBJECT_TYPE, screen_ref="register")
 def register(request: HttpRequest) -> HttpResponse:
     """The register: overdue breaches first, with the 72-hour AP deadline per breach."""
-    if not selectors.incident_may_see(request.user):
-        _deny(request)
     now = timezone.now()
     incidents = selectors.incidents_register_order(selectors.incidents_visible_to(request.user), now)
+    request.access.listed(incidents)
     rows = [{"incident": i, "state": i.deadline_state(now)} for i in incidents]
-    access_log_write(
-        request, action=AccessAction.SEARCH, object_type="incident", object_ref="register", purpose=PURPOSE
-    )
     context = {"rows": rows, "now": now, "may_register": selectors.incident_may_register(request.user)}
     return render(request, "incidents/register.html", context)
 
 
-@require_GET
-def detail(request: HttpRequest, reference: str) -> HttpResponse:
-    if not selectors.incident_may_see(request.user):
-        _deny(request)
-    incident = selectors.incidents_visible_to(request.user).filter(reference=reference).first()
-    if incident is None:
-        raise Http404
-    access_log_write(
-        request, action=AccessAction.READ, object_type="incident", object_ref=incident.reference, purpose=PURPOSE
-    )
+@work_screen(
+    rule="incidents.view_register",
+    purpose=PURPOSE,
+    object_type=OBJECT_TYPE,
+    screen_ref="incident",
+    load=incident_load,
+    ref=incident_ref,
+)
+def detail(request: HttpRequest, incident: IncidentProcess, reference: str) -> HttpResponse:
     tasks = incident.task_set.select_related("owner").order_by("created")
     context = {"incident": incident, "state": incident.deadline_state(), "tasks": tasks}
     return render(request, "incidents/detail.html", context)

@@ -17,7 +17,7 @@ from typing import Any
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.utils.text import slugify
 from wagtail import blocks as wagtail_blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -32,6 +32,41 @@ from pages.versions import published_revision, published_versions, sections_diff
 from parties.models import Party, PartyKind, PartyRole
 
 SEARCH_QUERY_MAX_LENGTH = 200
+
+
+class StoredPdf(models.Model):
+    """One rendered edition of the convenant PDF (with its annexes and the party registry).
+
+    A new edition is stored whenever a publication changes what the PDF shows (``pages.pdf_store``);
+    old editions stay available from ``/convenant/versies/``. The bytes live in the database, so
+    every worker serves the same file without rendering it.
+    """
+
+    key = models.CharField(max_length=64, db_index=True, editable=False)
+    convenant_revision_id = models.PositiveBigIntegerField(editable=False)
+    content = models.BinaryField(editable=False)
+    sha256 = models.CharField(max_length=64, editable=False)
+    size = models.PositiveIntegerField(editable=False)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "opgeslagen convenant-PDF"
+        verbose_name_plural = "opgeslagen convenant-PDF’s"
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"Convenant-PDF {self.pk} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class PublicCacheMixin:
+    """Marks the response of a published page: cacheable for anonymous visitors, never for a logged-in user."""
+
+    def serve(self, request, *args, **kwargs):
+        from pages.page_cache import response_mark
+
+        response = super().serve(request, *args, **kwargs)
+        response_mark(request, response)
+        return response
 
 
 class VersionedPageMixin(RoutablePageMixin):
@@ -76,7 +111,7 @@ class VersionedPageMixin(RoutablePageMixin):
         )
 
 
-class HomePage(RoutablePageMixin, Page):
+class HomePage(PublicCacheMixin, RoutablePageMixin, Page):
     """The start page: what the casusoverleg is, links to the convenant and to the rights of a betrokkene."""
 
     intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link", "ul", "ol"])
@@ -127,7 +162,7 @@ class HomePage(RoutablePageMixin, Page):
         )
 
 
-class ConvenantPage(VersionedPageMixin, Page):
+class ConvenantPage(PublicCacheMixin, VersionedPageMixin, Page):
     """The signed convenant: preamble, parties (from the registry), considerations, articles 1–18, signatures."""
 
     subtitle = models.CharField("ondertitel", max_length=250, blank=True)
@@ -252,16 +287,27 @@ class ConvenantPage(VersionedPageMixin, Page):
     def glossary_view(self, request):
         return self.render(request, template="pages/glossary.html")
 
+    def stored_pdfs(self):
+        """Every stored edition of the PDF, newest first (without the bytes)."""
+        return StoredPdf.objects.defer("content")
+
     @path("pdf/", name="pdf")
     def pdf_view(self, request):
-        from pages.services import convenant_pdf
+        from pages.pdf_store import convenant_pdf_current, stored_pdf_response
 
-        response = HttpResponse(convenant_pdf(self), content_type="application/pdf")
-        response["Content-Disposition"] = 'inline; filename="convenant-casusoverleg-limburg.pdf"'
-        return response
+        return stored_pdf_response(request, convenant_pdf_current(self))
+
+    @path("versies/pdf/<int:pdf_id>/", name="pdf_version")
+    def pdf_version_view(self, request, pdf_id: int):
+        from pages.pdf_store import stored_pdf_response
+
+        stored = StoredPdf.objects.filter(pk=pdf_id).first()
+        if stored is None:
+            raise Http404("Deze PDF-versie bestaat niet.")
+        return stored_pdf_response(request, stored)
 
 
-class AnnexPage(VersionedPageMixin, Page):
+class AnnexPage(PublicCacheMixin, VersionedPageMixin, Page):
     """An annex (bijlage) to the convenant, maintained by the policy editors through review."""
 
     annex_kind = "bijlage"
@@ -314,7 +360,7 @@ class AnnexPage(VersionedPageMixin, Page):
         return sections
 
 
-class ReferentiekaderPage(VersionedPageMixin, Page):
+class ReferentiekaderPage(PublicCacheMixin, VersionedPageMixin, Page):
     """Bijlage 3: the referentiekader; its criteria are structured data (theme → code, title, guidance)."""
 
     annex_kind = "referentiekader"
@@ -374,7 +420,7 @@ ARTICLE_2_LETTER_FOR_KIND = {
 }
 
 
-class PartiesPage(Page):
+class PartiesPage(PublicCacheMixin, Page):
     """The parties: current and former, with kind, role, dates and the statutory tasks of art. 2."""
 
     intro = RichTextField("inleiding", blank=True, features=["bold", "italic", "link"])

@@ -1,6 +1,7 @@
 """Who may edit the public pages, and the review before publication (issue 3, art. 11.1).
 
-* The "Beleidsredacteur" group may change the annexes and the referentiekader, never publish.
+* The "Beleidsredacteur" group may change the annexes, the referentiekader and the intake question
+  list (forms.IntakeFormPage), never publish.
 * Every change goes through the workflow "Publicatie-goedkeuring": a GroupApprovalTask assigned to
   the "Publicatie-goedkeurder" group. Approving publishes (or schedules, with ``go_live_at``).
 * Nobody else has page permissions (superusers excepted). The signed convenant text itself is
@@ -23,15 +24,17 @@ EDITOR_PAGE_PERMISSIONS = ("change_page",)
 
 
 def editable_pages() -> list[Page]:
-    """The pages policy editors maintain: the annexes (bijlage 1–3)."""
+    """The pages policy editors maintain: the annexes (bijlage 1–3), the referentiekader and the
+    intake question list (issue 19.1)."""
+    from forms.models import IntakeFormPage
     from pages.models import AnnexPage, ReferentiekaderPage
 
-    return [*AnnexPage.objects.all(), *ReferentiekaderPage.objects.all()]
+    return [*AnnexPage.objects.all(), *ReferentiekaderPage.objects.all(), *IntakeFormPage.objects.all()]
 
 
 def pages_permissions_sync() -> None:
-    editors, _ = Group.objects.get_or_create(name=Role.BELEIDSREDACTEUR.label)
-    approvers, _ = Group.objects.get_or_create(name=Role.PUBLICATIE_GOEDKEURDER.label)
+    editors, _ = Group.objects.get_or_create(name=Role.BELEIDSREDACTEUR.group_name)
+    approvers, _ = Group.objects.get_or_create(name=Role.PUBLICATIE_GOEDKEURDER.group_name)
 
     # Page permissions: exactly "change" on each annex for editors; nothing for approvers.
     permissions = list(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import hashlib
 import logging
 import re
 from dataclasses import dataclass, field
@@ -11,14 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Site
 
 from pages.convenant_text import Block, ConvenantText, Item, convenant_parse
 from pages.models import AnnexPage, ConvenantPage, HomePage, PartiesPage, ReferentiekaderPage
-from parties.models import Party
 
 logger = logging.getLogger(__name__)
 
@@ -356,27 +353,12 @@ def convenant_pdf_context(page: ConvenantPage) -> dict[str, Any]:
     annexes = list(page.annexes().exclude(slug="partijen"))
     annexes = [a for a in annexes if isinstance(a, AnnexPage | ReferentiekaderPage)]
     annexes.sort(key=lambda a: a.number)
-    version_date = page.last_published_at or timezone.now()
+    # The edition's date: the latest publication of the convenant or one of its annexes.
+    dates = [p.last_published_at for p in [page, *annexes] if p.last_published_at]
+    version_date = max(dates) if dates else timezone.now()
     return {
         "page": page,
         "annexes": annexes,
         "party_groups": page.convenant_parties(),
         "version_date": timezone.localtime(version_date),
     }
-
-
-def convenant_pdf(page: ConvenantPage) -> bytes:
-    """The convenant with its annexes as one PDF, cached per combination of live revisions."""
-    from pdf.render import render_to_pdf
-
-    context = convenant_pdf_context(page)
-    parts = [page, *context["annexes"]]
-    party_rows = Party.objects.order_by("pk").values_list("name", "role", "joined_on", "participation_ends_on")
-    stamp = hashlib.sha256(repr(list(party_rows)).encode()).hexdigest()[:16]
-    key = "convenant-pdf:" + "-".join(f"{p.pk}.{p.live_revision_id}" for p in parts) + f":{stamp}"
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
-    pdf_bytes = render_to_pdf("pages/convenant_pdf.html", context)
-    cache.set(key, pdf_bytes, 60 * 60)
-    return pdf_bytes

@@ -67,6 +67,15 @@ class Party(models.Model):
         help_text="Opzegdatum plus drie maanden (art. 18.2). Vanaf deze dag hebben gebruikers geen toegang meer.",
     )
     representative = models.CharField("vertegenwoordigd door", max_length=200, blank=True)
+    # Art. 10.2c: the contact details of the party itself that the casusoverleg file shows with a
+    # signal (a team mailbox or switchboard number), not a person's name.
+    functional_contact = models.CharField(
+        "functionele contactgegevens",
+        max_length=300,
+        blank=True,
+        help_text="Functioneel e-mailadres of telefoonnummer van de partij (geen persoonsnaam). "
+        "Staat bij signalen in het casusoverlegdossier (art. 10.2c).",
+    )
     signed_on = models.DateField("ondertekend op", null=True, blank=True)
     secrecy_note = models.CharField(
         "geheimhouding",

@@ -22,7 +22,7 @@ class PartyAdmin(ModelAdmin):
     inspect_view_enabled = True
     inspect_view_fields = (
         "name", "slug", "kind", "role", "joined_on", "notice_given_on",
-        "participation_ends_on", "representative", "signed_on", "secrecy_note",
+        "participation_ends_on", "functional_contact", "representative", "signed_on", "secrecy_note",
     )  # fmt: skip
     edit_handler = ObjectList(
         [
@@ -31,6 +31,7 @@ class PartyAdmin(ModelAdmin):
                 [FieldPanel("joined_on"), FieldPanel("notice_given_on"), FieldPanel("participation_ends_on")],
                 "Deelname (art. 18)",
             ),
+            MultiFieldPanel([FieldPanel("functional_contact")], "Contact (art. 10.2c)"),
             MultiFieldPanel([FieldPanel("representative"), FieldPanel("signed_on")], "Ondertekening"),
         ],
         base_form_class=PartyAdminForm,

@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from accounts.roles import Role
-from parties.models import PartyRole
+from retention.access_rules import may_consult_archive, may_manage_retention
 from retention.holds import Hold, holds_all
 from retention.models import Category, DestructionList, DestructionRecord, ItemStatus, ListStatus
 from retention.rules import RULES, Action
@@ -18,34 +17,20 @@ from retention.rules import RULES, Action
 if TYPE_CHECKING:
     from accounts.models import User
 
-MANAGE_PERMISSION = "retention.manage_retention"
-CONSULT_ROLES = frozenset({Role.UITVOERDER, Role.WEEGPLOEGLID, Role.CASUSOVERLEG_DEELNEMER})
 HORIZON_DAYS = 30
 RECORDS_LIMIT = 50
 
 
-def _kernpartij(user: User) -> bool:
-    return bool(
-        user is not None
-        and user.is_authenticated
-        and user.party.role == PartyRole.KERNPARTIJ
-        and user.party.is_participating()
-    )
-
-
 def retention_may_manage(user: User) -> bool:
-    """The uitvoerder (of a kernpartij) manages retention: overview, lists, holds, reactivation."""
-    return _kernpartij(user) and user.has_perm(MANAGE_PERMISSION)
+    """Art. 13.1, 13.4: the uitvoerder of a kernpartij manages retention: overview, lists, holds,
+    reactivation. The predicate of the ``retention.manage_terms`` rule (no superuser shortcut)."""
+    return may_manage_retention(user)
 
 
 def archive_may_consult(user: User) -> bool:
-    """Art. 13.2: only kernpartijen consult the archive (users with a casework role)."""
-    if not _kernpartij(user):
-        return False
-    if user.is_superuser:
-        return True
-    names = set(user.groups.values_list("name", flat=True))
-    return bool(names & {role.group_name for role in CONSULT_ROLES})
+    """Art. 13.2: only kernpartijen consult the archive (users with a casework role). The
+    predicate of the ``retention.consult_archive`` rule."""
+    return may_consult_archive(user)
 
 
 @dataclasses.dataclass(frozen=True)

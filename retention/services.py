@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -28,13 +27,12 @@ from accesslog.models import AccessAction
 from accesslog.services import access_log_write_system
 from casusoverleg.models import (
     CasusoverlegFile,
-    ClosureDecision,
-    MeasureProgress,
-    ProgressReview,
 )
+from operations.ledger import destruction_ledger_append
+from retention.destruction import ERASED as ERASED  # re-exported: the text that replaces erased free text
+from retention.destruction import Doomed, files_destroy
 from retention.holds import holds_for
 from retention.models import (
-    ArchiveConsultation,
     Category,
     DestructionList,
     DestructionListItem,
@@ -55,7 +53,6 @@ if TYPE_CHECKING:
 DEFAULT_CHUNK_SIZE = 500
 SYSTEM_PURPOSE_ARCHIVE = "Archivering na de bewaartermijn (art. 13.2)"
 SYSTEM_PURPOSE_DESTROY = "Vernietiging na de bewaartermijn (art. 13)"
-ERASED = "[vernietigd]"
 OBJECT_TYPES = {FileKind.WEEGPLOEG: "weegploeg_file", FileKind.CASUSOVERLEG: "casusoverleg_file"}
 
 
@@ -200,7 +197,7 @@ def retention_apply(
             _list_due(rule, now, report, dry_run, chunk_size)
         else:
             _destroy_due(rule, now, report, dry_run, chunk_size)
-    _execute_lists(now, report, dry_run)
+    _execute_lists(now, report, dry_run, chunk_size)
     return report
 
 
@@ -233,23 +230,27 @@ def _hold_note(holds) -> str:
 
 
 def _destroy_due(rule, now, report, dry_run, chunk_size) -> None:
-    """Art. 13.3: destroy automatically (no approval), unless held."""
+    """Art. 13.3: destroy automatically (no approval), unless held; a chunk per transaction."""
     model, kind = _model(rule), _kind(rule)
     for rows in _chunks(rule_due(rule, now), rule, chunk_size):
         held = held_files(kind, [r["number"] for r in rows])
+        free = []
         for r in rows:
-            counted = _counted_from(rule, r)
             if r["number"] in held:
                 report.held.append(Entry(r["number"], rule.code, _hold_note(held[r["number"]])))
-                continue
-            if dry_run:
-                report.destroyed.append(Entry(r["number"], rule.code, _reason(rule, counted)))
-                continue
-            with transaction.atomic():
-                if not _lock(model, [r["pk"]], rule_due(rule, now)):
-                    continue
-                file_destroy(kind, r["number"], rule=rule, counted_from=counted, now=now)
-            report.destroyed.append(Entry(r["number"], rule.code, _reason(rule, counted)))
+            else:
+                free.append(r)
+        if dry_run:
+            report.destroyed += [Entry(r["number"], rule.code, _reason(rule, _counted_from(rule, r))) for r in free]
+            continue
+        if not free:
+            continue
+        counted = {r["pk"]: _counted_from(rule, r) for r in free}
+        with transaction.atomic():
+            locked = _lock(model, list(counted), rule_due(rule, now))
+            doomed = [Doomed(r["pk"], r["number"], r["last_processed_at"], counted[r["pk"]], rule) for r in locked]
+            files_destroy_logged(kind, doomed, now=now)
+        report.destroyed += [Entry(d.number, rule.code, _reason(rule, d.counted_from)) for d in doomed]
 
 
 def _concept_list() -> DestructionList:
@@ -303,61 +304,77 @@ def _list_due(rule, now, report, dry_run, chunk_size) -> None:
         report.listed += [Entry(r["number"], rule.code, _reason(rule, _counted_from(rule, r))) for r in new]
 
 
-def _execute_lists(now, report, dry_run) -> None:
-    """Destroy the files of approved lists whose cooling-off period has passed."""
-    from retention.rules import RULES_BY_CODE
-
+def _execute_lists(now, report, dry_run, chunk_size=DEFAULT_CHUNK_SIZE) -> None:
+    """Destroy the files of approved lists whose cooling-off period has passed (a chunk of items
+    per transaction, set-based)."""
     due_lists = DestructionList.objects.filter(status=ListStatus.GOEDGEKEURD, cooling_off_until__lte=now).order_by("pk")
     for dlist in due_lists:
-        items = list(dlist.items.filter(status=ItemStatus.OPEN).order_by("pk"))
-        by_kind: dict[str, list[str]] = {}
-        for item in items:
-            by_kind.setdefault(item.kind, []).append(item.file_number)
-        held = {}
-        for kind, numbers in by_kind.items():
-            held.update(held_files(kind, numbers))
-        for item in items:
-            rule = RULES_BY_CODE[item.rule]
-            if item.file_number in held:
-                report.held.append(Entry(item.file_number, rule.code, _hold_note(held[item.file_number])))
-                continue  # stays on the list: destroyed by a later run once the hold has ended
-            due = rule_due(rule, now).filter(number=item.file_number)
-            row = due.values("pk", "number", "last_processed_at", counted=models.F(_counted_field(rule))).first()
-            if dry_run:
-                target = report.destroyed if row else report.skipped
-                target.append(Entry(item.file_number, rule.code, f"vernietigingslijst {dlist.pk}"))
-                continue
-            with transaction.atomic():
-                locked = (
-                    DestructionListItem.objects.select_for_update(skip_locked=True)
-                    .filter(pk=item.pk, status=ItemStatus.OPEN)
-                    .first()
-                )
-                if locked is None:
-                    continue
-                if row is None or not _lock(_model(rule), [row["pk"]], due):
-                    # processed again (or reactivated) since it was listed: its term restarted
-                    locked.status = ItemStatus.OVERGESLAGEN
-                    locked.save(update_fields=["status"])
-                    report.skipped.append(
-                        Entry(item.file_number, rule.code, "Opnieuw verwerkt sinds plaatsing op de lijst.")
-                    )
-                    continue
-                file_destroy(
-                    item.kind,
-                    item.file_number,
-                    rule=rule,
-                    counted_from=_counted_from(rule, row),
-                    now=now,
-                    destruction_list=dlist,
-                )
-                locked.status = ItemStatus.VERNIETIGD
-                locked.save(update_fields=["status"])
-            report.destroyed.append(Entry(item.file_number, rule.code, f"vernietigingslijst {dlist.pk}"))
+        last = 0
+        while True:
+            items = list(dlist.items.filter(status=ItemStatus.OPEN, pk__gt=last).order_by("pk")[:chunk_size])
+            if not items:
+                break
+            last = items[-1].pk
+            _execute_items(dlist, items, now, report, dry_run)
         if not dry_run and not dlist.items.filter(status=ItemStatus.OPEN).exists():
             DestructionList.objects.filter(pk=dlist.pk, status=ListStatus.GOEDGEKEURD).update(
                 status=ListStatus.UITGEVOERD, executed_at=now
             )
+
+
+def _execute_items(dlist: DestructionList, items: list, now, report, dry_run) -> None:
+    from retention.rules import RULES_BY_CODE
+
+    by_kind: dict[str, list[str]] = {}
+    for item in items:
+        by_kind.setdefault(item.kind, []).append(item.file_number)
+    held = {}
+    for kind, numbers in by_kind.items():
+        held.update(held_files(kind, numbers))
+    by_rule: dict[str, list] = {}
+    for item in items:
+        if item.file_number in held:
+            report.held.append(Entry(item.file_number, item.rule, _hold_note(held[item.file_number])))
+            continue  # stays on the list: destroyed by a later run once the hold has ended
+        by_rule.setdefault(item.rule, []).append(item)
+    note = f"vernietigingslijst {dlist.pk}"
+    for code, rule_items in by_rule.items():
+        rule = RULES_BY_CODE[code]
+        numbers = [i.file_number for i in rule_items]
+        due = rule_due(rule, now).filter(number__in=numbers)
+        rows = {
+            r["number"]: r
+            for r in due.values("pk", "number", "last_processed_at", counted=models.F(_counted_field(rule)))
+        }
+        if dry_run:
+            for item in rule_items:
+                (report.destroyed if item.file_number in rows else report.skipped).append(
+                    Entry(item.file_number, code, note)
+                )
+            continue
+        with transaction.atomic():
+            locked_items = list(
+                DestructionListItem.objects.select_for_update(skip_locked=True).filter(
+                    pk__in=[i.pk for i in rule_items], status=ItemStatus.OPEN
+                )
+            )
+            locked_rows = _lock(
+                _model(rule), [rows[i.file_number]["pk"] for i in locked_items if i.file_number in rows], due
+            )
+            locked_numbers = {r["number"] for r in locked_rows}
+            # processed again (or reactivated) since it was listed: its term restarted
+            skipped = [i for i in locked_items if i.file_number not in locked_numbers]
+            DestructionListItem.objects.filter(pk__in=[i.pk for i in skipped]).update(status=ItemStatus.OVERGESLAGEN)
+            doomed = [
+                Doomed(r["pk"], r["number"], r["last_processed_at"], _counted_from(rule, rows[r["number"]]), rule)
+                for r in locked_rows
+            ]
+            files_destroy_logged(_kind(rule), doomed, now=now, destruction_list=dlist)
+            DestructionListItem.objects.filter(
+                pk__in=[i.pk for i in locked_items if i.file_number in locked_numbers]
+            ).update(status=ItemStatus.VERNIETIGD)
+        report.skipped += [Entry(i.file_number, code, "Opnieuw verwerkt sinds plaatsing op de lijst.") for i in skipped]
+        report.destroyed += [Entry(d.number, code, note) for d in doomed]
 
 
 # --- Archive: cancel the work; reactivate (art. 13.4) ----------------------------------------------
@@ -545,120 +562,23 @@ def destruction_list_cancel(dlist: DestructionList, *, by: User) -> DestructionL
 # --- Destruction ------------------------------------------------------------------------------------
 
 
-def _count(removed: Counter, result: tuple[int, dict]) -> None:
-    for label, n in result[1].items():
-        if n:
-            removed[label] += n
-
-
-def _processes_delete(process_ids: list[int], removed: Counter) -> None:
-    """Viewflow's process and task rows, with their JSON ``data``, go too."""
-    from viewflow.workflow.models import Process, Task
-
-    if not process_ids:
-        return
-    _count(removed, Task.objects.filter(process_id__in=process_ids).delete())
-    _count(removed, Process.objects.filter(pk__in=process_ids).delete())
-
-
-def _rights_requests_delete(weegploeg_number: str, removed: Counter) -> None:
-    """Finished rights requests about this file hold the requester's reply address and the asked
-    corrections: personal data of the subject that must not outlive the file."""
-    from rights.models import RightsRequest
-
-    requests = RightsRequest.objects.filter(weegploeg_number=weegploeg_number)
-    process_ids = [pk for pk in requests.values_list("process_id", flat=True) if pk]
-    _count(removed, requests.delete())
-    _processes_delete(process_ids, removed)
-
-
-def _weegploeg_destroy(number: str, removed: Counter) -> WeegploegFile | None:
-    file = WeegploegFile.objects.filter(number=number).first()
-    if file is None:
-        return None
-    process_ids = _process_ids(FileKind.WEEGPLOEG, [file.pk])
-    subject_id = file.subject_id
-    _count(removed, WeegploegFile.objects.filter(pk=file.pk).delete())
-    from weegploeg.models import Subject
-
-    if not WeegploegFile.objects.filter(subject_id=subject_id).exists():
-        from rights.models import RightsRequest
-
-        RightsRequest.objects.filter(subject_id=subject_id).update(subject=None)
-        _count(removed, Subject.objects.filter(pk=subject_id).delete())
-    _processes_delete(process_ids, removed)
-    _rights_requests_delete(number, removed)
-    return file
-
-
-def _casusoverleg_destroy(number: str, removed: Counter) -> CasusoverlegFile | None:
-    file = CasusoverlegFile.objects.filter(number=number).first()
-    if file is None:
-        return None
-    process_ids = _process_ids(FileKind.CASUSOVERLEG, [file.pk])
-    # PROTECT links inside the file: delete the referring rows first.
-    _count(removed, ClosureDecision.objects.filter(file=file).delete())
-    _count(removed, MeasureProgress.objects.filter(review__file=file).delete())
-    _count(removed, ProgressReview.objects.filter(file=file).delete())
-    _count(removed, CasusoverlegFile.objects.filter(pk=file.pk).delete())
-    _processes_delete(process_ids, removed)
-    if not WeegploegFile.objects.filter(number=file.source_weegploeg_number).exists():
-        _rights_requests_delete(file.source_weegploeg_number, removed)
-    return file
-
-
-def file_destroy(
+def files_destroy_logged(
     kind: str,
-    number: str,
+    doomed: list[Doomed],
     *,
-    rule: RetentionRule,
-    counted_from: datetime.date,
-    now: datetime.datetime | None = None,
+    now: datetime.datetime,
     destruction_list: DestructionList | None = None,
-) -> DestructionRecord:
-    """Destroy a file completely (art. 13) and leave a verklaring van vernietiging.
-
-    Gone: the subject's rows in this file (subject, signals with their intake answers, analyses,
-    decision, information duty and its follow-ups; or the casusoverleg copy, plan versions,
-    measures, reviews, persons, contributions, advice, disclosures), the viewflow processes and
-    tasks of its flows (with their JSON data), finished rights requests about it, the free-text
-    reasons of holds and archive consultations. Kept: the access log (pseudonymous numbers only)
-    and the record below (no personal data). Nothing of these models is in the Wagtail search
-    index, in Wagtail's log or stored as a generated file (PDFs are rendered on request).
-    """
-    now = now or timezone.now()
-    removed: Counter = Counter()
-    with transaction.atomic():
-        if kind == FileKind.CASUSOVERLEG:
-            file = _casusoverleg_destroy(number, removed)
-        else:
-            file = _weegploeg_destroy(number, removed)
-        if file is None:
-            raise ValidationError("Dit dossier bestaat niet (meer).")
-        RetentionHold.objects.filter(file_number=number).update(reason=ERASED)
-        RetentionHold.objects.filter(file_number=number, released_at__isnull=True).update(released_at=now)
-        ArchiveConsultation.objects.filter(file_number=number).update(reason=ERASED)
-        ReactivationOrder.objects.filter(file_number=number).update(note=ERASED)
-        record = DestructionRecord.objects.create(
-            kind=kind,
-            file_number=number,
-            category=rule.category,
-            rule=rule.code,
-            article=rule.article,
-            last_processed_on=timezone.localtime(file.last_processed_at).date(),
-            counted_from=counted_from,
-            due_on=months_after(counted_from, rule.months),
-            destroyed_at=now,
-            destruction_list=destruction_list,
-            approved_by=destruction_list.approved_by if destruction_list else None,
-            approved_at=destruction_list.approved_at if destruction_list else None,
-            removed=dict(sorted(removed.items())),
-        )
+) -> list[DestructionRecord]:
+    """Destroy locked, due, unheld files set-based (``retention.destruction``) in the caller's
+    transaction; one access-log row and one ledger line per file."""
+    records = files_destroy(kind, doomed, now=now, destruction_list=destruction_list)
+    for record in records:
         access_log_write_system(
             user=None,
             action=AccessAction.DELETE,
             object_type=OBJECT_TYPES[kind],
-            object_ref=number,
+            object_ref=record.file_number,
             purpose=SYSTEM_PURPOSE_DESTROY,
         )
-    return record
+        destruction_ledger_append(record)  # issue 15.5: outside the database, so a restore cannot undo it
+    return records

@@ -1,3 +1,6 @@
+"""/werk/bewaartermijnen/: retention, archive and destruction (art. 13). Every view is declared
+through the one access entry point (``access.screens.work_screen``)."""
+
 from django.urls import path
 
 from retention import views

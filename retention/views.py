@@ -1,73 +1,88 @@
 """Screens of retention (art. 13): the overview for the uitvoerder (due files, holds, destruction
 lists and records), approving or cancelling a list, holds, reactivation (13.4), and consulting the
-archive with a logged reason (13.2). Every screen logs access; refused attempts are logged too."""
+archive with a recorded reason (13.2).
+
+Every screen is declared through the one access entry point (``access.screens.work_screen``):
+the rules of ``retention/access_rules.py``, the secrecy duty, and the access log (one row per
+object shown or changed; a list one row naming what it showed). A refused user and an unknown
+list or hold get the same 403, with one denied row.
+"""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
 
-from accesslog.models import AccessAction
-from accesslog.services import access_log_write
+from access.screens import work_screen
 from retention import selectors, services
 from retention.forms import ArchiveConsultForm, HoldForm, ReactivateForm
 from retention.models import ArchiveConsultation, DestructionList, FileKind, ListStatus, RetentionHold
 
 PURPOSE = "Bewaartermijnen beheren (art. 13)"
 ARCHIVE_PURPOSE = "Raadpleging gearchiveerd dossier (art. 13.2)"
-
-
-def _log(request, action, ref: str, purpose: str = PURPOSE, allowed: bool = True, object_type: str = "retention"):
-    access_log_write(request, action=action, object_type=object_type, object_ref=ref, purpose=purpose, allowed=allowed)
-
-
-def _require_manager(request: HttpRequest, ref: str) -> None:
-    if not selectors.retention_may_manage(request.user):
-        _log(request, AccessAction.READ, ref, allowed=False)
-        raise PermissionDenied
+OBJECT_TYPE = "retention"
+MANAGE = "retention.manage_terms"
 
 
 def _errors(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
-@require_http_methods(["GET"])
+def list_load(request: HttpRequest, pk: int, **_) -> DestructionList | None:
+    """The destruction list by id; the rule decides (a refusal and a miss look alike)."""
+    return selectors.destruction_lists().filter(pk=pk).first()
+
+
+def list_ref(dlist: DestructionList) -> str:
+    return f"lijst-{dlist.pk}"
+
+
+def hold_load(request: HttpRequest, pk: int, **_) -> RetentionHold | None:
+    return RetentionHold.objects.filter(pk=pk).first()
+
+
+def hold_ref(hold: RetentionHold) -> str:
+    return hold.file_number
+
+
+@work_screen(rule=MANAGE, purpose=PURPOSE, object_type=OBJECT_TYPE, screen_ref="overzicht")
 def overview(request: HttpRequest) -> HttpResponse:
-    _require_manager(request, "overzicht")
     data = selectors.retention_overview()
-    _log(request, AccessAction.READ, "overzicht")
+    request.access.listed(
+        [
+            *(hold.file_number for hold in data.holds),
+            *(list_ref(dlist) for dlist in data.lists),
+            *(record.file_number for record in data.records),
+        ]
+    )
     return render(request, "retention/overview.html", {"overview": data})
 
 
-def _list_or_404(pk: int) -> DestructionList:
-    dlist = selectors.destruction_lists().filter(pk=pk).first()
-    if dlist is None:
-        raise Http404("Deze vernietigingslijst bestaat niet.")
-    return dlist
-
-
-@require_http_methods(["GET"])
-def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_manager(request, f"lijst-{pk}")
-    dlist = _list_or_404(pk)
-    _log(request, AccessAction.READ, f"lijst-{pk}")
+@work_screen(rule=MANAGE, purpose=PURPOSE, object_type=OBJECT_TYPE, screen_ref="lijst", load=list_load, ref=list_ref)
+def list_detail(request: HttpRequest, dlist: DestructionList, pk: int) -> HttpResponse:
+    request.access.read(dlist)
     items = dlist.items.order_by("due_on", "pk")
     return render(request, "retention/list_detail.html", {"dlist": dlist, "items": items, "ListStatus": ListStatus})
 
 
-@require_POST
-def list_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_manager(request, f"lijst-{pk}")
-    dlist = _list_or_404(pk)
+@work_screen(
+    rule=MANAGE,
+    purpose=PURPOSE,
+    object_type=OBJECT_TYPE,
+    screen_ref="lijst",
+    load=list_load,
+    ref=list_ref,
+    methods=("POST",),
+)
+def list_approve(request: HttpRequest, dlist: DestructionList, pk: int) -> HttpResponse:
     try:
         dlist = services.destruction_list_approve(dlist, by=request.user)
     except ValidationError as error:
         messages.error(request, _errors(error))
     else:
-        _log(request, AccessAction.UPDATE, f"lijst-{pk}")
+        request.access.changed(dlist)
         messages.success(
             request,
             f"Vernietigingslijst {pk} is goedgekeurd. De bedenktijd loopt tot "
@@ -76,23 +91,28 @@ def list_approve(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("retention:list_detail", pk=pk)
 
 
-@require_POST
-def list_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_manager(request, f"lijst-{pk}")
-    dlist = _list_or_404(pk)
+@work_screen(
+    rule=MANAGE,
+    purpose=PURPOSE,
+    object_type=OBJECT_TYPE,
+    screen_ref="lijst",
+    load=list_load,
+    ref=list_ref,
+    methods=("POST",),
+)
+def list_cancel(request: HttpRequest, dlist: DestructionList, pk: int) -> HttpResponse:
     try:
         services.destruction_list_cancel(dlist, by=request.user)
     except ValidationError as error:
         messages.error(request, _errors(error))
     else:
-        _log(request, AccessAction.UPDATE, f"lijst-{pk}")
+        request.access.changed(dlist)
         messages.success(request, f"Vernietigingslijst {pk} is geannuleerd. Er wordt niets vernietigd.")
     return redirect("retention:list_detail", pk=pk)
 
 
-@require_http_methods(["GET", "POST"])
+@work_screen(rule=MANAGE, purpose=PURPOSE, object_type=OBJECT_TYPE, screen_ref="blokkade", methods=("GET", "POST"))
 def hold_new(request: HttpRequest) -> HttpResponse:
-    _require_manager(request, "blokkade")
     form = HoldForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -106,31 +126,34 @@ def hold_new(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, _errors(error))
         else:
-            _log(request, AccessAction.CREATE, hold.file_number)
+            request.access.created(hold.file_number)
             messages.success(request, f"De blokkade op dossier {hold.file_number} is vastgelegd.")
             return redirect("retention:index")
     return render(request, "retention/hold_form.html", {"form": form})
 
 
-@require_POST
-def hold_release(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_manager(request, f"blokkade-{pk}")
-    hold = RetentionHold.objects.filter(pk=pk).first()
-    if hold is None:
-        raise Http404("Deze blokkade bestaat niet.")
+@work_screen(
+    rule=MANAGE,
+    purpose=PURPOSE,
+    object_type=OBJECT_TYPE,
+    screen_ref="blokkade",
+    load=hold_load,
+    ref=hold_ref,
+    methods=("POST",),
+)
+def hold_release(request: HttpRequest, hold: RetentionHold, pk: int) -> HttpResponse:
     try:
         services.hold_release(hold, by=request.user)
     except ValidationError as error:
         messages.error(request, _errors(error))
     else:
-        _log(request, AccessAction.UPDATE, hold.file_number)
+        request.access.changed(hold)
         messages.success(request, f"De blokkade op dossier {hold.file_number} is beëindigd.")
     return redirect("retention:index")
 
 
-@require_http_methods(["GET", "POST"])
+@work_screen(rule=MANAGE, purpose=PURPOSE, object_type=OBJECT_TYPE, screen_ref="heractivering", methods=("GET", "POST"))
 def reactivate(request: HttpRequest) -> HttpResponse:
-    _require_manager(request, "heractivering")
     form = ReactivateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -145,6 +168,8 @@ def reactivate(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, _errors(error))
         else:
+            # Art. 13.4: the file is active again; the change is on record under its own type.
+            request.access.changed(order.file_number, object_type=services.OBJECT_TYPES[FileKind(order.kind)])
             messages.success(
                 request,
                 f"Dossier {order.file_number} is weer actief en terug bij de weegploeg; de termijnen beginnen opnieuw.",
@@ -153,12 +178,17 @@ def reactivate(request: HttpRequest) -> HttpResponse:
     return render(request, "retention/reactivate.html", {"form": form})
 
 
-@require_http_methods(["GET", "POST"])
+@work_screen(
+    rule="retention.consult_archive",
+    purpose=ARCHIVE_PURPOSE,
+    object_type="archief",
+    screen_ref="archief",
+    methods=("GET", "POST"),
+)
 def archive_consult(request: HttpRequest) -> HttpResponse:
-    """Art. 13.2: a kernpartij user consults an archived file after giving a reason (logged)."""
-    if not selectors.archive_may_consult(request.user):
-        _log(request, AccessAction.READ, "archief", purpose=ARCHIVE_PURPOSE, allowed=False)
-        raise PermissionDenied
+    """Art. 13.2: a kernpartij user consults an archived file after giving a reason. The file
+    number and the reason come by POST (never in the URL); the one log row names the file shown,
+    never the reason or anything typed."""
     form = ArchiveConsultForm(request.POST or None)
     file = None
     kind = None
@@ -176,13 +206,10 @@ def archive_consult(request: HttpRequest) -> HttpResponse:
                 user=request.user,
                 party=request.user.party,
             )
-            _log(
-                request,
-                AccessAction.READ,
-                number,
-                purpose=ARCHIVE_PURPOSE,
-                object_type=services.OBJECT_TYPES[kind],
-            )
+    if file is not None:
+        request.access.listed([file.number], object_type=services.OBJECT_TYPES[kind])
+    else:
+        request.access.listed([])  # the form only, or no archived file found: nothing shown
     return render(
         request,
         "retention/archive.html",

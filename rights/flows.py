@@ -10,8 +10,9 @@ lock on the process row for every transition. The screens are the project's own 
 from __future__ import annotations
 
 from viewflow import this
-from viewflow.workflow import flow, lock
+from viewflow.workflow import flow
 
+from flows.locks import savepoint_select_for_update_lock
 from rights.models import CorrectionDecision, RightsRequest, RightsRequestProcess
 
 
@@ -39,7 +40,7 @@ class RightsRequestFlow(flow.Flow):
     """
 
     process_class = RightsRequestProcess
-    lock_impl = lock.select_for_update_lock
+    lock_impl = savepoint_select_for_update_lock  # see flows.locks
 
     start = flow.StartHandle(this.start_process).Annotation(title="Verzoek ontvangen").Next(this.identify)
     identify = (

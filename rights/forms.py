@@ -138,3 +138,32 @@ class DutyCheckForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["checked_on"].initial = timezone.localdate()
+
+
+class DeferralAssessForm(forms.Form):
+    """Art. 11.4, 12.4: per item under a deferred information duty, does the ground still apply?"""
+
+    item = _choice("Onderdeel", [], radio=False)
+    consulted_party = forms.ModelChoiceField(
+        label="Geraadpleegde partij",
+        queryset=None,
+        help_text="De partij van wie de gegevens zijn; voor analyse, besluit en plan een kernpartij.",
+        error_messages={"required": REQUIRED, "invalid_choice": "Kies een partij uit de lijst."},
+    )
+    consulted_on = date_field("Geraadpleegd op")
+    still_applies = _choice(
+        "Bestaat de grond uit artikel 41 UAVG voor dit onderdeel nog?",
+        [
+            ("ja", "Ja: dit onderdeel blijft buiten het overzicht en wordt in de afwijzing genoemd"),
+            ("nee", "Nee: dit onderdeel komt in het overzicht"),
+        ],
+    )
+    reasoning = text("Motivering", 5000, rows=3, help_text="Blijft in het dossier; komt niet in de brief.")
+
+    def __init__(self, *args, items=(), **kwargs):
+        from parties.models import Party
+
+        super().__init__(*args, **kwargs)
+        self.fields["item"].choices = [("", "(kies)"), *((i.key, i.label) for i in items)]
+        self.fields["consulted_party"].queryset = Party.objects.order_by("name")
+        self.fields["consulted_on"].initial = timezone.localdate()

@@ -289,6 +289,71 @@ class FollowUpCheck(models.Model):
         return f"Beoordeling {self.pk}"
 
 
+class DeferredFileKind(models.TextChoices):
+    WEEGPLOEG = "weegploeg", "het dossier van de weegploeg"
+    CASUSOVERLEG = "casusoverleg", "het dossier van het casusoverleg"
+
+
+class DeferredItemKind(models.TextChoices):
+    """Art. 11.4, 12.4: the kinds of data in the overview that a deferred information duty may cover."""
+
+    SIGNALS = "signalen", "Signalen"
+    SUPPLIED = "aanvullend", "Aanvullende informatie van een partij"
+    ANALYSIS = "analyse", "Analyse"
+    DECISION = "besluit", "Besluit van de weegploeg"
+    PLAN = "plan", "Plan van aanpak, maatregelen en voortgang"
+    CONTRIBUTIONS = "inbreng", "Door een partij ingebrachte gegevens"
+
+
+class DeferredItemAssessment(models.Model):
+    """Art. 11.4, 12.4: while the information duty is deferred, the uitvoerder judges per item of the
+    overview (a file, a kind of data and, where it is one party's information, that party) whether the
+    art. 41 UAVG ground still applies, after consulting the party concerned. Items that stay covered
+    are left out of the overview and named (by kind) in the reasoned refusal."""
+
+    request = models.ForeignKey(RightsRequest, on_delete=models.CASCADE, related_name="deferral_assessments")
+    file_kind = models.CharField("soort dossier", max_length=20, choices=DeferredFileKind.choices)
+    file_number = models.CharField("dossier", max_length=20)
+    kind = models.CharField("soort gegevens", max_length=20, choices=DeferredItemKind.choices)
+    party = models.ForeignKey(
+        "parties.Party",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name="partij van wie de gegevens zijn",
+    )
+    consulted_party = models.ForeignKey(
+        "parties.Party", on_delete=models.PROTECT, related_name="+", verbose_name="geraadpleegde partij"
+    )
+    consulted_on = models.DateField("geraadpleegd op")
+    still_applies = models.BooleanField("grond bestaat nog")
+    ground = models.CharField("grond (art. 41 UAVG)", max_length=1, choices=Art41Ground.choices, blank=True)
+    reasoning = models.TextField("motivering", max_length=5000)
+    assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    assessed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "beoordeling uitgestelde informatieplicht bij inzage"
+        verbose_name_plural = "beoordelingen uitgestelde informatieplicht bij inzage"
+        ordering = ["file_number", "kind", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "file_number", "kind", "party"],
+                condition=models.Q(party__isnull=False),
+                name="rights_deferral_one_per_party_item",
+            ),
+            models.UniqueConstraint(
+                fields=["request", "file_number", "kind"],
+                condition=models.Q(party__isnull=True),
+                name="rights_deferral_one_per_item",
+            ),
+        ]
+
+    def __str__(self) -> str:  # never personal data
+        return f"Beoordeling {self.file_number} {self.kind} ({self.request.number})"
+
+
 class RightsPage(Page):
     """Public page 'Uw rechten' (/uw-rechten/): how a person or their representative asks the uitvoerder
     for inzage or correctie (art. 12) and how the information duty works (art. 11.2-5)."""

@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from accounts.roles import Role
-from parties.models import PartyRole
+from rights.access_rules import may_handle_rights
 from rights.models import InformationDutyFollowUp, RequestStatus, RightsRequest
 
 if TYPE_CHECKING:
@@ -19,19 +18,9 @@ if TYPE_CHECKING:
 
 
 def rights_may_use(user: User) -> bool:
-    """Art. 5, 12.1: requests go to the uitvoerder, who acts for the kernpartijen (the controller)."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    party = user.party
-    if party.role != PartyRole.KERNPARTIJ or not party.is_participating():
-        return False
-    if user.is_superuser:
-        return True
-    cache = getattr(user, "_rights_group_names", None)
-    if cache is None:
-        cache = set(user.groups.values_list("name", flat=True))
-        user._rights_group_names = cache
-    return Role.UITVOERDER.group_name in cache
+    """Art. 5, 12.1: requests go to the uitvoerder, who acts for the kernpartijen (the controller).
+    The predicate of the ``rights.handle_request`` rule: no superuser shortcut, roles by code."""
+    return may_handle_rights(user)
 
 
 def rights_requests_visible_to(user: User) -> QuerySet[RightsRequest]:
@@ -42,6 +31,27 @@ def rights_requests_visible_to(user: User) -> QuerySet[RightsRequest]:
 
 def rights_request_for(user: User, number: str) -> RightsRequest | None:
     return rights_requests_visible_to(user).filter(number=number).first()
+
+
+def subject_file_numbers(rights_request: RightsRequest) -> tuple[list[str], list[str]]:
+    """The weegploeg and casusoverleg file numbers whose data an inzage overview of this request's
+    subject covers (the same files as ``subject_overview``): the rows of its export (art. 12.3)."""
+    from casusoverleg.models import CasusoverlegFile
+    from weegploeg.models import WeegploegFile
+
+    if rights_request.subject_id is None:
+        return [rights_request.weegploeg_number], []
+    weegploeg = list(
+        WeegploegFile.objects.filter(subject_id=rights_request.subject_id)
+        .order_by("created_at", "pk")
+        .values_list("number", flat=True)
+    )
+    casus = list(
+        CasusoverlegFile.objects.filter(source_weegploeg_number__in=weegploeg)
+        .order_by("opened_at", "pk")
+        .values_list("number", flat=True)
+    )
+    return weegploeg, casus
 
 
 def days_left(due: datetime.date, today: datetime.date | None = None) -> int:
@@ -213,6 +223,11 @@ SUBJECT_LABELS = [
 ]
 
 
+def intake_answers_for_overview(signal) -> list[tuple[str, str]]:
+    """(question as answered, answer) of the low-code intake questions of one signal."""
+    return [(a.get("label", ""), a.get("answer", "") or "—") for a in (signal.answers or [])]
+
+
 def _naw(subject) -> list[tuple[str, str]]:
     rows = []
     for name, label in SUBJECT_LABELS:
@@ -265,6 +280,8 @@ def subject_overview(subject) -> SubjectOverview:
                     "observed_on": signal.observed_on,
                     "observation": signal.observation,
                     "party": signal.bringing_party.name,
+                    # issue 19.5: the intake answers with their questions as answered
+                    "answers": intake_answers_for_overview(signal),
                 }
             )
         analyses = [

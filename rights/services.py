@@ -14,14 +14,16 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
+from core.fields import bsn_compact, validate_bsn
+from core.text import text_name_clean
+from outbox.services import mail_queue
+from rights.deferral import deferral_inzage_check
 from rights.models import (
     CorrectionDecision,
     CorrectionItem,
-    CorrectionNotice,
     FollowUpCheck,
     IdentityMethod,
     InformationDutyFollowUp,
@@ -34,6 +36,13 @@ from rights.models import (
     RightsRequest,
     SubjectField,
 )
+from rights.notices import (  # noqa: F401 - art. 12.6, re-exported
+    NO_NOTICE_RECIPIENT,
+    correction_notice_recipients,
+    notice_addresses,
+    participating_parties,
+)
+from rights.notices import correction_notices_queue as _notify
 from weegploeg.models import Art41Ground, WeegploegFile
 
 if TYPE_CHECKING:
@@ -80,8 +89,12 @@ def correction_value_parse(field: str, raw: str):
             except ValueError:
                 continue
         raise ValidationError("Geef een gecorrigeerde geboortedatum als dd-mm-jjjj.")
-    if field == SubjectField.BSN and value and not (value.isdigit() and len(value) == 9):
-        raise ValidationError("Een BSN bestaat uit negen cijfers.")
+    if field == SubjectField.BSN:
+        # Item 6: the same canonical form and elfproef as the BSN field of both files.
+        value = bsn_compact(value)
+        validate_bsn(value)
+        return value
+    value = text_name_clean(value)  # NFKC, no zero-width spaces; bidi controls refused (Dutch)
     if field in (SubjectField.GIVEN_NAMES, SubjectField.SURNAME, SubjectField.ADDRESS) and not value:
         raise ValidationError(f"De {SubjectField(field).label} kan niet leeg worden gemaakt.")
     return value
@@ -218,6 +231,8 @@ def inzage_answer(
     withheld = list(dict.fromkeys(withheld_sections))
     if any(s not in OverviewSection.values for s in withheld):
         raise ValidationError("Kies de geweigerde onderdelen uit de lijst.")
+    # Art. 11.4, 12.4: a deferred information duty is not undone by an inzage (rights/deferral.py).
+    deferred = deferral_inzage_check(request, decision)
     if decision == InzageDecision.VERSTREKT:
         ground, motivation, withheld = "", "", []
     else:
@@ -227,7 +242,7 @@ def inzage_answer(
             raise ValidationError(
                 "Motiveer de weigering: de betrokkene ontvangt een gemotiveerde afwijzing (art. 12.4)."
             )
-        if decision == InzageDecision.DEELS_GEWEIGERD and not withheld:
+        if decision == InzageDecision.DEELS_GEWEIGERD and not withheld and not deferred:
             raise ValidationError("Kies welke onderdelen van het overzicht worden geweigerd.")
         if decision == InzageDecision.GEWEIGERD:
             withheld = list(OverviewSection.values)
@@ -283,61 +298,6 @@ def correction_decide(
     return request
 
 
-def participating_parties(weegploeg_numbers: Iterable[str]):
-    """Art. 12.6: the parties to notify: those that took part in the case (bringing parties, parties
-    the weegploeg involved, casusoverleg participants)."""
-    from casusoverleg.models import CasusParticipant
-    from parties.models import Party
-    from weegploeg.models import Decision, Signal
-
-    numbers = list(weegploeg_numbers)
-    ids = set(Signal.objects.filter(file__number__in=numbers).values_list("bringing_party_id", flat=True))
-    ids |= set(
-        Decision.objects.filter(file__number__in=numbers)
-        .exclude(involved_parties=None)
-        .values_list("involved_parties", flat=True)
-    )
-    ids |= set(
-        CasusParticipant.objects.filter(file__source_weegploeg_number__in=numbers).values_list("party_id", flat=True)
-    )
-    return list(Party.objects.filter(pk__in=ids).order_by("name"))
-
-
-def _notify(request: RightsRequest, file_numbers: list[str], labels: list[str]) -> list[CorrectionNotice]:
-    """The notice names the files and the kinds of data that changed, never the old (or new) values."""
-    from accounts.models import User
-    from accounts.roles import Role
-
-    roles = [Role.WEEGPLOEGLID.group_name, Role.CASUSOVERLEG_DEELNEMER.group_name, Role.UITVOERDER.group_name]
-    notices = []
-    body = (
-        "Kennisgeving van correctie (art. 12.6 convenant)\n\n"
-        f"Naar aanleiding van verzoek {request.number} zijn in de dossiers {', '.join(file_numbers)} de volgende "
-        f"gegevens van de betrokkene gecorrigeerd: {', '.join(labels)}.\n\n"
-        "Pas de gegevens in uw eigen administratie aan als u ze daar ook vastlegt. De gecorrigeerde gegevens "
-        "staan in het dossier in de werkomgeving."
-    )
-    for party in participating_parties([request.weegploeg_number]):
-        addresses = list(
-            User.objects.filter(party=party, is_active=True, groups__name__in=roles)
-            .exclude(email="")
-            .values_list("email", flat=True)
-            .distinct()
-        )
-        if addresses:
-            send_mail(f"Kennisgeving van correctie {request.number}", body, None, addresses)
-        notices.append(
-            CorrectionNotice.objects.create(
-                request=request,
-                party=party,
-                file_numbers=file_numbers,
-                changed_fields=labels,
-                recipients=len(addresses),
-            )
-        )
-    return notices
-
-
 def correction_execute(request: RightsRequest, *, executed_on: datetime.date) -> dict[str, list[str]]:
     """Art. 12.6: carry the accepted corrections into both files and notify the parties. Returns the
     file numbers changed per file kind (for the access log)."""
@@ -385,44 +345,63 @@ def _uitvoerder_addresses() -> list[str]:
 
 def information_duty_reminders_send(today: datetime.date | None = None) -> list[str]:
     """Art. 11.3-5: remind the uitvoerders of deferred duties whose re-check date has passed
-    (file numbers only). Returns those file numbers."""
+    (file numbers only), one mail per file and re-check date: running again queues nothing new.
+    Returns the file numbers reminded in this run."""
     from rights.selectors import deferred_duties_open, duty_next_check
 
     today = today or timezone.localdate()
-    numbers = [d.file.number for d in deferred_duties_open() if (due := duty_next_check(d)) and due < today]
+    due = [(d.file.number, when) for d in deferred_duties_open() if (when := duty_next_check(d)) and when < today]
+    if not due:
+        return []
     addresses = _uitvoerder_addresses()
-    if numbers and addresses:
-        send_mail(
-            "Uitgestelde informatieplicht: opnieuw beoordelen",
-            f"De datum voor een nieuwe beoordeling (art. 11 convenant) is verstreken voor: {', '.join(numbers)}.\n"
-            "Beoordeel in de werkomgeving (Rechten van betrokkenen) of de betrokkene nu kan worden geïnformeerd.",
-            None,
-            addresses,
-        )
-    return numbers
+    if not addresses:  # nothing is marked: the next run tries again
+        logger.warning("information duty re-check overdue, but no uitvoerder has an e-mail address")
+        return []
+    reminded = []
+    with transaction.atomic():
+        for number, when in due:
+            queued = mail_queue(
+                subject=f"Uitgestelde informatieplicht: opnieuw beoordelen ({number})",
+                body=f"De datum voor een nieuwe beoordeling (art. 11 convenant) is verstreken voor: {number}.\n"
+                "Beoordeel in de werkomgeving (Rechten van betrokkenen) of de betrokkene nu kan worden "
+                "geïnformeerd.",
+                to=addresses,
+                dedupe_key=f"informatieplicht:{number}:{when.isoformat()}",
+            )
+            if queued is not None:
+                reminded.append(number)
+    return reminded
 
 
 def rights_escalate_overdue(today: datetime.date | None = None) -> list[RightsRequest]:
-    """Escalation: mark overdue requests and tell every uitvoerder (request numbers only)."""
-    overdue = [r for r in rights_overdue(today) if r.escalated_at is None]
+    """Escalation: mark overdue requests and tell every uitvoerder (request numbers only). The mail
+    is queued once per request, in the same transaction as the mark; a request that could not be
+    mailed yet (no uitvoerder address) is mailed by a later run."""
+    overdue = rights_overdue(today)
     if not overdue:
         return []
     now = timezone.now()
-    RightsRequest.objects.filter(pk__in=[r.pk for r in overdue]).update(escalated_at=now)
+    fresh = [r for r in overdue if r.escalated_at is None]
     addresses = _uitvoerder_addresses()
-    numbers = ", ".join(r.number for r in overdue)
-    if addresses:
-        send_mail(
-            "Termijn verstreken: verzoeken inzage of correctie",
-            f"De wettelijke termijn (art. 12 convenant) is verstreken voor: {numbers}.\n"
-            "Behandel deze verzoeken met voorrang in de werkomgeving (Rechten van betrokkenen).",
-            None,
-            addresses,
-        )
-    logger.warning("rights requests overdue and escalated: %s", numbers)
-    for r in overdue:
+    with transaction.atomic():
+        RightsRequest.objects.filter(pk__in=[r.pk for r in fresh]).update(escalated_at=now)
+        for r in overdue:
+            if not addresses:
+                break
+            mail_queue(
+                subject=f"Termijn verstreken: verzoek {r.number}",
+                body=f"De wettelijke termijn (art. 12 convenant) is verstreken voor: {r.number}.\n"
+                "Behandel dit verzoek met voorrang in de werkomgeving (Rechten van betrokkenen).",
+                to=addresses,
+                dedupe_key=f"rechten-termijn:{r.number}",
+            )
+    if fresh:
+        logger.warning("rights requests overdue and escalated: %s", ", ".join(r.number for r in fresh))
+    if not addresses:
+        logger.warning("rights requests overdue, but no uitvoerder has an e-mail address")
+    for r in fresh:
         r.escalated_at = now
-    return overdue
+    return fresh
 
 
 # --- Information duty follow-up (art. 11.3-5) --------------------------------------------------------

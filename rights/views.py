@@ -1,29 +1,31 @@
 """The rights screens (art. 11.3-5, 12) for the uitvoerder.
 
-Each screen checks the role first (403, logged), then the secrecy duty, and writes the access log
-with the request number ("R-2026-0001") or file number only. Tasks are completed through
-``flows.services.task_complete`` (claim, business write and next step in one locked transaction).
+Every screen, PDF and letter is declared through the one access entry point
+(``access.screens.work_screen``): the rule of art. 5 and 12.1 (``rights/access_rules.py``), the
+secrecy duty and the access log — one row per object whose personal data a screen shows or
+changes, naming the request number ("R-2026-0001") or file number only; a list writes one row
+naming the numbers it showed. A refused user and an unknown number get the same 403. Tasks are
+completed through ``flows.services.task_complete`` (claim, business write and next step in one
+locked transaction).
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
 from viewflow.workflow.models import Task
 
-from accesslog.models import AccessAction
+from access.screens import work_screen
 from flows import services as flow_services
-from rights import services
-from rights.access import log, screen
+from rights import deferral, services
 from rights.flows import RightsRequestFlow
 from rights.forms import (
     CorrectionDecideForm,
     CorrectionExecuteForm,
-    DutyCheckForm,
+    DeferralAssessForm,
     IdentityForm,
     InzageForm,
     RegisterForm,
@@ -31,21 +33,21 @@ from rights.forms import (
 from rights.models import CorrectionDecision, InzageDecision, OverviewSection, RequestStatus, RightsRequest
 from rights.selectors import (
     deadlines_dashboard,
-    deferred_duties_open,
-    duty_next_check,
     open_requests,
-    rights_request_for,
+    subject_file_numbers,
     subject_overview,
 )
 
 CANNOT_WORK = "Deze stap kan nu niet worden vastgelegd. Er is niets gewijzigd."
+OBJECT_TYPE = "rights_request"
+FILE_TYPE = "weegploeg_file"
+CASUS_TYPE = "casusoverleg_file"
+HANDLE = "rights.handle_request"
 
 
-def _request_or_404(request: HttpRequest, number: str) -> RightsRequest:
-    found = rights_request_for(request.user, number)
-    if found is None:
-        raise Http404
-    return found
+def request_load(request: HttpRequest, number: str, **_) -> RightsRequest | None:
+    """The request by number; the rule decides (a refusal and a miss look alike)."""
+    return RightsRequest.objects.select_related("subject").filter(number=number).first()
 
 
 def _open_task(rights_request: RightsRequest) -> Task | None:
@@ -71,27 +73,34 @@ def _rows(requests, today):
     return rows
 
 
-@screen("rechten: overzicht verzoeken")
-@require_GET
+@work_screen(
+    rule=HANDLE, purpose="rechten: overzicht verzoeken", object_type=OBJECT_TYPE, screen_ref="rechten-overzicht"
+)
 def index(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     rows = _rows(open_requests(), today)
     rows.sort(key=lambda row: (row["deadline"] is None, row["deadline"][1] if row["deadline"] else today))
-    done = RightsRequest.objects.filter(status=RequestStatus.AFGEROND).order_by("-received_on", "-pk")[:20]
-    log(request, AccessAction.READ, "rechten-overzicht", "rechten: overzicht verzoeken")
+    done = list(RightsRequest.objects.filter(status=RequestStatus.AFGEROND).order_by("-received_on", "-pk")[:20])
+    request.access.listed([*(row["request"] for row in rows), *done])
     return render(request, "rights/index.html", {"rows": rows, "done": done})
 
 
-@screen("rechten: termijnen")
-@require_GET
+@work_screen(
+    rule=HANDLE, purpose="rechten: overzicht wettelijke termijnen", object_type=OBJECT_TYPE, screen_ref="termijnen"
+)
 def deadlines(request: HttpRequest) -> HttpResponse:
     data = deadlines_dashboard()
-    log(request, AccessAction.READ, "termijnen", "rechten: overzicht wettelijke termijnen")
+    request.access.listed([*(row.ref for row in data["rows"]), *data["waiting_identity"]])
     return render(request, "rights/deadlines.html", data)
 
 
-@screen("rechten: verzoek registreren")
-@require_http_methods(["GET", "POST"])
+@work_screen(
+    rule=HANDLE,
+    purpose="rechten: verzoek registreren",
+    object_type=OBJECT_TYPE,
+    screen_ref="rechten-nieuw",
+    methods=("GET", "POST"),
+)
 def register(request: HttpRequest) -> HttpResponse:
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -114,14 +123,8 @@ def register(request: HttpRequest) -> HttpResponse:
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                log(request, AccessAction.CREATE, created.number, "rechten: verzoek registreren")
-                log(
-                    request,
-                    AccessAction.READ,
-                    created.weegploeg_number,
-                    "rechten: verzoek registreren",
-                    object_type="weegploeg_file",
-                )
+                request.access.created(created)
+                request.access.read(created.weegploeg_number, object_type=FILE_TYPE)
                 messages.success(request, f"Het verzoek is geregistreerd onder nummer {created.number}.")
                 return redirect("rights:detail", number=created.number)
     return render(request, "rights/register.html", {"form": form}, status=400 if form.errors else 200)
@@ -172,47 +175,38 @@ def _task_action(task: Task, rights_request: RightsRequest, data: dict, result: 
 
 
 def _after_task(request: HttpRequest, task: Task, rights_request: RightsRequest, result: dict) -> None:
+    """The rows of a completed task: the request changed, and what left the system or changed with it."""
     name = task.flow_task.name
-    purpose = f"rechten: {task.flow_task.task_title}"[:200]
-    log(request, AccessAction.UPDATE, rights_request.number, purpose)
+    request.access.changed(rights_request)
     if name == "inzage" and rights_request.inzage_decision != InzageDecision.GEWEIGERD:
-        # Art. 12.3: the overview was handed over to the requester: an export of the subject's data.
-        log(request, AccessAction.EXPORT, rights_request.number, "rechten: inzageoverzicht verstrekt (art. 12.3)")
-        log(
-            request,
-            AccessAction.EXPORT,
-            rights_request.weegploeg_number,
-            "rechten: inzageoverzicht verstrekt (art. 12.3)",
-            object_type="weegploeg_file",
-        )
+        # Art. 12.3: the overview was handed over to the requester: an export of every file it covers.
+        request.access.exported(rights_request)
+        weegploeg, casus = subject_file_numbers(rights_request)
+        for number in weegploeg:
+            request.access.exported(number, object_type=FILE_TYPE)
+        for number in casus:
+            request.access.exported(number, object_type=CASUS_TYPE)
     if name == "correction_execute":
+        # Art. 12.6: the correction changed the subject's data in these files.
         for number in result.get("weegploeg", []):
-            log(
-                request,
-                AccessAction.UPDATE,
-                number,
-                "rechten: correctie uitgevoerd (art. 12.6)",
-                object_type="weegploeg_file",
-            )
+            request.access.changed(number, object_type=FILE_TYPE)
         for number in result.get("casusoverleg", []):
-            log(
-                request,
-                AccessAction.UPDATE,
-                number,
-                "rechten: correctie uitgevoerd (art. 12.6)",
-                object_type="casusoverleg_file",
-            )
+            request.access.changed(number, object_type=CASUS_TYPE)
 
 
-@screen("rechten: verzoek behandelen")
-@require_http_methods(["GET", "POST"])
-def detail(request: HttpRequest, number: str) -> HttpResponse:
-    rights_request = _request_or_404(request, number)
+@work_screen(
+    rule=HANDLE,
+    purpose="rechten: verzoek behandelen",
+    object_type=OBJECT_TYPE,
+    screen_ref="rechten-verzoek",
+    load=request_load,
+    methods=("GET", "POST"),
+)
+def detail(request: HttpRequest, rights_request: RightsRequest, number: str) -> HttpResponse:
     task = _open_task(rights_request)
     form = _task_form(task, rights_request, request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if form is None:
-            log(request, AccessAction.UPDATE, rights_request.number, "rechten: verzoek behandelen", allowed=False)
             messages.error(request, CANNOT_WORK)
             return redirect("rights:detail", number=rights_request.number)
         if form.is_valid():
@@ -234,12 +228,20 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
                 )
                 return redirect("rights:detail", number=rights_request.number)
         rights_request.refresh_from_db()
-    log(request, AccessAction.READ, rights_request.number, "rechten: verzoek behandelen")
+    request.access.read(rights_request)
+    return _detail_render(request, rights_request, task, form)
+
+
+def _detail_render(request, rights_request, task, form, deferral_form=None) -> HttpResponse:
     today = timezone.localdate()
     deadlines = [
         {"what": what, "due": due, "days_left": (due - today).days, "overdue": due < today}
         for what, due in rights_request.open_deadlines()
     ]
+    items = deferral.deferral_items(rights_request) if rights_request.wants_inzage else []
+    open_items = deferral.deferral_open(items)
+    if deferral_form is None and items and rights_request.status == RequestStatus.INZAGE:
+        deferral_form = DeferralAssessForm(items=items)
     context = {
         "r": rights_request,
         "task": task,
@@ -247,33 +249,77 @@ def detail(request: HttpRequest, number: str) -> HttpResponse:
         "deadlines": deadlines,
         "corrections": list(rights_request.corrections.all()),
         "notices": list(rights_request.notices.select_related("party")),
-        "may_download_overview": rights_request.wants_inzage and rights_request.identity_established_on is not None,
+        "may_download_overview": rights_request.wants_inzage
+        and rights_request.identity_established_on is not None
+        and not open_items,
         "has_refusal": _has_refusal(rights_request),
+        "deferral_items": items,
+        "deferral_open": open_items,
+        "deferral_form": deferral_form,
     }
-    status = 400 if form is not None and form.errors else 200
-    return render(request, "rights/detail.html", context, status=status)
+    errors = (form is not None and form.errors) or (deferral_form is not None and deferral_form.errors)
+    return render(request, "rights/detail.html", context, status=400 if errors else 200)
+
+
+@work_screen(
+    rule=HANDLE,
+    purpose="rechten: uitgestelde informatieplicht per onderdeel beoordelen (art. 11.4, 12.4)",
+    object_type=OBJECT_TYPE,
+    screen_ref="rechten-uitstel",
+    load=request_load,
+    methods=("POST",),
+)
+def deferral_assess(request: HttpRequest, rights_request: RightsRequest, number: str) -> HttpResponse:
+    """Art. 11.4, 12.4: record per covered item whether the art. 41 UAVG ground still applies."""
+    items = deferral.deferral_items(rights_request)
+    form = DeferralAssessForm(request.POST, items=items)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            deferral.deferral_item_assess(
+                rights_request,
+                by=request.user,
+                item_key=data["item"],
+                consulted_party=data["consulted_party"],
+                consulted_on=data["consulted_on"],
+                still_applies=data["still_applies"] == "ja",
+                reasoning=data["reasoning"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            request.access.changed(rights_request)
+            messages.success(request, f"De beoordeling is vastgelegd voor verzoek {rights_request.number}.")
+            return redirect("rights:detail", number=rights_request.number)
+    request.access.read(rights_request)
+    task = _open_task(rights_request)
+    return _detail_render(request, rights_request, task, _task_form(task, rights_request), form)
 
 
 def _has_refusal(r: RightsRequest) -> bool:
-    return r.inzage_decision in (InzageDecision.GEWEIGERD, InzageDecision.DEELS_GEWEIGERD) or r.correction_decision in (
-        CorrectionDecision.AFGEWEZEN,
-        CorrectionDecision.DEELS,
-    )
+    if r.inzage_decision in (InzageDecision.GEWEIGERD, InzageDecision.DEELS_GEWEIGERD):
+        return True
+    return r.correction_decision in (CorrectionDecision.AFGEWEZEN, CorrectionDecision.DEELS)
 
 
-def _pdf_response(data: bytes, filename: str) -> HttpResponse:
+def pdf_response(data: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
-@screen("rechten: inzageoverzicht")
-@require_GET
-def overview_pdf(request: HttpRequest, number: str) -> HttpResponse:
-    """Art. 12.3: the overview in understandable Dutch, without the parts refused (art. 12.4)."""
+@work_screen(
+    rule=HANDLE,
+    purpose="rechten: inzageoverzicht als PDF (art. 12.3)",
+    object_type=OBJECT_TYPE,
+    screen_ref="rechten-inzageoverzicht",
+    load=request_load,
+)
+def overview_pdf(request: HttpRequest, rights_request: RightsRequest, number: str) -> HttpResponse:
+    """Art. 12.3: the overview in understandable Dutch, without the parts refused (art. 12.4).
+    One export row for the request and one for every file whose data the overview holds."""
     from pdf.render import render_to_pdf
 
-    rights_request = _request_or_404(request, number)
     if not rights_request.wants_inzage or rights_request.identity_established_on is None:
         messages.error(request, "Het overzicht kan pas worden gemaakt als de identiteit is vastgesteld (art. 12.3).")
         return redirect("rights:detail", number=rights_request.number)
@@ -281,170 +327,57 @@ def overview_pdf(request: HttpRequest, number: str) -> HttpResponse:
         messages.error(request, "Voor dit verzoek wordt geen overzicht verstrekt.")
         return redirect("rights:detail", number=rights_request.number)
     overview = subject_overview(rights_request.subject)
+    # Art. 11.4, 12.4: not issued while a deferred duty covers items without an assessment; the items
+    # that stay covered are left out (and named by kind in the refusal letter).
+    items = deferral.deferral_items(rights_request, overview)
+    if deferral.deferral_open(items):
+        messages.error(
+            request,
+            "De informatieplicht voor deze betrokkene is uitgesteld (art. 11.4): het overzicht kan pas worden "
+            "gemaakt als per onderdeel is beoordeeld of de grond nog bestaat.",
+        )
+        return redirect("rights:detail", number=rights_request.number)
+    overview = deferral.overview_without_withheld(overview, items)
     withheld = set(rights_request.withheld_sections or [])
     context = {
         "r": rights_request,
         "o": overview,
+        "deferral_withheld": bool(deferral.deferral_withheld(items)),
         "show": {s: s not in withheld for s in OverviewSection.values},
         "withheld_labels": [OverviewSection(s).label for s in rights_request.withheld_sections or []],
         "today": timezone.localdate(),
     }
     data = render_to_pdf("rights/overview_pdf.html", context, request=request)
-    log(request, AccessAction.EXPORT, rights_request.number, "rechten: inzageoverzicht als PDF (art. 12.3)")
-    log(
-        request,
-        AccessAction.EXPORT,
-        rights_request.weegploeg_number,
-        "rechten: inzageoverzicht als PDF (art. 12.3)",
-        object_type="weegploeg_file",
-    )
-    return _pdf_response(data, f"inzage-{rights_request.number}.pdf")
+    request.access.exported(rights_request)
+    for file in overview.weegploeg_files:
+        request.access.exported(file["number"], object_type=FILE_TYPE)
+    for casus in overview.casus_files:
+        request.access.exported(casus["number"], object_type=CASUS_TYPE)
+    return pdf_response(data, f"inzage-{rights_request.number}.pdf")
 
 
-@screen("rechten: afwijzingsbrief")
-@require_GET
-def refusal_pdf(request: HttpRequest, number: str) -> HttpResponse:
+@work_screen(
+    rule=HANDLE,
+    purpose="rechten: afwijzingsbrief (art. 12.4)",
+    object_type=OBJECT_TYPE,
+    screen_ref="rechten-afwijzing",
+    load=request_load,
+)
+def refusal_pdf(request: HttpRequest, rights_request: RightsRequest, number: str) -> HttpResponse:
     """Art. 12.4: the reasoned refusal (wholly or partly), naming the art. 41 UAVG ground."""
     from pdf.render import render_to_pdf
 
-    rights_request = _request_or_404(request, number)
     if not _has_refusal(rights_request):
         messages.error(request, "Voor dit verzoek is niets geweigerd of afgewezen.")
         return redirect("rights:detail", number=rights_request.number)
     context = {
         "r": rights_request,
+        # Art. 12.4: what stays covered by the deferred information duty, by kind and ground only.
+        "deferred": deferral.deferral_public_labels(rights_request),
         "withheld_labels": [OverviewSection(s).label for s in rights_request.withheld_sections or []],
         "rejected": list(rights_request.corrections.filter(accepted=False)),
         "today": timezone.localdate(),
     }
     data = render_to_pdf("rights/refusal_pdf.html", context, request=request)
-    log(request, AccessAction.EXPORT, rights_request.number, "rechten: afwijzingsbrief (art. 12.4)")
-    return _pdf_response(data, f"afwijzing-{rights_request.number}.pdf")
-
-
-# --- Information duty follow-up (art. 11.3-5) ---------------------------------------------------
-
-
-def _duty_or_404(number: str):
-    from weegploeg.models import InformationDuty
-
-    duty = InformationDuty.objects.select_related("file__subject").filter(file__number=number).first()
-    if duty is None:
-        raise Http404
-    return duty
-
-
-@screen("rechten: informatieplicht opvolgen")
-@require_GET
-def duties(request: HttpRequest) -> HttpResponse:
-    from rights.models import InformationDutyFollowUp
-
-    today = timezone.localdate()
-    rows = []
-    for duty in deferred_duties_open():
-        due = duty_next_check(duty)
-        left = (due - today).days if due else None
-        rows.append({"duty": duty, "due": due, "days_left": left, "overdue": left is not None and left < 0})
-    informed = InformationDutyFollowUp.objects.filter(informed_on__isnull=False).select_related("duty__file")[:20]
-    log(request, AccessAction.READ, "informatieplicht", "rechten: informatieplicht opvolgen")
-    return render(request, "rights/duties.html", {"rows": rows, "informed": informed})
-
-
-@screen("rechten: informatieplicht opvolgen")
-@require_http_methods(["GET", "POST"])
-def duty(request: HttpRequest, number: str) -> HttpResponse:
-    from weegploeg.models import DutyOutcome
-
-    the_duty = _duty_or_404(number)
-    follow_up = getattr(the_duty, "follow_up", None)
-    open_duty = the_duty.outcome == DutyOutcome.DEFER and the_duty.informed_on is None
-    form = DutyCheckForm(request.POST or None) if open_duty else None
-    if request.method == "POST":
-        if form is None:
-            messages.error(request, "Voor dit dossier is de informatieplicht al nagekomen. Er is niets gewijzigd.")
-            return redirect("rights:duty", number=the_duty.file.number)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                check = services.information_duty_check(
-                    the_duty,
-                    by=request.user,
-                    checked_on=data["checked_on"],
-                    ground_remains=data["ground_remains"] == "ja",
-                    note=data["note"],
-                    ground=data["ground"],
-                    next_check_on=data["next_check_on"],
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                log(
-                    request,
-                    AccessAction.UPDATE,
-                    the_duty.file.number,
-                    "rechten: informatieplicht beoordeeld",
-                    object_type="weegploeg_file",
-                )
-                if check.ground_remains:
-                    messages.success(request, f"De beoordeling is vastgelegd voor dossier {the_duty.file.number}.")
-                else:
-                    messages.success(
-                        request, "Vastgelegd: de betrokkene wordt nu geïnformeerd. Download de brief hieronder."
-                    )
-                return redirect("rights:duty", number=the_duty.file.number)
-    log(
-        request,
-        AccessAction.READ,
-        the_duty.file.number,
-        "rechten: informatieplicht opvolgen",
-        object_type="weegploeg_file",
-    )
-    checks = list(follow_up.checks.select_related("checked_by")) if follow_up else []
-    context = {
-        "duty": the_duty,
-        "file": the_duty.file,
-        "follow_up": follow_up,
-        "next_check": duty_next_check(the_duty),
-        "checks": checks,
-        "form": form,
-        "informed_on": the_duty.informed_on or (follow_up.informed_on if follow_up else None),
-    }
-    return render(request, "rights/duty.html", context, status=400 if form is not None and form.errors else 200)
-
-
-@screen("rechten: brief informatieplicht")
-@require_GET
-def duty_letter(request: HttpRequest, number: str) -> HttpResponse:
-    """Art. 11.5, art. 14 AVG: the letter that informs the subject, once no ground remains."""
-    from pdf.render import render_to_pdf
-    from weegploeg.models import Outcome
-
-    the_duty = _duty_or_404(number)
-    informed_on = the_duty.informed_on
-    if informed_on is None:
-        messages.error(
-            request, "De brief kan pas worden gemaakt als er geen grond meer is om het informeren uit te stellen."
-        )
-        return redirect("rights:duty", number=the_duty.file.number)
-    file = the_duty.file
-    decision = getattr(file, "decision", None)
-    overview = subject_overview(file.subject)
-    no_measures = (decision is not None and decision.outcome == Outcome.NIET_AGENDEREN) or bool(file.plan_closed_on)
-    context = {
-        "file": file,
-        "subject": file.subject,
-        "informed_on": informed_on,
-        "o": overview,
-        "decision": decision,
-        "no_measures": no_measures,
-        "today": timezone.localdate(),
-    }
-    data = render_to_pdf("rights/duty_letter_pdf.html", context, request=request)
-    log(
-        request,
-        AccessAction.EXPORT,
-        file.number,
-        "rechten: brief informatieplicht (art. 11.5)",
-        object_type="weegploeg_file",
-    )
-    return _pdf_response(data, f"informatiebrief-{file.number}.pdf")
+    request.access.exported(rights_request)
+    return pdf_response(data, f"afwijzing-{rights_request.number}.pdf")

@@ -5,18 +5,20 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from parties.models import Party
+from secrecy.access_rules import may_view_overview, sees_all_parties
 from secrecy.models import SecrecyAcceptance
 
 
 def secrecy_overview_allowed(user) -> bool:
-    return bool(user.is_authenticated and user.has_perm("secrecy.view_secrecyacceptance"))
+    """The predicate of the ``secrecy.view_overview`` rule (roles only, no superuser shortcut)."""
+    return may_view_overview(user)
 
 
 def secrecy_parties_visible_to(user) -> QuerySet[Party]:
     """The uitvoerder sees every party; a functioneel beheerder only their own."""
     if not secrecy_overview_allowed(user):
         return Party.objects.none()
-    if user.is_superuser or user.has_perm("secrecy.view_all_parties"):
+    if sees_all_parties(user):
         return Party.objects.order_by("name")
     return Party.objects.filter(pk=user.party_id)
 

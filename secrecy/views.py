@@ -1,17 +1,24 @@
-"""Accepting the secrecy duty (art. 14), and the overview per party (also after a party left)."""
+"""Accepting the secrecy duty (art. 14), and the overview per party (also after a party left).
+
+Declared through the one access entry point (``access.screens.work_screen``) with the rules of
+``secrecy/access_rules.py``:
+- the acceptance page is where the entry point sends users who have not accepted yet, so it does
+  not require the duty itself, and it shows no personal data (``secrecy=False, personal_data=False``);
+- the overview lists parties only (no personal data, no allowed row);
+- a party's page shows which staff members accepted (personal data of staff, not of subjects):
+  secrecy duty, and one row for the party shown.
+"""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_http_methods
 
-from accesslog.models import AccessAction
-from accesslog.services import access_log_write
+from access.screens import work_screen
 from parties.models import Party
 from secrecy import selectors
 from secrecy.forms import SecrecyAcceptForm
@@ -20,6 +27,8 @@ from secrecy.services import secrecy_accept, secrecy_accepted
 from secrecy.texts import SECRECY_TEXT, SECRECY_TEXT_VERSION
 
 PURPOSE = "Controle op geheimhoudingsverklaringen (art. 14)"
+ACCEPT_PURPOSE = "Geheimhoudingsplicht aanvaarden (art. 14)"
+OBJECT_TYPE = "geheimhouding"
 
 
 def _safe_next(request: HttpRequest) -> str:
@@ -31,7 +40,23 @@ def _safe_next(request: HttpRequest) -> str:
     return reverse("dashboard")
 
 
-@require_http_methods(["GET", "POST"])
+def party_load(request: HttpRequest, slug: str, **_) -> Party | None:
+    return Party.objects.filter(slug=slug).first()
+
+
+def party_ref(party: Party) -> str:
+    return f"partij-{party.pk}"
+
+
+@work_screen(
+    rule="secrecy.accept_duty",
+    purpose=ACCEPT_PURPOSE,
+    object_type=OBJECT_TYPE,
+    screen_ref="aanvaarden",
+    methods=("GET", "POST"),
+    secrecy=False,
+    personal_data=False,
+)
 def accept(request: HttpRequest) -> HttpResponse:
     next_url = _safe_next(request)
     form = SecrecyAcceptForm(request.POST or None)
@@ -55,45 +80,29 @@ def accept(request: HttpRequest) -> HttpResponse:
     return render(request, "secrecy/accept.html", context, status=400 if form.errors else 200)
 
 
-@require_GET
+@work_screen(
+    rule="secrecy.view_overview",
+    purpose=PURPOSE,
+    object_type=OBJECT_TYPE,
+    screen_ref="overzicht",
+    personal_data=False,
+)
 def overview(request: HttpRequest) -> HttpResponse:
-    if not selectors.secrecy_overview_allowed(request.user):
-        access_log_write(
-            request,
-            action=AccessAction.READ,
-            object_type="geheimhouding",
-            object_ref="overzicht",
-            purpose=PURPOSE,
-            allowed=False,
-        )
-        raise PermissionDenied
     parties = selectors.secrecy_parties_visible_to(request.user)
     return render(request, "secrecy/overview.html", {"parties": parties})
 
 
-@require_GET
-def party_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    party = Party.objects.filter(slug=slug).first()
-    if party is None:
-        raise Http404
-    if not selectors.secrecy_parties_visible_to(request.user).filter(pk=party.pk).exists():
-        access_log_write(
-            request,
-            action=AccessAction.READ,
-            object_type="geheimhouding",
-            object_ref=f"partij-{party.pk}",
-            purpose=PURPOSE,
-            allowed=False,
-        )
-        raise PermissionDenied
+@work_screen(
+    rule="secrecy.view_party",
+    purpose=PURPOSE,
+    object_type=OBJECT_TYPE,
+    screen_ref="partij",
+    load=party_load,
+    ref=party_ref,
+)
+def party_detail(request: HttpRequest, party: Party, slug: str) -> HttpResponse:
     acceptances = selectors.secrecy_acceptances_for_party(party)
-    access_log_write(
-        request,
-        action=AccessAction.READ,
-        object_type="geheimhouding",
-        object_ref=f"partij-{party.pk}",
-        purpose=PURPOSE,
-    )
+    request.access.read(party)
     return render(
         request,
         "secrecy/party.html",

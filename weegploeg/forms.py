@@ -4,11 +4,11 @@ stored as typed and shown escaped (templates never mark user input safe)."""
 from __future__ import annotations
 
 import datetime
-import re
 
 from django import forms
 from django.utils import timezone
 
+from core.fields import BSNFormField, NameFormField
 from parties.models import Party, PartyRole
 from weegploeg.models import AnalysisNext, Art41Ground, CriterionAnswer, DutyOutcome, Outcome
 
@@ -48,13 +48,15 @@ def date_field(label: str, *, required: bool = True, help_text: str = "") -> for
     )
 
 
-def bsn_is_valid(value: str) -> bool:
-    """The BSN 'elfproef': 9 digits, weighted sum divisible by 11 (last digit weighs -1)."""
-    if not re.fullmatch(r"\d{9}", value):
-        return False
-    weights = [9, 8, 7, 6, 5, 4, 3, 2, -1]
-    total = sum(int(d) * w for d, w in zip(value, weights, strict=True))
-    return total % 11 == 0 and value != "000000000"
+def name_text(label: str, max_length: int, *, required: bool = True, help_text: str = "") -> NameFormField:
+    """A name or identifier (item 6): NFKC-normalised, zero-width spaces removed, bidi controls refused."""
+    return NameFormField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        help_text=help_text,
+        error_messages=_messages(max_length),
+    )
 
 
 class IntakeForm(forms.Form):
@@ -63,15 +65,15 @@ class IntakeForm(forms.Form):
     MELDER_SELF = "zelf"
     MELDER_OUTSIDER = "namens"
 
-    given_names = text("Voornamen", 100)
-    surname_prefix = text("Tussenvoegsel", 20, required=False)
-    surname = text("Achternaam", 100)
+    given_names = name_text("Voornamen", 100)
+    surname_prefix = name_text("Tussenvoegsel", 20, required=False)
+    surname = name_text("Achternaam", 100)
     date_of_birth = date_field("Geboortedatum")
-    address = text("Adres (straat en huisnummer)", 200)
-    postcode = text("Postcode", 10, required=False)
-    residence = text("Woonplaats", 100)
-    municipality = text("Woongemeente", 100)
-    bsn = text("BSN (niet verplicht)", 9, required=False, help_text="Negen cijfers.")
+    address = name_text("Adres (straat en huisnummer)", 200)
+    postcode = name_text("Postcode", 10, required=False)
+    residence = name_text("Woonplaats", 100)
+    municipality = name_text("Woongemeente", 100)
+    bsn = BSNFormField(label="BSN (niet verplicht)", required=False, help_text="Negen cijfers.")
     observation = text(
         "Omschrijving van het signaal",
         5000,
@@ -89,16 +91,12 @@ class IntakeForm(forms.Form):
         initial=MELDER_SELF,
         error_messages={"required": REQUIRED, "invalid_choice": "Maak een keuze uit de lijst."},
     )
-    melder_name = text("Naam van de melder", 200, required=False, help_text="Alleen als u namens iemand registreert.")
-    melder_contact = text(
+    melder_name = name_text(
+        "Naam van de melder", 200, required=False, help_text="Alleen als u namens iemand registreert."
+    )
+    melder_contact = name_text(
         "Contactgegevens van de melder", 300, required=False, help_text="Telefoonnummer of e-mailadres."
     )
-
-    def clean_bsn(self) -> str:
-        value = self.cleaned_data["bsn"].strip()
-        if value and not bsn_is_valid(value):
-            raise forms.ValidationError("Dit is geen geldig BSN (negen cijfers die aan de elfproef voldoen).")
-        return value
 
     def clean_date_of_birth(self) -> datetime.date:
         value = self.cleaned_data["date_of_birth"]
@@ -209,13 +207,29 @@ class DecisionForm(forms.Form):
         help_text="Alleen bij agenderen.",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, file=None, user=None, **kwargs):
+        from meetings.forms import decision_basis_fields
+        from meetings.models import DecisionKind
+
         super().__init__(*args, **kwargs)
         self.fields["involved_parties"].queryset = (
             Party.objects.participating()
             .filter(role__in=[PartyRole.CASUSPARTIJ, PartyRole.EXTERNE_CASUSPARTNER])
             .order_by("role", "name")
         )
+        # Art. 7.4 (issue 13 item 8): the weegploeg decides — in a meeting, or with a second pair of eyes.
+        if user is not None:
+            decision_basis_fields(
+                self, kind=DecisionKind.WEEGPLOEG, file=file, user=user, permission="flows.weegploeg_decide"
+            )
+
+    def clean(self):
+        from meetings.forms import decision_basis_clean
+
+        cleaned = super().clean()
+        if "confirmed_by" in self.fields:
+            decision_basis_clean(self)
+        return cleaned
 
 
 class InformationDutyForm(forms.Form):

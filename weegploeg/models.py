@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.fields import BSNField, NameField
+
 
 class FileNumberCounter(models.Model):
     """The last number handed out per prefix and year ("W-2026-0001"), locked on use."""
@@ -45,15 +47,15 @@ class SubjectData(models.Model):
     """The NAW data of a subject (art. 8.2a, 10.2). Abstract: the weegploeg file and the
     casusoverleg file each keep their own copy in their own table (art. 8.5)."""
 
-    given_names = models.CharField("voornamen", max_length=100)
-    surname_prefix = models.CharField("tussenvoegsel", max_length=20, blank=True)
-    surname = models.CharField("achternaam", max_length=100)
+    given_names = NameField("voornamen", max_length=100)
+    surname_prefix = NameField("tussenvoegsel", max_length=20, blank=True)
+    surname = NameField("achternaam", max_length=100)
     date_of_birth = models.DateField("geboortedatum")
-    address = models.CharField("adres (straat en huisnummer)", max_length=200)
-    postcode = models.CharField("postcode", max_length=10, blank=True)
-    residence = models.CharField("woonplaats", max_length=100)
-    municipality = models.CharField("woongemeente", max_length=100)
-    bsn = models.CharField("BSN", max_length=9, blank=True)
+    address = NameField("adres (straat en huisnummer)", max_length=200)
+    postcode = NameField("postcode", max_length=10, blank=True)
+    residence = NameField("woonplaats", max_length=100)
+    municipality = NameField("woongemeente", max_length=100)
+    bsn = BSNField("BSN", blank=True)
 
     class Meta:
         abstract = True
@@ -72,7 +74,7 @@ class SubjectData(models.Model):
 class Subject(SubjectData):
     """The person the signals are about (art. 1i), the NAW data of art. 8.2a."""
 
-    bsn = models.CharField("BSN", max_length=9, blank=True, db_index=True)  # known-subject matching (art. 8)
+    bsn = BSNField("BSN", blank=True, db_index=True)  # known-subject matching (art. 8)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -117,8 +119,8 @@ class Signal(models.Model):
     file = models.ForeignKey(WeegploegFile, on_delete=models.CASCADE, related_name="signals")
     observation = models.TextField("omschrijving van het signaal", max_length=5000)
     observed_on = models.DateField("datum waarneming")
-    melder_name = models.CharField("naam melder", max_length=200)
-    melder_contact = models.CharField("contactgegevens melder", max_length=300)
+    melder_name = NameField("naam melder", max_length=200)
+    melder_contact = NameField("contactgegevens melder", max_length=300)
     melder_is_outsider = models.BooleanField("melder buiten de kernpartij", default=False)
     bringing_party = models.ForeignKey(
         "parties.Party", on_delete=models.PROTECT, related_name="+", verbose_name="ingebracht door"
@@ -130,6 +132,8 @@ class Signal(models.Model):
     # The low-code questions (intakeforms): answers and the revision of the published definition.
     answers = models.JSONField("antwoorden op aanvullende vragen", default=list, blank=True)
     form_revision_id = models.PositiveIntegerField("versie vragenlijst", null=True, blank=True)
+    # The intake form's one-time token: a retried or doubled post finds this signal, never a second file.
+    submission_token = models.UUIDField("inzendingskenmerk", unique=True, null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = "signaal"

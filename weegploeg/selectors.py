@@ -16,8 +16,9 @@ from django.db.models import Count, QuerySet
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from access.predicates import is_uitvoerder, role_permissions
 from accounts.roles import Role
-from parties.models import PartyRole
+from weegploeg.access_rules import may_see_files
 from weegploeg.models import MELDER_STATUS, MELDER_STATUS_PENDING, Signal, WeegploegFile
 from weegploeg.templatetags.weegploeg_tags import TASK_STATUS_NL
 
@@ -32,27 +33,13 @@ DONE_LIMIT = 20
 DEFAULT_DUE_DAYS = {"analyse": 10, "supply_information": 10, "decide": 5, "information_duty": 10}
 
 
-def _kernpartij_user(user: User) -> bool:
-    return bool(user.is_authenticated and user.party.role == PartyRole.KERNPARTIJ and user.party.is_participating())
-
-
-def _role_names(user: User) -> set[str]:
-    cache = getattr(user, "_weegploeg_role_names", None)
-    if cache is None:
-        cache = set(user.groups.values_list("name", flat=True))
-        user._weegploeg_role_names = cache
-    return cache
-
-
 def weegploeg_access(user: User) -> bool:
-    """Art. 8.4: may this user see weegploeg files at all?"""
-    if not _kernpartij_user(user):
-        return False
-    return user.is_superuser or bool(_role_names(user) & {r.group_name for r in FILE_ROLES})
+    """Art. 8.4: may this user see weegploeg files at all? (The rule of ``access_rules``.)"""
+    return may_see_files(user)
 
 
 def weegploeg_is_uitvoerder(user: User) -> bool:
-    return _kernpartij_user(user) and (user.is_superuser or Role.UITVOERDER.group_name in _role_names(user))
+    return is_uitvoerder(user)
 
 
 def weegploeg_files_visible_to(user: User) -> QuerySet[WeegploegFile]:
@@ -122,6 +109,10 @@ class Inbox:
     mine_total: int
     available_total: int
 
+    def file_numbers(self) -> list[str]:
+        """Every file number the inbox shows (for the one access-log row of the list)."""
+        return [row.file_number for row in (*self.mine, *self.available, *self.done)]
+
 
 def _tasks() -> QuerySet[Task]:
     weegploeg_flow, review_flow = _weegploeg_flows()
@@ -132,7 +123,8 @@ def _tasks() -> QuerySet[Task]:
 
 
 def _permissions(user: User) -> set[str]:
-    return {p for p in user.get_all_permissions() if p.startswith("flows.")}
+    # From the user's roles, never ``get_all_permissions`` (which grants a superuser everything).
+    return {p for p in role_permissions(user) if p.startswith("flows.")}
 
 
 def _available_filter(user: User, tasks: QuerySet[Task]) -> QuerySet[Task]:

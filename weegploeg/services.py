@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import uuid
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.fields import bsn_compact
+from core.text import text_free_clean, text_name_normalise
 from parties.models import Party, PartyRole
 from weegploeg.models import (
     AccuracyReview,
@@ -33,6 +36,7 @@ from weegploeg.models import (
     Outcome,
     Signal,
     Subject,
+    SubjectData,
     WeegploegFile,
 )
 
@@ -74,12 +78,9 @@ def _touch(file: WeegploegFile, status: str | None = None) -> None:
 
 def user_may_register_signals(user: User) -> bool:
     """Art. 7.1-2: only representatives of a participating kernpartij bring signals in."""
-    return (
-        user.is_authenticated
-        and user.party.role == PartyRole.KERNPARTIJ
-        and user.party.is_participating()
-        and user.has_perm("weegploeg.add_signal")
-    )
+    from weegploeg.access_rules import may_register_signals
+
+    return may_register_signals(user)
 
 
 @transaction.atomic
@@ -94,6 +95,7 @@ def signal_register(
     melder_contact: str = "",
     answers: list[dict] | None = None,
     form_revision_id: int | None = None,
+    submission_token: uuid.UUID | None = None,
 ) -> WeegploegFile:
     """Art. 7.1-2, 8.2a-c: a kernpartij brings a signal in. Creates the subject, the file and the
     signal, and starts the weegploeg flow and the accuracy review (art. 8.3)."""
@@ -108,9 +110,7 @@ def signal_register(
         melder_contact = by.email or by.party.name
     elif not melder_name.strip() or not melder_contact.strip():
         raise ValidationError("Vul de naam en de contactgegevens van de melder in.")
-    subject_row = Subject(**subject)
-    subject_row.full_clean()
-    subject_row.save()
+    subject_row = subject_data_write(Subject(), subject)
     file = WeegploegFile.objects.create(
         number=file_number_next("W"),
         subject=subject_row,
@@ -118,7 +118,7 @@ def signal_register(
     )
     signal = Signal(
         file=file,
-        observation=observation,
+        observation=text_free_clean(observation),
         observed_on=observed_on,
         melder_name=melder_name,
         melder_contact=melder_contact,
@@ -127,6 +127,7 @@ def signal_register(
         registered_by=by,
         answers=answers or [],
         form_revision_id=form_revision_id,
+        submission_token=submission_token,
     )
     signal.full_clean()
     signal.save()
@@ -137,16 +138,54 @@ def signal_register(
     return file
 
 
+def signal_register_once(*, token: uuid.UUID, **kwargs) -> tuple[WeegploegFile, bool]:
+    """``signal_register`` for a form post that may be retried or sent twice at once: the token is
+    held by a unique constraint, so the second post gets the file the first created, and False."""
+    existing = Signal.objects.filter(submission_token=token).select_related("file").first()
+    if existing is not None:
+        return existing.file, False
+    try:
+        with transaction.atomic():
+            return signal_register(submission_token=token, **kwargs), True
+    except IntegrityError:
+        # The other post committed first (PostgreSQL waited on the unique index for it).
+        existing = Signal.objects.filter(submission_token=token).select_related("file").first()
+        if existing is None:
+            raise
+        return existing.file, False
+
+
+def subject_data_write(row: SubjectData, changes: dict) -> SubjectData:
+    """The one write path for subject NAW data (art. 8.2a, 10.2, 12.6), in both files: set the
+    changes, ``full_clean()`` (normalises names and BSN, refuses an invalid BSN or bidi controls
+    with a Dutch ``ValidationError``) and save. A new row is inserted; an existing row saves only
+    the changed fields. Nothing is written when refused."""
+    for name, value in changes.items():
+        setattr(row, name, value)
+    row.full_clean()
+    if row.pk is None:
+        row.save()
+    else:
+        row.save(update_fields=list(changes))
+    return row
+
+
 def subject_matches(file: WeegploegFile) -> list[WeegploegFile]:
     """Art. 8 (known subject): other files about the same person, by BSN or by name and date of
     birth. Only for the weegploeg (never shown to the melder)."""
     from django.db.models import Q
 
     subject = file.subject
-    same = Q(subject__surname__iexact=subject.surname, subject__given_names__iexact=subject.given_names)
+    # Compare the canonical forms (item 6): NFKC, no zero-width spaces, BSN as nine ASCII digits.
+    # Rows are stored canonical (``subject_data_write``, the fields' ``pre_save``, migration 0003).
+    same = Q(
+        subject__surname__iexact=text_name_normalise(subject.surname),
+        subject__given_names__iexact=text_name_normalise(subject.given_names),
+    )
     same &= Q(subject__date_of_birth=subject.date_of_birth)
-    if subject.bsn:
-        same |= Q(subject__bsn=subject.bsn)
+    bsn = bsn_compact(subject.bsn)
+    if bsn:
+        same |= Q(subject__bsn=bsn)
     return list(
         WeegploegFile.objects.filter(same, archived_at__isnull=True)  # art. 13.2: archived files are not searched
         .exclude(subject_id=subject.pk)
@@ -224,21 +263,47 @@ def information_supply(file: WeegploegFile, *, by: User, answer: str) -> Informa
 
 @transaction.atomic
 def weegploeg_decide(
-    file: WeegploegFile, *, by: User, outcome: str, motivation: str, involved_parties: Iterable[Party] = ()
+    file: WeegploegFile,
+    *,
+    by: User,
+    outcome: str,
+    motivation: str,
+    involved_parties: Iterable[Party] = (),
+    meeting=None,
+    confirmed_by: User | None = None,
 ) -> Decision:
-    """Art. 7.3-4, 8.2e: agenderen (with the casuspartijen and externe partners to involve) or not."""
+    """Art. 7.3-4, 8.2e: agenderen (with the casuspartijen and externe partners to involve) or not.
+
+    The decision is the weegploeg's, not one user's (issue 13 item 8, issue 14 item 5): it is
+    recorded as the decision of a ``meeting`` with enough kernpartijen present and this file on the
+    agenda, or ``confirmed_by`` a second person of another kernpartij; whoever supplied information
+    for the file is neither the single decider nor the confirmer (``meetings.services``)."""
+    from access.predicates import holds_permission, is_kernpartij
+    from meetings.models import DecisionKind
+    from meetings.services import collective_decision_record, decision_authority_check, information_suppliers
+
     if Decision.objects.filter(file=file).exists():
-        raise ValidationError("Over dit dossier is al besloten.")
+        raise ValidationError("Over dit dossier is al besloten.", code="al_besloten")
     if outcome not in Outcome.values:
-        raise ValidationError("Kies: agenderen of niet agenderen.")
+        raise ValidationError("Kies: agenderen of niet agenderen.", code="besluit_ongeldig")
     involved = list(involved_parties)
     allowed_roles = {PartyRole.CASUSPARTIJ, PartyRole.EXTERNE_CASUSPARTNER}
     if any(p.role not in allowed_roles for p in involved):
         raise ValidationError("Alleen casuspartijen en externe casuspartners kunnen worden betrokken.")
     if outcome == Outcome.NIET_AGENDEREN:
         involved = []
+    authority = decision_authority_check(
+        kind=DecisionKind.WEEGPLOEG,
+        file=file,
+        by=by,
+        may_decide=is_kernpartij & holds_permission("flows.weegploeg_decide"),
+        meeting=meeting,
+        confirmed_by=confirmed_by,
+        suppliers=information_suppliers(file),
+    )
     decision = Decision.objects.create(file=file, outcome=outcome, motivation=motivation, decided_by=by)
     decision.involved_parties.set(involved)
+    collective_decision_record(authority, decision=decision)
     _touch(file, FileStatus.INFORMATIEPLICHT)
     return decision
 
@@ -339,10 +404,7 @@ def weegploeg_subject_correct(subject: Subject, changes: dict) -> list[Weegploeg
     if not changes or any(name not in SUBJECT_CORRECTABLE_FIELDS for name in changes):
         raise ValidationError("Alleen de persoonsgegevens van het subject kunnen zo worden gecorrigeerd.")
     subject = Subject.objects.select_for_update().get(pk=subject.pk)
-    for name, value in changes.items():
-        setattr(subject, name, value)
-    subject.full_clean()
-    subject.save(update_fields=list(changes))
+    subject_data_write(subject, changes)
     files = list(subject.files.order_by("created_at", "pk"))
     for file in files:
         _touch(file)

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.utils.translation import gettext_lazy as _
 
 from config.env import BASE_DIR, env
+from config.request_logging import logging_config
 
 DEBUG = env("DEBUG")
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
@@ -27,6 +28,12 @@ INSTALLED_APPS = [
     "secrecy",
     "incidents",
     "retention",
+    "outbox",
+    "operations",
+    "evaluation",
+    "processing",
+    "persons",
+    "meetings",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -66,9 +73,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.request_logging.RequestLogMiddleware",  # first: request id and one JSON line per request
     "django.middleware.security.SecurityMiddleware",
     "authorisations.middleware.ScopedCSPMiddleware",  # django-csp, plus per-path additions (issue 4)
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "pages.page_cache.PublicPageCacheMiddleware",  # anonymous public pages from the shared cache (issue 18)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -102,6 +111,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "accounts.context_processors.staff_shell",
             ],
         },
     },
@@ -115,6 +125,9 @@ AUTHENTICATION_BACKENDS = [
     # Axes first: it refuses locked-out username/address pairs before any password check.
     "axes.backends.AxesStandaloneBackend",
     "accounts.backends.PartyAwareModelBackend",
+    # Object-level rules (``access_rules`` of each app); the work screens test them through
+    # ``access.screens.access_allowed``, which has no superuser shortcut.
+    "rules.permissions.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -133,7 +146,11 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 SESSION_IDLE_TIMEOUT = timedelta(minutes=30)
 SESSION_ABSOLUTE_LIFETIME = timedelta(hours=12)
 SESSION_COOKIE_AGE = int(SESSION_IDLE_TIMEOUT.total_seconds())
-SESSION_SAVE_EVERY_REQUEST = True  # every request pushes the server-side idle expiry forward
+# Issue 18: a session is written only when it changed; the idle clock (accounts.sessions) is
+# moved at most once a minute, so an active user's session is written about once a minute and
+# the server-side expiry (last write + SESSION_COOKIE_AGE) always lies beyond the idle limit.
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_TOUCH_INTERVAL = timedelta(minutes=1)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -153,8 +170,11 @@ OTP_BACKUP_CODE_COUNT = 10
 OTP_GATE_PUBLIC_URL_NAMES = [
     "wagtail_serve",  # published pages (Wagtail page serving, incl. routable sub-pages)
     "health",
+    "gezondheid",  # /gezondheid/: database and migrations, no personal data (issue 15)
+    "account_activate",  # one-time enrolment link (manage.py create_beheerder), token-protected
     "login",
     "logout",
+    "processing_public",  # /verwerkingsregister/: the public summary of the register (art. 30 AVG)
 ]
 OTP_GATE_PUBLIC_PATH_PREFIXES = [
     "/static/",
@@ -175,6 +195,13 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
+# Per address across usernames: no lockout (shared outgoing addresses of gemeenten and police) but
+# a growing delay (accounts/throttle.py), counted from axes' per-failure rows.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+LOGIN_ADDRESS_FREE_FAILURES = 10
+LOGIN_ADDRESS_MAX_DELAY_SECONDS = 300
+# The real client address behind exactly TRUSTED_PROXY_HOPS proxies (core.http, issue 15).
+AXES_CLIENT_IP_CALLABLE = "core.http.client_address"
 
 # --- Internationalisation ----------------------------------------------------------------------
 LANGUAGE_CODE = "nl"
@@ -202,11 +229,19 @@ WAGTAIL_SITE_NAME = "Casusoverleg radicalisering en extremisme Limburg"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar from gravatar.com: a third party (and img-src 'self' blocks it)
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents go through a gated view, never direct
 
 # --- Viewflow ----------------------------------------------------------------------------------
 
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
+
+# --- Operations (issue 15) -----------------------------------------------------------------------
+# Proxies in front of the application whose X-Forwarded-For entry is trusted (core.http):
+# none in development and tests; production reads it from the environment (default 1: nginx).
+TRUSTED_PROXY_HOPS = 0
+# JSON lines on stdout: request id, user id, party id, path without query, status, duration.
+LOGGING = logging_config(env("LOG_LEVEL"))
 
 # --- Public site and API (issue 3) -------------------------------------------------------------
 # The signed text the import reads by default (``manage.py import_convenant``).
@@ -222,6 +257,20 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
+
+# --- Cache (issue 18) ----------------------------------------------------------------------------
+# One directory shared by every gunicorn worker: the anonymous public pages and the API answers
+# (pages.page_cache). Needs no table and no extra setup step; the directory is created on first use.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env("CACHE_DIR"),
+        "TIMEOUT": 24 * 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+}
+PUBLIC_PAGE_CACHE_TIMEOUT = 24 * 60 * 60  # invalidated on every publication anyway
+PUBLIC_PAGE_PROXY_MAX_AGE = 60  # s-maxage: how long a reverse proxy may serve a page without asking
 
 # --- Security headers, access log (issue 4) ----------------------------------------------------
 # Content-Security-Policy (django-csp 4): strict everywhere — only our own files, no inline
@@ -266,6 +315,23 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # rows by one user within one clock hour above which the review screen flags a burst.
 ACCESS_LOG_OFFICE_HOURS = (7, 19)
 ACCESS_LOG_BURST_THRESHOLD = 50
+# Access-log integrity (issue 13 item 10, issue 18 item 2; README "Toegangslog: integriteit").
+# Every row is signed with this HMAC key at insert; it is never stored in the database. No value
+# here: dev and test set a fixed non-secret key, production reads ACCESS_LOG_HMAC_KEY (required).
+ACCESS_LOG_HMAC_KEY = ""
+ACCESS_LOG_HMAC_OLD_KEYS = env("ACCESS_LOG_HMAC_OLD_KEYS")  # still verify rows signed before a rotation
+ACCESS_LOG_CHECKPOINT_PATH = env("ACCESS_LOG_CHECKPOINT_PATH")  # append-only JSON lines, outside the DB
+ACCESS_LOG_SEAL_INTERVAL = 10  # seconds between ``seal_access_log`` runs (the deploy's systemd timer)
+ACCESS_LOG_CHECKPOINT_INTERVAL = 60  # at most one checkpoint per this many seconds (when the chain grew)
+ACCESS_LOG_UNSEALED_WINDOW = 120  # verify_access_log reports unsealed rows older than this (seconds)
+
+# --- Back-up and restore (issue 15.5; README "Back-up en herstel") --------------------------------
+# Backups hold personal data: they are kept BACKUP_KEEP_DAYS days (art. 13), then ``backup`` removes
+# them. Each executed destruction is appended to DESTRUCTION_LEDGER_PATH (outside the database and
+# outside the backups), so ``restore`` carries out again what was destroyed after the backup.
+BACKUP_DIR = env("BACKUP_DIR")
+BACKUP_KEEP_DAYS = env("BACKUP_KEEP_DAYS")
+DESTRUCTION_LEDGER_PATH = env("DESTRUCTION_LEDGER_PATH")
 
 # --- Demo --------------------------------------------------------------------------------------
 # Only dev and test set this; ``load_demo`` refuses to run without it.
@@ -274,3 +340,10 @@ DEMO_DATA_ALLOWED = False
 # --- Data-subject rights (issue 7) ----------------------------------------------------------------
 # Art. 11.3-5: how often a deferred information duty is judged again (months).
 RIGHTS_INFORMATION_RECHECK_MONTHS = 3
+
+# Art. 18.4: counts below this are published as "< 5" (small-number suppression).
+EVALUATION_SUPPRESS_BELOW = env("EVALUATION_SUPPRESS_BELOW")
+
+# --- Meetings (issue 14 item 5, issue 13 item 8) ---------------------------------------------------
+# Art. 7.4, 9.4: a meeting decision needs at least this many kernpartijen present (never fewer than 2).
+MEETING_QUORUM_KERNPARTIJEN = env("MEETING_QUORUM_KERNPARTIJEN")

@@ -5,4 +5,5 @@ from .base import *  # noqa: F403
 DEBUG = True
 SECRET_KEY = "dev-only-insecure-key-never-used-in-production"  # noqa: S105
 DEMO_DATA_ALLOWED = True
+ACCESS_LOG_HMAC_KEY = "dev-only-access-log-hmac-key-not-secret-0000"  # noqa: S105
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -5,7 +5,9 @@ from .base import env
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")  # no default: a missing key stops the process
+ACCESS_LOG_HMAC_KEY = env.str("ACCESS_LOG_HMAC_KEY")  # no default either (accesslog.checks: >= 32 chars)
 DEMO_DATA_ALLOWED = False
+TRUSTED_PROXY_HOPS = env("TRUSTED_PROXY_HOPS")  # 1: nginx (deploy/nginx/casusoverleg.conf)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
@@ -19,5 +21,5 @@ CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "config.storage.ProjectManifestStaticFilesStorage"},
 }

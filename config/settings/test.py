@@ -1,10 +1,22 @@
 """Tests: fast password hashing, in-memory mail, demo data allowed."""
 
+import os
+import tempfile
+
 from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 DEMO_DATA_ALLOWED = True
+# A fixed, public key: test rows prove nothing outside the test run. Checkpoints go to a temporary
+# directory per test process (tests of the access log point each test at its own file).
+ACCESS_LOG_HMAC_KEY = "test-only-access-log-hmac-key-not-secret-0000"  # noqa: S105
+ACCESS_LOG_CHECKPOINT_PATH = os.path.join(
+    tempfile.gettempdir(), f"casus-test-toegangslog-{os.getpid()}", "controlepunten.jsonl"
+)
+DESTRUCTION_LEDGER_PATH = os.path.join(  # issue 15.5: destructions are recorded outside the database
+    tempfile.gettempdir(), f"casus-test-vernietigingen-{os.getpid()}", "verklaringen.jsonl"
+)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
@@ -13,3 +25,6 @@ STORAGES = {
 }
 AXES_ENABLED = True
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+# No shared page cache between tests (the database is rolled back, a cache would not be);
+# tests of the page cache switch to a local-memory cache themselves.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

@@ -7,6 +7,7 @@ data). Each test drives a real screen over HTTP as a user would.
 
 from __future__ import annotations
 
+import re
 import uuid
 from unittest import mock
 
@@ -38,6 +39,12 @@ def _assert_complete_without_personal_data(row: AccessLogEntry) -> None:
     assert not any(word in text for word in SUBJECT_WORDS)
 
 
+def _page(response, number: str) -> str:
+    """The 403 page without the number asked for and the (per-response) CSRF token."""
+    html = response.content.decode().replace(number, "")
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+
+
 def test_art_8_4_refused_and_missing_file_get_the_same_answer_and_one_denied_row_each():
     file = register(melder())
     outsider = UserFactory(roles=[Role.CASUSOVERLEG_DEELNEMER], party=party("De Reclassering Nederland"))
@@ -46,7 +53,7 @@ def test_art_8_4_refused_and_missing_file_get_the_same_answer_and_one_denied_row
     existing = client.get(f"/werk/weegploeg/dossier/{file.number}/")
     missing = client.get("/werk/weegploeg/dossier/W-1999-9999/")
     assert existing.status_code == missing.status_code == 403
-    assert existing.content.replace(file.number.encode(), b"") == missing.content.replace(b"W-1999-9999", b"")
+    assert _page(existing, file.number) == _page(missing, "W-1999-9999")
     rows = _rows(id__gt=0)[before:]
     assert [(r.allowed, r.object_ref) for r in rows] == [(False, file.number), (False, "W-1999-9999")]
     for row in rows:

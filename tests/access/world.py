@@ -110,6 +110,7 @@ def world_build() -> World:
             "incident": incident,
             "review": review.pk,
             "party_slug": beheerder.party.slug,
+            "year": timezone.localdate().year,
         }
     )
 

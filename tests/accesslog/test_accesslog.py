@@ -12,10 +12,12 @@ from django.db import connection, models
 from django.test import RequestFactory
 from freezegun import freeze_time
 
-from accesslog.models import AccessAction, AccessLogEntry, AccessLogReview, AppendOnlyError
+from accesslog.models import AccessAction, AccessLogEntry, AccessLogReview, AccessLogSeal, AppendOnlyError
 from accesslog.selectors import access_log_filter, access_log_flags
-from accesslog.services import access_log_verify, access_log_write, access_log_write_system
+from accesslog.services import access_log_seal, access_log_verify, access_log_write, access_log_write_system
 from accounts.roles import Role
+from secrecy.services import secrecy_accept
+from secrecy.texts import SECRECY_TEXT_VERSION
 from tests.factories import UserFactory, party
 from tests.helpers import verified_client
 
@@ -25,13 +27,15 @@ URL = "/werk/toegangslog/"
 
 
 def uitvoerder():
-    return UserFactory(
+    user = UserFactory(
         roles=[Role.UITVOERDER],
         party=party("De gemeente Heerlen"),
         first_name="Annemarie",
         last_name="Zonderland",
         email="annemarie@example.invalid",
     )
+    secrecy_accept(user, text_version=SECRECY_TEXT_VERSION)  # the review screens need it (art. 14)
+    return user
 
 
 def personal_values(user) -> list[str]:
@@ -51,6 +55,8 @@ def assert_complete_without_personal_data(entry: AccessLogEntry, user) -> None:
         "client_address",
         "prev_hash",
         "row_hash",
+        "key_id",
+        "nonce",
     ):
         assert getattr(entry, field) not in (None, ""), field
     assert entry.created_at.utcoffset() == datetime.timedelta(0)
@@ -138,10 +144,16 @@ def test_art_15_2e_untouched_log_verifies(capsys):
     call_command("verify_access_log")
     assert "OK: 5 rij(en)" in capsys.readouterr().out
     assert access_log_verify(chunk_size=2).ok  # chunk boundaries do not matter
+    access_log_seal()  # sealed, the same rows verify through the chain and the checkpoint
+    call_command("verify_access_log")
+    assert "OK: 5 rij(en)" in capsys.readouterr().out
+    report = access_log_verify(chunk_size=2)
+    assert report.ok and report.sealed == 5 and report.checkpoints == 1
 
 
 def test_art_15_2e_orm_tampering_is_detected_and_named():
     rows = _write(4)
+    access_log_seal()
     # Bypass the model's refusal the way a careless script would.
     models.QuerySet.update(AccessLogEntry.objects.filter(pk=rows[2].pk), object_ref="W-2026-9999")
     with pytest.raises(CommandError, match=f"rij {rows[2].pk}"):
@@ -159,15 +171,17 @@ def test_art_15_2e_raw_sql_tampering_is_detected_and_named():
 
 def test_art_15_2e_deleting_a_row_in_the_database_is_detected():
     rows = _write(4)
+    access_log_seal()  # deletion is detectable once a row is sealed (README: the unsealed window)
     table = AccessLogEntry._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {table} WHERE id = %s", [rows[1].pk])  # noqa: S608
     report = access_log_verify()
-    assert not report.ok and report.broken_id == rows[2].pk
+    assert not report.ok and report.broken_id == rows[1].pk  # the missing row itself is named
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {table} WHERE id >= %s", [rows[1].pk])  # noqa: S608
-    report = access_log_verify()  # a removed tail is noticed through the chain head
-    assert not report.ok
+        cursor.execute(f"DELETE FROM {AccessLogSeal._meta.db_table} WHERE seal_no >= 2")  # noqa: S608
+    report = access_log_verify()  # a removed tail (rows and seals) is noticed through the checkpoint
+    assert not report.ok and "controlepunt 4" in report.reason
 
 
 def test_art_15_2e_verify_command_exits_non_zero(tmp_path):

@@ -70,6 +70,7 @@ def test_issue_2_load_demo_refuses_to_run_with_the_production_settings(tmp_path)
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "x" * 60,
+        "ACCESS_LOG_HMAC_KEY": "y" * 60,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
     }
     result = subprocess.run(  # noqa: S603 - fixed arguments

@@ -15,7 +15,7 @@ from casusoverleg.models import CasusStatus, PlanVersion
 from tests.browser.journey import axe_check, login, site_setup, visit
 from tests.casusoverleg.fixtures import GENNEP, RVDK, agenda, deelnemer, partner
 from tests.factories import PartyFactory
-from tests.weegploeg.fixtures import referentiekader_publish, weegploeglid
+from tests.weegploeg.fixtures import confirmer, referentiekader_publish, weegploeglid
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -41,6 +41,7 @@ def test_art_9_plan_with_two_measures_adopted_reviewed_closure_advised_and_close
     referentiekader_publish()
     casus = agenda(involved=[RVDK])
     gennep, rvdk, om = deelnemer(GENNEP), deelnemer(RVDK), weegploeglid("Het Openbaar Ministerie")
+    heerlen = confirmer("De gemeente Heerlen")
 
     # Gennep writes the concept: aim and two measures, then adopts it in the casusoverleg
     gp = pages.new()
@@ -98,6 +99,7 @@ def test_art_9_plan_with_two_measures_adopted_reviewed_closure_advised_and_close
     kp.get_by_label("Het plan van aanpak afsluiten").check()
     kp.locator("input[name='decided_on']").fill(_iso())
     kp.locator("textarea[name='motivation']").fill("Plan geslaagd.")
+    kp.locator("select[name='confirmed_by']").select_option(str(heerlen.pk))  # art. 9.4: four eyes
     # confirmation before the irreversible closure: the final button shows only after a deliberate step
     confirm = kp.get_by_role("button", name="Ja, besluit definitief vastleggen")
     assert not confirm.is_visible()

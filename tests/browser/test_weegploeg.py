@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from pages.models import ReferentiekaderPage
 from tests.browser.journey import axe_check, keyboard_fill_form, login, site_setup, visit
-from tests.weegploeg.fixtures import melder, referentiekader_publish, weegploeglid
+from tests.weegploeg.fixtures import confirmer, melder, referentiekader_publish, weegploeglid
 from weegploeg.models import FileStatus, WeegploegFile
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -23,6 +23,9 @@ def test_art_7_melder_registers_by_keyboard_weegploeg_analyses_and_agendas_with_
     site_setup()
     referentiekader_publish(page=ReferentiekaderPage.objects.get())
     reporter, lid = melder(), weegploeglid()
+    second = confirmer("Het Openbaar Ministerie")  # art. 7.4: four eyes of another kernpartij
+    second.first_name, second.last_name = "Olga", "Bevestiger"
+    second.save(update_fields=["first_name", "last_name"])
 
     # the melder: the intake form, with the keyboard alone
     page = pages.new()
@@ -82,12 +85,13 @@ def test_art_7_melder_registers_by_keyboard_weegploeg_analyses_and_agendas_with_
             "outcome": "agenderen",
             "motivation": "Casusoverleg nodig.",
             "involved_parties": "De Raad voor de kinderbescherming",
+            "confirmed_by": "Olga Bevestiger",
         },
         submit="Vastleggen en afronden",
     )
     wp.wait_for_url("**/werk/weegploeg/")
     file.refresh_from_db()
-    assert file.decision.outcome == "agenderen"
+    assert file.decision.outcome == "agenderen" and file.decision.collective.confirmed_by == second
     assert [p.name for p in file.decision.involved_parties.all()] == ["De Raad voor de kinderbescherming"]
 
     # the information duty (art. 11.3): deferred on ground d

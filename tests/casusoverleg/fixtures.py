@@ -13,7 +13,7 @@ from casusoverleg.models import CasusoverlegFile
 from flows import services as flow_services
 from flows.weegploeg import WeegploegFlow
 from tests.factories import PartyFactory, UserFactory, party
-from tests.weegploeg.fixtures import accepted, melder, register, weegploeglid
+from tests.weegploeg.fixtures import accepted, confirmer, melder, register, weegploeglid
 from weegploeg import services as weegploeg_services
 from weegploeg.models import AnalysisNext, Art41Ground, CriterionAnswer, DutyOutcome, Outcome
 
@@ -49,6 +49,7 @@ def agenda(*, involved=(RVDK,), by=None, **subject) -> CasusoverlegFile:
             outcome=Outcome.AGENDEREN,
             motivation="Persoonsgerichte aanpak nodig.",
             involved_parties=[party(name) for name in involved],
+            confirmed_by=confirmer(),
         ),
     )
     flow_services.task_complete(

@@ -1,10 +1,12 @@
 """Art. 9.1, 10.4, 10.5: every casusoverleg screen for every kind of user. Participants may,
 other parties get 403 and never see the case in a list or search, the externe casuspartner sees
-the plan only; every refusal is written to the access log."""
+the plan only; every refusal is written to the access log (exactly one row). The search takes
+its terms by POST (issue 13 item 11: never a name in a URL)."""
 
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -132,10 +134,10 @@ def test_art_10_4_casusoverleg_screens_by_party_and_role(who):
             ok = response.status_code == 403 and denied == 1 and "Vries" not in body and "Huisbezoek" not in body
         if not ok:
             failures.append((screen, response.status_code, denied))
-    # the work list and its search
+    # the work list and its search (by POST)
     listing = client.get("/werk/casussen/")
-    search = client.get(f"/werk/casussen/?q={casus.number}")
-    by_name = client.get("/werk/casussen/?q=Vries")
+    search = client.post("/werk/casussen/", {"q": casus.number})
+    by_name = client.post("/werk/casussen/", {"q": "Vries"})
     if who in HAS_WORKLIST:
         assert listing.status_code == search.status_code == by_name.status_code == 200
         sees = casus.number in listing.content.decode() and casus.number in search.content.decode()
@@ -145,7 +147,7 @@ def test_art_10_4_casusoverleg_screens_by_party_and_role(who):
         elif who not in PLAN:
             assert casus.number not in by_name.content.decode()
     else:
-        assert listing.status_code == search.status_code == 403
+        assert listing.status_code == search.status_code == by_name.status_code == 403
     assert failures == [], failures
 
 
@@ -176,11 +178,23 @@ def test_art_9_1_party_added_later_sees_the_case_from_then_on():
     assert (row.source, row.reason) == ("casusoverleg", "Toezicht loopt")
 
 
+def same_page(response, number: str) -> str:
+    """The page without the number asked for and the per-response CSRF token."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode().replace(number, ""))
+
+
 def test_art_10_4_unknown_numbers_look_the_same_as_other_parties_cases():
     casus, _, _ = case_with_plan()
     from tests.helpers import verified_client
 
     outsider = verified_client(deelnemer("De gemeente Venlo"))
-    assert outsider.get(f"/werk/casussen/{casus.number}/").status_code == 403
-    assert outsider.get("/werk/casussen/C-1999-9999/").status_code == 403
-    assert verified_client(uitvoerder()).get("/werk/casussen/C-1999-9999/").status_code == 404
+    existing = outsider.get(f"/werk/casussen/{casus.number}/")
+    missing = outsider.get("/werk/casussen/C-1999-9999/")
+    assert existing.status_code == missing.status_code == 403
+    assert same_page(existing, casus.number) == same_page(missing, "C-1999-9999")
+    # The uitvoerder, who sees every file, gets the same 403 for a number that does not exist
+    # (one answer for every miss: nothing to probe), with its denied row.
+    keeper = uitvoerder()
+    assert verified_client(keeper).get("/werk/casussen/C-1999-9999/").status_code == 403
+    row = AccessLogEntry.objects.get(user_id=keeper.pk)
+    assert (row.allowed, row.object_ref) == (False, "C-1999-9999")

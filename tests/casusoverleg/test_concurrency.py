@@ -15,7 +15,7 @@ from flows import services as flow_services
 from tests.casusoverleg.fixtures import GENNEP, RVDK, agenda, deelnemer, open_task, task_url
 from tests.factories import party
 from tests.helpers import verified_client
-from tests.weegploeg.fixtures import weegploeglid
+from tests.weegploeg.fixtures import confirmer, weegploeglid
 
 
 def _at_once(requests) -> list[int]:
@@ -86,7 +86,13 @@ def test_art_9_4_two_kernpartijen_close_at_once_and_one_wins():
         ),
     )
     path = task_url(casus, "decide_closure")
-    data = {"outcome": "afsluiten", "decided_on": timezone.localdate().isoformat(), "motivation": "Tegelijk"}
+    heerlen = confirmer("De gemeente Heerlen")  # art. 9.4: a third kernpartij confirms either decision
+    data = {
+        "outcome": "afsluiten",
+        "decided_on": timezone.localdate().isoformat(),
+        "motivation": "Tegelijk",
+        "confirmed_by": heerlen.pk,
+    }
     om, politie = weegploeglid("Het Openbaar Ministerie"), weegploeglid("De politie")
     codes = _at_once([(verified_client(om), path, data), (verified_client(politie), path, data)])
     assert codes.count(302) == 2  # the loser is sent back to the task with a Dutch message

@@ -13,7 +13,7 @@ from flows import services as flow_services
 from flows.views import CANNOT_WORK
 from flows.weegploeg import WeegploegFlow
 from tests.helpers import verified_client
-from tests.weegploeg.fixtures import melder, register, weegploeglid
+from tests.weegploeg.fixtures import confirmer, melder, register, weegploeglid
 from weegploeg import services
 from weegploeg.models import AnalysisNext, CriterionAnswer, Decision
 
@@ -35,13 +35,16 @@ def test_art_15_two_members_complete_the_same_decision_at_once_and_one_wins():
     decide = Task.objects.get(process_id=file.process_id, flow_task=WeegploegFlow.decide)
     url = f"/werk/weegploeg/taak/{decide.pk}/"
     clients = [verified_client(first), verified_client(second)]
+    heerlen = confirmer("De gemeente Heerlen")  # a third kernpartij confirms either decision (art. 7.4)
     barrier = threading.Barrier(2)
     pages: list[str] = []
 
     def decide_as(client, outcome):
         try:
             barrier.wait()
-            response = client.post(url, {"outcome": outcome, "motivation": "tegelijk"}, follow=True)
+            response = client.post(
+                url, {"outcome": outcome, "motivation": "tegelijk", "confirmed_by": heerlen.pk}, follow=True
+            )
             pages.append(response.content.decode())
         finally:
             connection.close()

@@ -1,4 +1,8 @@
-"""Incident and data-breach register (art. 15.2g; AVG art. 33/34) as a viewflow flow."""
+"""Incident and data-breach register (art. 15.2g; AVG art. 33/34) as a viewflow flow.
+
+Every screen (the register, the detail and viewflow's screens at /werk/processen/) goes through
+the one access entry point: kernpartijen with the incident permission only, the secrecy duty
+first (art. 14), and the access log under the incident's kenmerk (art. 15.2e)."""
 
 from __future__ import annotations
 
@@ -13,8 +17,10 @@ from accesslog.models import AccessLogEntry
 from accounts.roles import Role
 from incidents.flows import IncidentFlow
 from incidents.models import DeadlineState, IncidentProcess
+from secrecy.models import SecrecyAcceptance
 from tests.factories import UserFactory, party
 from tests.helpers import verified_client
+from tests.weegploeg.fixtures import accepted
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +29,9 @@ DESCRIPTION = "USB-stick met gegevens van Jan Voorbeeld verloren in de trein."
 
 
 def uitvoerder():
-    return UserFactory(roles=[Role.UITVOERDER], party=party("De gemeente Heerlen"), email="uitvoerder@example.invalid")
+    return accepted(
+        UserFactory(roles=[Role.UITVOERDER], party=party("De gemeente Heerlen"), email="uitvoerder@example.invalid")
+    )
 
 
 def register(client, discovered="2026-03-02 09:00") -> IncidentProcess:
@@ -94,9 +102,12 @@ def test_art_15_2g_breach_flow_over_http_with_72_hour_deadline_from_discovery():
     process.refresh_from_db()
     assert process.status == "DONE" and process.closed_at is not None
     assert process.deadline_state() == DeadlineState.NOTIFIED
-    # Every step was logged under the reference, never with the description.
+    # Every step was logged under the reference, never with the description: the report, the four
+    # completed tasks and the four claims ('assign', a change of the task that goes through the entry
+    # point like every action); the refused AP notification without a date changed nothing (a read).
     entries = AccessLogEntry.objects.filter(object_type="incident", object_ref="I-2026-0001")
-    assert entries.filter(action="create").count() == 1 and entries.filter(action="update").count() == 4
+    assert entries.filter(action="create").count() == 1 and entries.filter(action="update").count() == 8
+    assert not entries.filter(allowed=False).exists()
     assert not AccessLogEntry.objects.filter(purpose__contains="Jan").exists()
 
 
@@ -151,15 +162,18 @@ def test_art_15_2g_only_uitvoerder_and_kernpartijen_see_incidents():
     for url in ("/werk/incidenten/", "/werk/incidenten/I-2026-0001/", START, "/werk/processen/incident/"):
         assert client.get(url).status_code == 403, url
     assert AccessLogEntry.objects.filter(object_type="incident", allowed=False).count() >= 2
-    weegploeglid = UserFactory(roles=[Role.WEEGPLOEGLID], party=party("De politie"))
+    weegploeglid = accepted(UserFactory(roles=[Role.WEEGPLOEGLID], party=party("De politie")))
     client = verified_client(weegploeglid)
     assert client.get("/werk/incidenten/").status_code == 200
     assert client.get("/werk/incidenten/I-2026-0001/").status_code == 200
-    assert client.get("/werk/incidenten/I-2026-9999/").status_code == 404
+    # A number that does not exist gets the same answer as a refusal (no probing), with its denied row.
+    before = AccessLogEntry.objects.filter(allowed=False).count()
+    assert client.get("/werk/incidenten/I-2026-9999/").status_code == 403
+    assert AccessLogEntry.objects.filter(allowed=False).count() == before + 1
 
 
 def test_art_15_2g_a_kernpartij_member_may_report_but_not_classify():
-    weegploeglid = UserFactory(roles=[Role.WEEGPLOEGLID], party=party("De politie"))
+    weegploeglid = accepted(UserFactory(roles=[Role.WEEGPLOEGLID], party=party("De politie")))
     client = verified_client(weegploeglid)
     with freeze_time("2026-03-02 10:00:00+01:00"):
         process = register(client)
@@ -168,6 +182,8 @@ def test_art_15_2g_a_kernpartij_member_may_report_but_not_classify():
     assert response.status_code == 403
     task.refresh_from_db()
     assert task.owner_id is None
+    refused = AccessLogEntry.objects.get(allowed=False)
+    assert (refused.object_type, refused.object_ref, refused.action) == ("incident", process.reference, "update")
 
 
 def test_art_15_2g_escalation_command_mails_references_only():
@@ -199,3 +215,35 @@ def test_art_15_2e_incident_detail_logs_exactly_one_complete_row_without_persona
         assert getattr(entry, field) not in (None, ""), field
     text = " ".join(str(getattr(entry, f.attname)) for f in AccessLogEntry._meta.fields)
     assert "Jan" not in text and user.last_name not in text and user.email not in text
+
+
+def test_art_14_incident_screens_require_the_accepted_secrecy_duty_for_every_method():
+    make("I-2026-0001", datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC), description=DESCRIPTION)
+    user = uitvoerder()
+    SecrecyAcceptance.objects.filter(user=user).delete()
+    client = verified_client(user)
+    for url in ("/werk/incidenten/", "/werk/incidenten/I-2026-0001/", "/werk/processen/incident/"):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith("/werk/geheimhouding/?next="), url
+    response = client.post(START, {"title": "t", "description": DESCRIPTION, "discovered_at": "2026-03-02 09:00"})
+    assert response.status_code == 302 and response["Location"].startswith("/werk/geheimhouding/?next=")
+    assert IncidentProcess.objects.count() == 1  # nothing registered
+    assert not AccessLogEntry.objects.filter(allowed=True).exists()
+
+
+def test_art_15_2g_superuser_status_opens_no_incident_screen():
+    make("I-2026-0001", datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC))
+    boss = accepted(UserFactory(party=party("De politie"), is_superuser=True, is_staff=True))
+    client = verified_client(boss)
+    for url in ("/werk/incidenten/", "/werk/incidenten/I-2026-0001/", START, "/werk/processen/incident/"):
+        assert client.get(url).status_code == 403, url
+
+
+def test_art_15_2e_every_viewflow_screen_of_the_incident_flow_is_declared():
+    from access.matrix import work_patterns
+
+    patterns = [p for p in work_patterns() if p.route.startswith("werk/processen/")]
+    assert len(patterns) > 30
+    assert [p.route for p in patterns if p.screen is None] == []
+    rules_used = {p.screen.rule for p in patterns}
+    assert {"incidents.view_register", "incidents.register", "incidents.work_task"} <= rules_used

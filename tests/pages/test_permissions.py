@@ -18,7 +18,7 @@ from tests.helpers import verified_client
 def test_sync_is_idempotent_and_gives_editors_change_only_on_the_annexes(site):
     pages_permissions_sync()
     pages_permissions_sync()
-    editors = Group.objects.get(name=Role.BELEIDSREDACTEUR.label)
+    editors = Group.objects.get(name=Role.BELEIDSREDACTEUR.group_name)
     rows = GroupPagePermission.objects.filter(group=editors)
     assert {r.permission.codename for r in rows} == {"change_page"}
     annex_ids = set(AnnexPage.objects.values_list("pk", flat=True)) | set(
@@ -27,7 +27,7 @@ def test_sync_is_idempotent_and_gives_editors_change_only_on_the_annexes(site):
     assert {r.page_id for r in rows} == annex_ids
     assert not GroupPagePermission.objects.exclude(group=editors).exists()
     task = GroupApprovalTask.objects.get(name=TASK_NAME)
-    assert list(task.groups.values_list("name", flat=True)) == [Role.PUBLICATIE_GOEDKEURDER.label]
+    assert list(task.groups.values_list("name", flat=True)) == [Role.PUBLICATIE_GOEDKEURDER.group_name]
     assert WorkflowPage.objects.get(page=HomePage.objects.get()).workflow.name == WORKFLOW_NAME
 
 

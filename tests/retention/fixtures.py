@@ -11,7 +11,7 @@ from viewflow.workflow.models import Task
 from flows import services as flow_services
 from flows.weegploeg import WeegploegFlow
 from tests.casusoverleg.fixtures import agenda
-from tests.weegploeg.fixtures import melder, register, weegploeglid
+from tests.weegploeg.fixtures import confirmer, melder, register, weegploeglid
 from weegploeg import services as weegploeg_services
 from weegploeg.models import AnalysisNext, CriterionAnswer, DutyOutcome, Outcome, WeegploegFile
 
@@ -62,7 +62,11 @@ def niet_agenderen(**subject) -> WeegploegFile:
         _task(file, "decide"),
         lid,
         lambda: weegploeg_services.weegploeg_decide(
-            file, by=lid, outcome=Outcome.NIET_AGENDEREN, motivation="Onvoldoende substantieel."
+            file,
+            by=lid,
+            outcome=Outcome.NIET_AGENDEREN,
+            motivation="Onvoldoende substantieel.",
+            confirmed_by=confirmer(),
         ),
     )
     flow_services.task_complete(

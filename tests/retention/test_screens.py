@@ -112,8 +112,10 @@ def test_art_13_1_uitvoerder_approves_and_cancels_a_list_over_http():
         response = client.post(f"{INDEX}lijst/{dlist.pk}/annuleren/", follow=True)
         assert "is geannuleerd" in response.content.decode()
         assert DestructionList.objects.get(pk=dlist.pk).status == ListStatus.GEANNULEERD
-        assert client.get(f"{INDEX}lijst/999999/").status_code == 404
-        assert client.post(f"{INDEX}lijst/999999/goedkeuren/").status_code == 404
+        # Issue 12: an unknown list gets the same 403 as a refusal, with one denied row each.
+        assert client.get(f"{INDEX}lijst/999999/").status_code == 403
+        assert client.post(f"{INDEX}lijst/999999/goedkeuren/").status_code == 403
+        assert _denied_count("999999") == 2
         assert client.get(f"{INDEX}lijst/{dlist.pk}/goedkeuren/").status_code == 405
         # someone without the role cannot approve
         lid = weegploeglid()
@@ -172,11 +174,11 @@ def test_art_13_2_archived_files_leave_work_lists_and_search_and_are_consulted_w
     lid_client = verified_client(lid)
     # out of every work list and search; the file screens no longer open
     assert file.number not in lid_client.get("/werk/weegploeg/").content.decode()
-    assert lid_client.get(f"/werk/weegploeg/dossier/{file.number}/").status_code == 404
+    assert lid_client.get(f"/werk/weegploeg/dossier/{file.number}/").status_code == 403  # like a missing file
     boss_client = verified_client(boss)
     assert casus.number not in boss_client.get("/werk/casussen/").content.decode()
-    assert casus.number not in boss_client.get("/werk/casussen/?q=Xylofoonwerf").content.decode()
-    assert boss_client.get(f"/werk/casussen/{casus.number}/").status_code == 404
+    assert casus.number not in boss_client.post("/werk/casussen/", {"q": "Xylofoonwerf"}).content.decode()
+    assert boss_client.get(f"/werk/casussen/{casus.number}/").status_code == 403  # like a missing file
     # consulting the archive: a reason is required
     response = lid_client.post(f"{INDEX}archief/", {"file_number": file.number, "reason": ""})
     assert response.status_code == 200 and "Xylofoonwerf" not in response.content.decode()
@@ -188,7 +190,8 @@ def test_art_13_2_archived_files_leave_work_lists_and_search_and_are_consulted_w
     assert "Xylofoonwerf" in html and "alleen-lezen" in html
     consultation = ArchiveConsultation.objects.get()
     assert consultation.user == lid and consultation.file_number == file.number
-    assert AccessLogEntry.objects.filter(object_ref=file.number, user_id=lid.pk, action="read").exists()
+    (row,) = AccessLogEntry.objects.filter(user_id=lid.pk, object_ref="archief", allowed=True).exclude(shown_refs=[])
+    assert row.action == "read" and row.object_type == "weegploeg_file" and row.shown_refs == [file.number]
     member_client = verified_client(member)
     response = member_client.post(
         f"{INDEX}archief/", {"file_number": casus.number, "reason": "Terugkoppeling aan de GGD"}

@@ -15,9 +15,10 @@ from accounts.roles import Role
 from casusoverleg import services as casus_services
 from casusoverleg.models import CasusoverlegFile, DataKind, PersonKind
 from flows import services as flow_services
+from parties.models import Party
 from tests.casusoverleg.fixtures import GENNEP, RVDK, _weegploeg_task, agenda, deelnemer
 from tests.factories import PartyFactory, UserFactory, party
-from tests.weegploeg.fixtures import accepted, melder, register, weegploeglid
+from tests.weegploeg.fixtures import accepted, confirmer, melder, register, weegploeglid
 from weegploeg import services as weegploeg_services
 from weegploeg.models import AnalysisNext, Art41Ground, CriterionAnswer, DutyOutcome, Outcome, Signal, WeegploegFile
 
@@ -89,7 +90,12 @@ def _agendered(subject: dict, *, second_signal: str, summary: str, note: str, mo
         _weegploeg_task(file, "decide"),
         lid,
         lambda: weegploeg_services.weegploeg_decide(
-            file, by=lid, outcome=Outcome.AGENDEREN, motivation=motivation, involved_parties=[party(RVDK)]
+            file,
+            by=lid,
+            outcome=Outcome.AGENDEREN,
+            motivation=motivation,
+            involved_parties=[party(RVDK)],
+            confirmed_by=confirmer(),
         ),
     )
     flow_services.task_complete(
@@ -205,6 +211,26 @@ def build_case() -> Case:
         "peeters@politie.invalid",
     ]
     return Case(file=file, casus=casus, external=external, values=values, foreign=foreign)
+
+
+def deferral_assess_all(rights_request, by, *, still_applies: bool = False, reasoning: str = "Overleg gevoerd.") -> int:
+    """Art. 11.4, 12.4: record for every item under the deferred information duty that the ground
+    no longer (or still) applies, after consulting the party whose information it is (a kernpartij
+    for the analysis, decision and plan). Returns the number of items assessed."""
+    from rights import deferral
+
+    items = deferral.deferral_items(rights_request)
+    for item in items:
+        deferral.deferral_item_assess(
+            rights_request,
+            by=by,
+            item_key=item.key,
+            consulted_party=Party.objects.get(pk=item.party_id) if item.party_id else party(POLITIE),
+            consulted_on=timezone.localdate(),
+            still_applies=still_applies,
+            reasoning=reasoning,
+        )
+    return len(items)
 
 
 def subject_file(**subject) -> WeegploegFile:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -19,18 +20,21 @@ from tests.weegploeg.fixtures import accepted
 
 pytestmark = pytest.mark.django_db
 
+# name: (method, path, the reference its denied row names: the object's number, or the screen's)
 SCREENS = {
-    "overzicht": ("get", "/werk/rechten/"),
-    "termijnen": ("get", "/werk/rechten/termijnen/"),
-    "nieuw": ("get", "/werk/rechten/nieuw/"),
-    "nieuw_post": ("post", "/werk/rechten/nieuw/"),
-    "verzoek": ("get", "/werk/rechten/verzoek/{r}/"),
-    "verzoek_post": ("post", "/werk/rechten/verzoek/{r}/"),
-    "overzicht_pdf": ("get", "/werk/rechten/verzoek/{r}/overzicht.pdf"),
-    "afwijzing_pdf": ("get", "/werk/rechten/verzoek/{r}/afwijzing.pdf"),
-    "informatieplicht": ("get", "/werk/rechten/informatieplicht/"),
-    "informatieplicht_dossier": ("get", "/werk/rechten/informatieplicht/{w}/"),
-    "informatieplicht_brief": ("get", "/werk/rechten/informatieplicht/{w}/brief.pdf"),
+    "overzicht": ("get", "/werk/rechten/", "rechten-overzicht"),
+    "termijnen": ("get", "/werk/rechten/termijnen/", "termijnen"),
+    "nieuw": ("get", "/werk/rechten/nieuw/", "rechten-nieuw"),
+    "nieuw_post": ("post", "/werk/rechten/nieuw/", "rechten-nieuw"),
+    "verzoek": ("get", "/werk/rechten/verzoek/{r}/", "{r}"),
+    "verzoek_post": ("post", "/werk/rechten/verzoek/{r}/", "{r}"),
+    "uitstel_post": ("post", "/werk/rechten/verzoek/{r}/uitstel/", "{r}"),
+    "overzicht_pdf": ("get", "/werk/rechten/verzoek/{r}/overzicht.pdf", "{r}"),
+    "afwijzing_pdf": ("get", "/werk/rechten/verzoek/{r}/afwijzing.pdf", "{r}"),
+    "informatieplicht": ("get", "/werk/rechten/informatieplicht/", "informatieplicht"),
+    "informatieplicht_dossier": ("get", "/werk/rechten/informatieplicht/{w}/", "{w}"),
+    "informatieplicht_post": ("post", "/werk/rechten/informatieplicht/{w}/", "{w}"),
+    "informatieplicht_brief": ("get", "/werk/rechten/informatieplicht/{w}/brief.pdf", "{w}"),
 }
 
 OTHERS = {
@@ -49,6 +53,8 @@ OTHERS = {
     ),
     "zonder_rol": lambda: UserFactory(party=party("De gemeente Maastricht")),
     "uitvoerder_casuspartij_groep": lambda: _uitvoerder_elsewhere(),
+    # Superuser status opens nothing under /werk/: only roles do (issue 12).
+    "superuser_zonder_rol": lambda: UserFactory(party=party("De gemeente Heerlen"), is_superuser=True, is_staff=True),
 }
 
 
@@ -59,6 +65,12 @@ def _uitvoerder_elsewhere():
     user = UserFactory(party=party("De Reclassering Nederland"))
     user.groups.add(Group.objects.get(name=Role.UITVOERDER.group_name))
     return user
+
+
+def _page(response, number: str) -> str:
+    """The 403 page without the number asked for and the (per-render masked) CSRF token."""
+    html = response.content.decode().replace(number, "")
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
 
 
 @pytest.fixture
@@ -81,18 +93,38 @@ def refs():
 def test_art_12_1_every_rights_screen_is_refused_to_anyone_but_the_uitvoerder(who, refs):
     user = accepted(OTHERS[who]())
     client = verified_client(user)
-    for name, (method, template) in SCREENS.items():
-        before = AccessLogEntry.objects.filter(allowed=False, user_id=user.pk).count()
+    for name, (method, template, ref) in SCREENS.items():
+        before = AccessLogEntry.objects.filter(user_id=user.pk).count()
         response = getattr(client, method)(template.format(**refs))
         assert response.status_code == 403, f"{who} kreeg {response.status_code} op {name}"
-        denied = AccessLogEntry.objects.filter(allowed=False, user_id=user.pk).order_by("-id")
-        assert denied.count() == before + 1, f"weigering op {name} niet gelogd"
-        assert denied.first().object_ref in {refs["r"], refs["w"], "rechten"}
+        rows = AccessLogEntry.objects.filter(user_id=user.pk).order_by("-id")
+        assert rows.count() == before + 1, f"weigering op {name} niet (precies één keer) gelogd"
+        assert rows.first().allowed is False and rows.first().object_ref == ref.format(**refs), name
+
+
+def test_art_12_1_a_refused_user_and_an_unknown_number_get_the_same_403_and_one_denied_row(refs):
+    """File and request numbers cannot be probed: an existing request refused and a number that
+    does not exist give the same answer, each with exactly one denied row (issue 12)."""
+    user = accepted(OTHERS["weegploeglid"]())
+    client = verified_client(user)
+    for template, missing in (
+        ("/werk/rechten/verzoek/{}/", "R-1999-9999"),
+        ("/werk/rechten/verzoek/{}/overzicht.pdf", "R-1999-9999"),
+        ("/werk/rechten/informatieplicht/{}/", "W-1999-9999"),
+    ):
+        existing_number = refs["r"] if missing.startswith("R") else refs["w"]
+        before = AccessLogEntry.objects.count()
+        existing = client.get(template.format(existing_number))
+        unknown = client.get(template.format(missing))
+        assert existing.status_code == unknown.status_code == 403
+        assert _page(existing, existing_number) == _page(unknown, missing)
+        rows = list(AccessLogEntry.objects.order_by("id"))[before:]
+        assert [(r.allowed, r.object_ref) for r in rows] == [(False, existing_number), (False, missing)]
 
 
 def test_art_12_1_the_uitvoerder_reaches_every_rights_screen(refs):
     client = verified_client(uitvoerder())
-    for name, (method, template) in SCREENS.items():
+    for name, (method, template, _ref) in SCREENS.items():
         if method != "get":
             continue
         response = client.get(template.format(**refs))
@@ -101,6 +133,26 @@ def test_art_12_1_the_uitvoerder_reaches_every_rights_screen(refs):
 
 
 def test_art_12_1_anonymous_visitors_are_sent_to_the_login(refs, client):
-    for method, template in SCREENS.values():
+    for method, template, _ref in SCREENS.values():
         response = getattr(client, method)(template.format(**refs))
         assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
+
+
+def test_art_14_every_rights_screen_sends_an_uitvoerder_without_secrecy_acceptance_to_the_acceptance_page(refs):
+    """The rule passes, the secrecy duty does not: every method goes to the acceptance page, shows
+    nothing of the request and changes nothing (the rule comes first, then art. 14)."""
+    from rights.models import RightsRequest
+    from secrecy.models import SecrecyAcceptance
+
+    user = uitvoerder()
+    SecrecyAcceptance.objects.filter(user=user).delete()
+    client = verified_client(user)
+    status = RightsRequest.objects.get(number=refs["r"]).status
+    for name, (method, template, _ref) in SCREENS.items():
+        path = template.format(**refs)
+        response = getattr(client, method)(path, {"established_on": "2026-01-01", "method": "balie"})
+        assert response.status_code == 302, name
+        assert response["Location"].startswith("/werk/geheimhouding/?next="), name
+        assert refs["r"] not in response.content.decode()
+    assert RightsRequest.objects.get(number=refs["r"]).status == status
+    assert not AccessLogEntry.objects.filter(user_id=user.pk, allowed=True).exists()

@@ -13,7 +13,7 @@ from rights import services
 from rights.models import RequesterKind, RequestKind
 from rights.selectors import subject_overview
 from tests.helpers import verified_client
-from tests.rights.fixtures import GENNEP, POLITIE, RVDK, build_case, pdf_text, uitvoerder
+from tests.rights.fixtures import GENNEP, POLITIE, RVDK, build_case, deferral_assess_all, pdf_text, uitvoerder
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +28,7 @@ def _request(case, by):
         reply_address="Kapelstraat 17, 6591 BK Ottersum",
     )
     services.identity_record(request, established_on=timezone.localdate(), method="balie")
+    assert deferral_assess_all(request, by)  # art. 11.4: the deferred duty no longer covers any item
     return request
 
 
@@ -52,8 +53,16 @@ def test_art_12_3_overview_pdf_holds_every_value_recipient_and_source_and_nothin
     assert "artikel 3" in text  # the purposes
     for other in case.foreign:
         assert other not in text, f"gegeven van een ander in het overzicht: {other}"
+    # One export row per object whose data the overview holds: the request, the weegploeg file and
+    # the casusoverleg file (issue 12: one row per object shown), each with its own type.
     exports = AccessLogEntry.objects.filter(action=AccessAction.EXPORT, allowed=True)
-    assert set(exports.values_list("object_ref", flat=True)) == {request.number, case.file.number}
+    assert sorted(exports.values_list("object_type", "object_ref")) == sorted(
+        [
+            ("rights_request", request.number),
+            ("weegploeg_file", case.file.number),
+            ("casusoverleg_file", case.casus.number),
+        ]
+    )
 
 
 def test_art_12_3_recipients_are_derived_from_the_case_not_typed():

@@ -8,13 +8,24 @@ import logging
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.utils import timezone
 
 from accesslog.models import AccessAction, AccessLogEntry
 from casusoverleg.models import CasusSubject
 from rights.models import CorrectionNotice, RequestStatus, RightsRequest
+from tests.casusoverleg.fixtures import partner
 from tests.helpers import verified_client
-from tests.rights.fixtures import GENNEP, POLITIE, RVDK, SUBJECT_A, build_case, pdf_text, uitvoerder
+from tests.rights.fixtures import (
+    GENNEP,
+    POLITIE,
+    RVDK,
+    SUBJECT_A,
+    build_case,
+    deferral_assess_all,
+    pdf_text,
+    uitvoerder,
+)
 from weegploeg.models import Subject
 
 pytestmark = pytest.mark.django_db
@@ -51,6 +62,7 @@ def _post(client, request, data):
 
 def test_art_12_6_accepted_correction_reaches_both_files_parties_are_notified_and_logged(caplog):
     case = build_case()
+    partner(case.external)  # art. 12.6: every party needs someone to notify (test_correction_notices.py)
     user = uitvoerder()
     client = verified_client(user)
     caplog.set_level(logging.DEBUG)
@@ -58,6 +70,7 @@ def test_art_12_6_accepted_correction_reaches_both_files_parties_are_notified_an
     assert request.number.startswith("R-") and request.status == RequestStatus.IDENTITEIT
     request = _post(client, request, {"established_on": TODAY().isoformat(), "method": "balie", "note": ""})
     assert request.status == RequestStatus.INZAGE
+    assert deferral_assess_all(request, user)  # art. 11.4: the deferred duty no longer covers any item
     request = _post(client, request, {"decision": "verstrekt", "answered_on": TODAY().isoformat()})
     assert request.status == RequestStatus.CORRECTIE_BESLUIT
     assert AccessLogEntry.objects.filter(action=AccessAction.EXPORT, object_ref=case.file.number).exists()
@@ -80,6 +93,7 @@ def test_art_12_6_accepted_correction_reaches_both_files_parties_are_notified_an
     assert {GENNEP, POLITIE, RVDK, case.external.name} <= notified
     notice = CorrectionNotice.objects.filter(party__name=GENNEP).get()
     assert notice.changed_fields == ["adres"] and set(notice.file_numbers) == {case.file.number, case.casus.number}
+    call_command("outbox_send")  # issue 15.4: the notices wait in the outbox until the send job runs
     assert mail.outbox, "de deelnemers krijgen een kennisgeving"
     for message in mail.outbox:
         assert "adres" in message.body
@@ -111,6 +125,7 @@ def test_art_12_4_refusal_letter_names_the_art_41_ground_and_partial_refusal_wit
         client, case, kind="inzage", field_1="", value_1="", reason_1="", field_2="", value_2="", reason_2=""
     )
     request = _post(client, request, {"established_on": TODAY().isoformat(), "method": "digid"})
+    assert deferral_assess_all(request, user)  # art. 11.4: the deferred duty no longer covers any item
     response = client.post(
         f"/werk/rechten/verzoek/{request.number}/",
         {"decision": "deels_geweigerd", "answered_on": TODAY().isoformat(), "ground": "d", "motivation": ""},
@@ -155,5 +170,9 @@ def test_art_12_bad_input_gives_dutch_messages_and_changes_nothing():
         },
     )
     assert response.status_code == 400 and "Er is geen weegploegdossier met dit nummer." in response.content.decode()
-    assert client.get("/werk/rechten/verzoek/R-2026-9999/").status_code == 404
+    # Issue 12: an unknown number gets the same 403 as a refused one, with one denied row.
+    before = AccessLogEntry.objects.filter(user_id=user.pk, allowed=False).count()
+    assert client.get("/werk/rechten/verzoek/R-2026-9999/").status_code == 403
+    denied = AccessLogEntry.objects.filter(user_id=user.pk, allowed=False)
+    assert denied.count() == before + 1 and denied.order_by("-id").first().object_ref == "R-2026-9999"
     assert not RightsRequest.objects.exists()

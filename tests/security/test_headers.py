@@ -14,6 +14,7 @@ import pytest
 from accounts.roles import Role
 from tests.factories import UserFactory, party
 from tests.helpers import verified_client
+from tests.weegploeg.fixtures import accepted
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +65,7 @@ def test_art_15_headers_on_a_staff_page():
 
 
 def test_art_15_headers_on_the_workflow_pages_keep_scripts_strict():
-    user = UserFactory(roles=[Role.UITVOERDER], party=party("De gemeente Heerlen"))
+    user = accepted(UserFactory(roles=[Role.UITVOERDER], party=party("De gemeente Heerlen")))
     response = verified_client(user).get("/werk/processen/incident/")
     assert response.status_code == 200
     csp = directives(response)
@@ -90,6 +91,7 @@ def test_art_15_check_deploy_passes_under_production_settings(tmp_path):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(64),
+        "ACCESS_LOG_HMAC_KEY": secrets.token_urlsafe(48),
         "ALLOWED_HOSTS": "casus.example",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}",
     }

@@ -78,6 +78,11 @@ def weegploeglid(party_name: str = "De politie"):
     return accepted(UserFactory(roles=[Role.WEEGPLOEGLID], party=party(party_name)))
 
 
+def confirmer(party_name: str = "Het Openbaar Ministerie"):
+    """Art. 7.4, 9.4 (issue 13 item 8): a weegploeglid of another kernpartij who confirms a decision."""
+    return accepted(UserFactory(roles=[Role.WEEGPLOEGLID], party=party(party_name)))
+
+
 def uitvoerder(party_name: str = "De gemeente Heerlen"):
     return accepted(UserFactory(roles=[Role.UITVOERDER], party=party(party_name)))
 

@@ -17,6 +17,7 @@ from tests.factories import party
 from tests.helpers import login_over_http, verified_client
 from tests.weegploeg.bulk import bulk_open_processes
 from tests.weegploeg.fixtures import (
+    confirmer,
     intake_post,
     melder,
     referentiekader_publish,
@@ -83,7 +84,12 @@ def test_art_7_end_to_end_agenderen_with_deferred_information_duty(client, publi
     assert analysis.items.count() == 3
 
     rvdk = party("De Raad voor de kinderbescherming")
-    decision = {"outcome": "agenderen", "motivation": "Casusoverleg nodig.", "involved_parties": [rvdk.pk]}
+    decision = {
+        "outcome": "agenderen",
+        "motivation": "Casusoverleg nodig.",
+        "involved_parties": [rvdk.pk],
+        "confirmed_by": confirmer().pk,
+    }
     assert weegploeg.post(task_url(file, "decide"), decision).status_code == 302
 
     duty = {
@@ -120,7 +126,10 @@ def test_art_7_4_niet_agenderen_and_inform_now(published_referentiekader):
     file = register(melder())
     weegploeg = verified_client(weegploeglid())
     weegploeg.post(task_url(file, "analyse"), analysis_post())
-    weegploeg.post(task_url(file, "decide"), {"outcome": "niet_agenderen", "motivation": "Onvoldoende substantieel."})
+    weegploeg.post(
+        task_url(file, "decide"),
+        {"outcome": "niet_agenderen", "motivation": "Onvoldoende substantieel.", "confirmed_by": confirmer().pk},
+    )
     duty = {
         "consulted_parties": [party("De gemeente Gennep").pk],
         "consultation_note": "Overleg",
@@ -267,12 +276,13 @@ def test_art_7_2_markup_is_stored_as_text_and_shown_escaped(published_referentie
 
 def test_art_7_2_bad_query_strings_and_unknown_ids_never_error():
     weegploeg = verified_client(weegploeglid())
-    assert weegploeg.get("/werk/weegploeg/dossier/W-0000-0000/").status_code == 404
-    assert weegploeg.get("/werk/weegploeg/taak/999999/").status_code == 404
+    # Issue 12: an unknown number gets the same answer as a refused one, so numbers cannot be probed.
+    assert weegploeg.get("/werk/weegploeg/dossier/W-0000-0000/").status_code == 403
+    assert weegploeg.get("/werk/weegploeg/taak/999999/").status_code == 403
     assert weegploeg.get(INBOX + "?page=<script>&x=abc").status_code == 200
     # A NUL character is refused before any view runs (config.middleware): a Dutch 400.
     assert weegploeg.get(INBOX + "?x=%00").status_code == 400
-    assert weegploeg.post("/werk/weegploeg/taak/999999/oppakken/").status_code == 404
+    assert weegploeg.post("/werk/weegploeg/taak/999999/oppakken/").status_code == 403
 
 
 def test_issue_5_inbox_queries_stay_flat_from_10_to_2000_open_processes(django_assert_max_num_queries):

@@ -15,7 +15,7 @@ from casusoverleg.models import CasusoverlegFile
 from flows import services as flow_services
 from flows.weegploeg import AccuracyReviewFlow, WeegploegFlow
 from tests.factories import UserFactory, party
-from tests.weegploeg.fixtures import melder, register, uitvoerder, weegploeglid
+from tests.weegploeg.fixtures import confirmer, melder, register, uitvoerder, weegploeglid
 from weegploeg import services
 from weegploeg.models import (
     AnalysisNext,
@@ -87,7 +87,12 @@ def test_art_7_4_full_flow_agenderen_copies_to_casusoverleg_file():
         open_task(file, "decide"),
         lid,
         lambda: services.weegploeg_decide(
-            file, by=lid, outcome=Outcome.AGENDEREN, motivation="Zorgelijk", involved_parties=[rvdk]
+            file,
+            by=lid,
+            outcome=Outcome.AGENDEREN,
+            motivation="Zorgelijk",
+            involved_parties=[rvdk],
+            confirmed_by=confirmer(),
         ),
     )
     flow_services.task_complete(
@@ -135,7 +140,9 @@ def test_art_11_3_deferral_needs_a_ground_and_a_future_recheck():
     file = register(melder())
     lid = weegploeglid()
     analyse(file, lid)
-    services.weegploeg_decide(file, by=lid, outcome=Outcome.NIET_AGENDEREN, motivation="Onvoldoende")
+    services.weegploeg_decide(
+        file, by=lid, outcome=Outcome.NIET_AGENDEREN, motivation="Onvoldoende", confirmed_by=confirmer()
+    )
     kwargs = {"by": lid, "consulted_parties": [party("De politie")], "consultation_note": "x", "note": "y"}
     with pytest.raises(ValidationError):
         services.information_duty_record(file, outcome=DutyOutcome.DEFER, ground="", **kwargs)
@@ -174,9 +181,12 @@ def test_art_15_task_completed_twice_gives_a_dutch_message_and_one_decision():
     lid, other = weegploeglid(), weegploeglid()
     analyse(file, lid)
     task = open_task(file, "decide")
+    second_pair_of_eyes = confirmer()
 
     def decide(user):
-        return lambda: services.weegploeg_decide(file, by=user, outcome=Outcome.NIET_AGENDEREN, motivation="m")
+        return lambda: services.weegploeg_decide(
+            file, by=user, outcome=Outcome.NIET_AGENDEREN, motivation="m", confirmed_by=second_pair_of_eyes
+        )
 
     flow_services.task_complete(task, lid, decide(lid))
     with pytest.raises(flow_services.TaskUnavailable) as error:

@@ -1,0 +1,45 @@
+"""gunicorn configuration (issue 15): ``gunicorn -c config/gunicorn.conf.py config.wsgi``.
+
+Values that differ per server come from the environment through ``config.env`` (GUNICORN_BIND,
+GUNICORN_WORKERS, GUNICORN_TIMEOUT, LOG_LEVEL). The access log writes one JSON line per request
+with the path *without* its query string: no ``%(q)s``, ``%(r)s`` (the request line) or
+``%(f)s`` (the referrer, which may hold another page's query string).
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from config.env import env  # noqa: E402
+
+wsgi_app = "config.wsgi:application"
+bind = env("GUNICORN_BIND")
+workers = env("GUNICORN_WORKERS")
+worker_class = "sync"
+# A request that takes longer than this is killed (a PDF of a large plan renders in about a second).
+timeout = env("GUNICORN_TIMEOUT")
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then, so a slow leak in a library cannot grow without bound.
+max_requests = 1000
+max_requests_jitter = 100
+# Request size limits (the application's own form limits apply after these).
+limit_request_line = 8190
+limit_request_fields = 100
+# Only nginx on this machine talks to gunicorn; it sets X-Forwarded-Proto (Django reads it through
+# SECURE_PROXY_SSL_HEADER) and X-Forwarded-For (core.http.client_address trusts one hop).
+forwarded_allow_ips = "127.0.0.1,::1"
+proxy_allow_ips = "127.0.0.1,::1"
+
+# gunicorn 27's runtime control socket ($HOME/.gunicorn/gunicorn.ctl) is not used: systemd reloads
+# with HUP (`systemctl reload casusoverleg`), and the service's home is not a place for sockets.
+control_socket_disable = True
+
+loglevel = env("LOG_LEVEL").lower()
+errorlog = "-"
+accesslog = "-"
+access_log_format = (
+    '{"logger": "gunicorn.access", "method": "%(m)s", "path": "%(U)s", "status": "%(s)s", '
+    '"duration_ms": %(M)s, "bytes": "%(b)s", "request_id": "%({x-request-id}o)s"}'
+)

@@ -1,0 +1,130 @@
+"""Issue 15: the deploy README's project commands (check --deploy, migrate, collectstatic, the
+content seeds, create_beheerder) run as written against a scratch directory and database, with
+the production settings and an environment file made from deploy/casusoverleg.env.example; then
+gunicorn starts from config/gunicorn.conf.py and the README's health check answers 200.
+
+System commands (apt-get, useradd, systemctl, nginx) are listed in the README and not run here.
+Backup and restore: add their lines inside the README's project-commands block (or a block of
+their own, run the same way) and they are run here too.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+from config.env import BASE_DIR
+
+README = BASE_DIR / "deploy" / "README.md"
+EXAMPLE_ENV = BASE_DIR / "deploy" / "casusoverleg.env.example"
+CASUS_MANAGE = "sudo -u casus /srv/casusoverleg/deploy/casus-manage"
+HOST = "casusoverleg.example.nl"
+
+
+def _block(name: str) -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    block = text.split(f"<!-- {name}:start -->", 1)[1].split(f"<!-- {name}:end -->", 1)[0]
+    body = block.split("```sh", 1)[1].split("```", 1)[0]
+    return [line.strip() for line in body.strip().splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _env_file(scratch: Path, port: int) -> Path:
+    overrides = {
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ACCESS_LOG_HMAC_KEY": secrets.token_urlsafe(40),
+        "ALLOWED_HOSTS": f"{HOST},127.0.0.1",
+        "DATABASE_URL": f"sqlite:///{scratch / 'db.sqlite3'}",
+        "STATIC_ROOT": str(scratch / "static"),
+        "MEDIA_ROOT": str(scratch / "media"),
+        "CACHE_DIR": str(scratch / "cache"),
+        "ACCESS_LOG_CHECKPOINT_PATH": str(scratch / "controlepunten.jsonl"),
+        "DESTRUCTION_LEDGER_PATH": str(scratch / "vernietigingen.jsonl"),
+        "BACKUP_DIR": str(scratch / "backups"),
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": "1",
+    }
+    lines = []
+    for line in EXAMPLE_ENV.read_text(encoding="utf-8").splitlines():
+        key = line.split("=", 1)[0]
+        lines.append(f"{key}={overrides.pop(key)}" if key in overrides else line)
+    lines += [f"{key}={value}" for key, value in overrides.items()]
+    path = scratch / "casusoverleg.env"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _environment(env_file: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")}
+    env["CASUS_ENV_FILE"] = str(env_file)
+    return env
+
+
+def _run(line: str, env: dict[str, str]) -> str:
+    assert line.startswith(CASUS_MANAGE), f"not a project command: {line}"
+    command = str(BASE_DIR / "deploy" / "casus-manage") + line[len(CASUS_MANAGE) :]
+    result = subprocess.run(  # noqa: S603
+        ["/bin/bash", "-c", command], env=env, capture_output=True, text=True, timeout=900, cwd=BASE_DIR
+    )
+    assert result.returncode == 0, (line, result.stdout[-3000:], result.stderr[-3000:])
+    return result.stdout
+
+
+def _gunicorn(env_file: Path, port: int) -> subprocess.Popen:
+    env = _environment(env_file)
+    for line in env_file.read_text().splitlines():
+        if "=" in line and not line.startswith("#"):
+            key, value = line.split("=", 1)
+            env[key] = value
+    process = subprocess.Popen(  # noqa: S603
+        [str(BASE_DIR / ".venv" / "bin" / "gunicorn"), "-c", str(BASE_DIR / "config" / "gunicorn.conf.py")],
+        env=env,
+        cwd=BASE_DIR,
+        stdout=(env_file.parent / "server.log").open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return process
+        except OSError:
+            assert process.poll() is None, "gunicorn stopped during start-up"
+            time.sleep(0.3)
+    process.terminate()
+    raise AssertionError("gunicorn did not listen within 60 s")
+
+
+def test_issue_15_deploy_readme_project_commands_run_and_the_service_answers_healthy(tmp_path):
+    port = _free_port()
+    env_file = _env_file(tmp_path, port)
+    env = _environment(env_file)
+    outputs = [_run(line, env) for line in _block("project-commands")]
+
+    assert (tmp_path / "static" / "staticfiles.json").exists()
+    link = re.search(rf"https://{re.escape(HOST)}/inloggen/activeren/\S+/\S+/", outputs[-1])
+    assert link, outputs[-1]
+    assert "wachtwoord" not in outputs[-1].lower().split("activeringslink")[0]
+
+    [health_line] = _block("health-check")
+    health_line = health_line.replace("http://127.0.0.1:8000/", f"http://127.0.0.1:{port}/")
+    server = _gunicorn(env_file, port)
+    try:
+        result = subprocess.run(  # noqa: S603
+            ["/bin/bash", "-c", health_line], capture_output=True, text=True, timeout=60
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert result.returncode == 0, (result.stderr, (tmp_path / "server.log").read_text()[-3000:])
+    assert result.stdout.strip() == '{"status": "ok"}'

@@ -1,0 +1,1 @@
+from tests.weegploeg.fixtures import published_referentiekader  # noqa: F401

@@ -1,0 +1,72 @@
+"""Shared set-up for the meetings tests: a file ready for the weegploeg's decision, a meeting."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from flows import services as flow_services
+from meetings import services as meeting_services
+from meetings.models import Meeting, MeetingKind
+from tests.casusoverleg.fixtures import uitvoerder
+from tests.factories import party
+from tests.weegploeg.fixtures import melder, register, weegploeglid
+from weegploeg import services as weegploeg_services
+from weegploeg.models import AnalysisNext, CriterionAnswer
+
+POLITIE = "De politie"
+OM = "Het Openbaar Ministerie"
+HEERLEN = "De gemeente Heerlen"
+RVDK = "De Raad voor de kinderbescherming"
+
+
+def _task(file, name):
+    from viewflow.workflow.models import Task
+
+    from flows.weegploeg import WeegploegFlow
+
+    return Task.objects.get(
+        process_id=file.process_id, flow_task=getattr(WeegploegFlow, name), status__in=flow_services.OPEN_STATUSES
+    )
+
+
+def _analyse(file, lid, next_step=AnalysisNext.BESLUIT, **kwargs):
+    items = [("ID-1", CriterionAnswer.APPLIES, "ja")]
+    flow_services.task_complete(
+        _task(file, "analyse"),
+        lid,
+        lambda: weegploeg_services.analysis_record(
+            file, by=lid, revision_id=1, items=items, summary="Samenvatting", next_step=next_step, **kwargs
+        ),
+    )
+
+
+def ready_to_decide(*, supplier=None):
+    """A signal analysed to 'besluit'. With ``supplier``, that user first answered the file's
+    information request (art. 7.4 'meer informatie')."""
+    file = register(melder())
+    lid = weegploeglid()
+    if supplier is not None:
+        _analyse(file, lid, AnalysisNext.MEER_INFORMATIE, info_party=supplier.party, info_question="Wat weet u nog?")
+        flow_services.task_complete(
+            _task(file, "supply_information"),
+            supplier,
+            lambda: weegploeg_services.information_supply(file, by=supplier, answer="Bekend bij ons."),
+        )
+    _analyse(file, lid)
+    file.refresh_from_db()
+    return file, lid
+
+
+def meeting_with(file, *, kind=MeetingKind.WEEGPLOEG, present=(POLITIE, OM), users=(), held_on=None) -> Meeting:
+    """A held meeting with ``file`` on the agenda and ``present`` parties (and ``users``) attending."""
+    by = uitvoerder()
+    meeting = meeting_services.meeting_create(
+        by=by, kind=kind, held_on=held_on or timezone.localdate() - datetime.timedelta(days=1)
+    )
+    meeting_services.meeting_agenda_add(meeting, by=by, number=file.number)
+    meeting_services.meeting_attendance_record(
+        meeting, by=by, parties=[party(name) for name in present], users=list(users)
+    )
+    return meeting

@@ -26,6 +26,18 @@ def holds_task_permission(user, target) -> bool:
     return not task.owner_permission or task.owner_permission in role_permissions(user)
 
 
+@rules.predicate(name="taak is aan deze gebruiker toegewezen")
+def task_is_mine(user, target) -> bool:
+    task = getattr(target, "task", None)
+    return task is not None and task.owner_id == getattr(user, "pk", None)
+
+
+@rules.predicate(name="taak is nog niet toegewezen")
+def task_is_free(user, target) -> bool:
+    task = getattr(target, "task", None)
+    return task is not None and task.owner_id is None
+
+
 access_rule(
     "incidents.view_register",
     may_see_incidents,
@@ -36,10 +48,16 @@ access_rule(
     may_register_incidents,
     "Kernpartijen met het recht een incident te melden (art. 15.2g)",
 )
+# Viewflow refuses these inside its own views without a log row; the rule says it first, and logs.
 access_rule(
-    "incidents.work_task",
-    may_see_incidents & holds_task_permission,
-    "Kernpartijen met het recht voor deze taak (classificeren, melden aan de AP, afhandelen: de uitvoerder)",
+    "incidents.take_task",
+    may_see_incidents & holds_task_permission & task_is_free,
+    "Een taak oppakken die nog vrij is, met het recht voor die taak (art. 15.2g)",
+)
+access_rule(
+    "incidents.do_own_task",
+    may_see_incidents & holds_task_permission & task_is_mine,
+    "Een eigen, opgepakte taak uitvoeren of vrijgeven (art. 15.2g)",
 )
 access_rule(
     "incidents.manage",

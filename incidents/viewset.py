@@ -76,15 +76,16 @@ PURPOSES = {
     "tasks_assign": "incidenten: taken oppakken",
     "tasks_unassign": "incidenten: taken vrijgeven",
 }
-WORK = {"execute", "assign", "unassign"}
 MANAGE = {"revive", "undo", "cancel", "process_cancel"}
 
 
 def _rule(name: str, has_process: bool, has_task: bool) -> str:
     if name == "execute" and not has_process:
         return "incidents.register"  # the start: reporting an incident
-    if name in WORK and has_task:
-        return "incidents.work_task"
+    if name == "assign" and has_task:
+        return "incidents.take_task"
+    if name in ("execute", "unassign") and has_task:
+        return "incidents.do_own_task"
     if name in MANAGE:
         return "incidents.manage"
     return "incidents.view_register"

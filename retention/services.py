@@ -466,13 +466,7 @@ def file_reactivate(*, by: User, number: str, order_reference: str, ordered_on: 
 
         file.refresh_from_db()
         AccuracyReviewFlow.start.run(file=file)  # renewed processing: the weegploeg gets a task
-    access_log_write_system(
-        user=by,
-        action=AccessAction.UPDATE,
-        object_type=OBJECT_TYPES[kind],
-        object_ref=number,
-        purpose="Heractivering op opdracht van de verwerkingsverantwoordelijke (art. 13.4)",
-    )
+    # The access-log row is the screen's (the entry point writes it with this change, in one transaction).
     return order
 
 

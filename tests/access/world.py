@@ -96,6 +96,10 @@ def world_build() -> World:
     from authorisations.services import rights_review_start
 
     review = rights_review_start(beheerder.party, by=beheerder)
+    from meetings import services as meeting_services
+
+    meeting = meeting_services.meeting_create(by=uitvoerder, kind="weegploeg", held_on=timezone.localdate())
+    meeting_services.meeting_agenda_add(meeting, by=uitvoerder, number=weegploeg_file.number)
     return World(
         refs={
             "weegploeg_number": weegploeg_file.number,
@@ -103,6 +107,7 @@ def world_build() -> World:
             "casus_number": casus.number,
             "casus_task": open_task(casus, "review").pk,
             "advice": advice.pk,
+            "meeting": meeting.pk,
             "request_number": request.number,
             "duty_number": casus.source_weegploeg_number,
             "hold": hold.pk,

@@ -167,7 +167,9 @@ def test_art_15_2d_password_alone_is_sent_to_the_code_step_on_every_gated_url():
 def _verified_sweep(client) -> list:
     failures = []
     for route in GATED:
-        if route.view_name == "logout" or route.view_name in DELIBERATE_ERROR_VIEWS:
+        # Logging out (ours, and Wagtail's, which drops the session cookie even on a refused GET) ends the
+        # sweep's session; both are covered by their own tests.
+        if route.view_name in ("logout", "wagtailadmin_logout") or route.view_name in DELIBERATE_ERROR_VIEWS:
             continue
         response = client.get(route.path)
         location = response.get("Location", "")

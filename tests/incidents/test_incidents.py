@@ -246,4 +246,9 @@ def test_art_15_2e_every_viewflow_screen_of_the_incident_flow_is_declared():
     assert len(patterns) > 30
     assert [p.route for p in patterns if p.screen is None] == []
     rules_used = {p.screen.rule for p in patterns}
-    assert {"incidents.view_register", "incidents.register", "incidents.work_task"} <= rules_used
+    assert {
+        "incidents.view_register",
+        "incidents.register",
+        "incidents.take_task",
+        "incidents.do_own_task",
+    } <= rules_used

@@ -140,14 +140,9 @@ def test_art_13_4_the_reactivation_screen_logs_the_change_of_the_file_in_one_com
         before = AccessLogEntry.objects.count()
         response = verified_client(boss).post(f"{INDEX}heractiveren/", data)
     assert response.status_code == 302
-    # The screen's own row (through the entry point, in the change's transaction). NB: the
-    # service ``file_reactivate`` still writes a system row of its own (retention/services.py).
-    rows = [
-        r
-        for r in list(AccessLogEntry.objects.order_by("id"))[before:]
-        if r.purpose == "Bewaartermijnen beheren (art. 13)"
-    ]
-    assert [(r.allowed, r.action, r.object_type, r.object_ref) for r in rows] == [
-        (True, "update", "weegploeg_file", file.number)
+    # Exactly the screen's own row (through the entry point, in the change's transaction).
+    rows = list(AccessLogEntry.objects.order_by("id"))[before:]
+    assert [(r.allowed, r.action, r.object_type, r.object_ref, r.purpose) for r in rows] == [
+        (True, "update", "weegploeg_file", file.number, "Bewaartermijnen beheren (art. 13)")
     ]
     assert rows[0].client_address and rows[0].roles

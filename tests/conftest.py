@@ -51,3 +51,12 @@ def pytest_collection_modifyitems(config, items):
             f"\n{len(deselected)} PostgreSQL-only test(s) deselected on {connection.vendor}; "
             ".ci/run runs them on PostgreSQL."
         )
+
+
+def pytest_itemcollected(item):
+    """Every transactional test uses a serialized rollback: its flush then does not re-run the
+    post-migrate handlers, so no content type or role group comes back with a new id and clashes
+    with the next transactional test's snapshot (PostgreSQL showed it, in test order)."""
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+        raise pytest.UsageError(f"{item.nodeid}: transaction=True needs serialized_rollback=True")

@@ -129,7 +129,9 @@ def signal_register(
         form_revision_id=form_revision_id,
         submission_token=submission_token,
     )
-    signal.full_clean()
+    # The token's uniqueness is the database's to hold (a concurrent post gets an IntegrityError,
+    # handled by ``signal_register_once``); validating it here would race the other post.
+    signal.full_clean(exclude=["submission_token"])
     signal.save()
     process = WeegploegFlow.start.run(file=file)
     file.process_id = process.pk

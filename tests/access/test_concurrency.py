@@ -15,7 +15,7 @@ from weegploeg.models import WeegploegFile
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_art_7_2_the_same_intake_posted_twice_at_once_makes_one_file_and_both_answers_show_it():
     author = melder()
     data = intake_post(submission_token=str(uuid.uuid4()))

@@ -17,7 +17,7 @@ from accesslog.integrity import GENESIS_HASH
 from accesslog.models import AccessLogEntry, AccessLogSeal
 from accesslog.services import access_log_seal, access_log_verify, access_log_write_system
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 BEFORE = [("accesslog", "0002_chain_head")]
 legacy = importlib.import_module("accesslog.migrations.0004_adopt_legacy_rows")

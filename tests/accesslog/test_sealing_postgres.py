@@ -11,7 +11,7 @@ from django.db import connection, transaction
 from accesslog.models import AccessLogEntry, AccessLogSeal
 from accesslog.services import access_log_seal, access_log_verify, access_log_write_system
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 WRITERS = 7  # plus the one that holds its insert open: eight threads write at once
 ROWS_EACH = 15

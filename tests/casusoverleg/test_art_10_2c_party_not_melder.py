@@ -49,7 +49,7 @@ def test_art_10_2c_agendering_copies_the_party_and_its_functional_contact_not_th
     assert melder_signal.melder_name not in page and melder_signal.melder_contact not in page
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_art_10_2c_data_migration_removes_the_melder_from_existing_files_and_logs_a_correction():
     """Migrate back to before the change, store a casusoverleg signal with melder data the old way,
     migrate forward: the melder is gone, the party is filled in and the access log records it."""

@@ -19,7 +19,7 @@ from weegploeg.models import WeegploegFile
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_art_13_two_runs_at_once_destroy_nothing_twice_and_do_not_crash():
     with freeze_time(at()):
         short = [niet_agenderen() for _ in range(3)]

@@ -32,6 +32,26 @@ def client() -> Client:
     return Client(HTTP_HOST=HOST)
 
 
+# Tests that migrate the schema backwards and forwards (they leave the serialized snapshot of the
+# migrations' data unusable for the transactional tests after them): run last.
+SCHEMA_MIGRATING_MODULES = (
+    "tests/accesslog/test_legacy_migration.py",
+    "tests/casusoverleg/test_art_10_2c_party_not_melder.py",
+)
+
+
+def _schema_migrating_last(items) -> None:
+    """pytest-django runs plain database tests first and transactional ones after; of those, the
+    schema-migrating ones go last."""
+
+    def migrating(item) -> bool:
+        marker = item.get_closest_marker("django_db")
+        transactional = bool(marker and marker.kwargs.get("transaction"))
+        return transactional and item.nodeid.startswith(SCHEMA_MIGRATING_MODULES)
+
+    items.sort(key=migrating)
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests marked ``postgres`` (real row locks, concurrency) run only against PostgreSQL.
 
@@ -39,6 +59,7 @@ def pytest_collection_modifyitems(config, items):
     """
     from django.db import connection
 
+    _schema_migrating_last(items)
     if connection.vendor == "postgresql":
         return
     selected, deselected = [], []

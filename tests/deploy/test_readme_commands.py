@@ -65,7 +65,10 @@ def _env_file(scratch: Path, port: int) -> Path:
 
 
 def _environment(env_file: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")}
+    # What an operator's shell has: not the test run's own settings, nor the browser tests'
+    # DJANGO_ALLOW_ASYNC_UNSAFE (which ``check --deploy`` rightly refuses).
+    dropped = ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     env["CASUS_ENV_FILE"] = str(env_file)
     return env
 

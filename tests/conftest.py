@@ -35,6 +35,10 @@ def client() -> Client:
 # Tests that migrate the schema backwards and forwards (they leave the serialized snapshot of the
 # migrations' data unusable for the transactional tests after them): run last.
 SCHEMA_MIGRATING_MODULES = (
+    # The PostgreSQL-only writers of the access-log and intake concurrency tests too: run after the
+    # browser journeys, whose serialized snapshot reload they disturbed in CI on PostgreSQL.
+    "tests/access/test_concurrency.py",
+    "tests/accesslog/test_sealing_postgres.py",
     "tests/accesslog/test_legacy_migration.py",
     "tests/casusoverleg/test_art_10_2c_party_not_melder.py",
 )

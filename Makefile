@@ -38,8 +38,11 @@ serve: $(VENV)/.installed
 code: $(VENV)/.installed
 	@$(PY) manage.py demo_code $(USER)
 
+# All cores (pytest-xdist; each worker its own copy of the migrated test database, tests/dbtemplate.py).
+# FAST=1 leaves out the browser journeys (CI always runs them); PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= auto
 test: $(VENV)/.installed
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup $(if $(FAST),-m "not browser") $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

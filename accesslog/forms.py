@@ -18,7 +18,7 @@ class AccessLogFilterForm(forms.Form):
     party = forms.ModelChoiceField(
         queryset=Party.objects.order_by("name"), required=False, label="Partij", empty_label="Alle partijen"
     )
-    object_type = forms.CharField(required=False, max_length=60, label="Soort gegeven")
+    object_type = forms.ChoiceField(required=False, label="Soort gegeven", choices=())  # Dutch names: __init__
     object_ref = forms.CharField(required=False, max_length=64, label="Kenmerk", help_text="Bijvoorbeeld W-2026-0001.")
     action = forms.ChoiceField(
         required=False, label="Handeling", choices=[("", "Alle handelingen"), *AccessAction.choices]
@@ -30,6 +30,13 @@ class AccessLogFilterForm(forms.Form):
     )
     start = forms.DateField(required=False, label="Vanaf", widget=DATE_WIDGET)
     end = forms.DateField(required=False, label="Tot en met", widget=DATE_WIDGET)
+
+    def __init__(self, *args, **kwargs):
+        from accesslog.templatetags.accesslog_labels import OBJECT_TYPE_LABELS
+
+        super().__init__(*args, **kwargs)
+        kinds = sorted(OBJECT_TYPE_LABELS.items(), key=lambda item: item[1])
+        self.fields["object_type"].choices = [("", "Alle soorten"), *kinds]
 
     def clean(self):
         cleaned = super().clean()

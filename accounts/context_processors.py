@@ -18,4 +18,15 @@ def staff_shell(request) -> dict:
     current = max((link["url"] for link in links if request.path.startswith(link["url"])), key=len, default=None)
     for link in links:
         link["current"] = link["url"] == current
-    return {"staff_area": True, "staff_links": links}
+    return {"staff_area": True, "staff_links": links, "staff_crumbs": crumbs_for(request.path, links, current)}
+
+
+def crumbs_for(path: str, links: list[dict], current: str | None) -> list[dict]:
+    """The breadcrumb trail, derived from the navigation: Vandaag › the section (the link this page
+    falls under) — the page itself when it is that link. A template may add its own last crumb
+    (``{% block crumb %}``)."""
+    crumbs = [{"url": STAFF_PREFIX, "label": "Vandaag", "current": path == STAFF_PREFIX}]
+    if current and current != STAFF_PREFIX:
+        label = next(link["label"] for link in links if link["url"] == current)
+        crumbs.append({"url": current, "label": label, "current": path == current})
+    return crumbs

@@ -19,7 +19,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
-from accounts import sessions
+from accounts import passkeys, sessions
 
 
 def is_public(request: HttpRequest) -> bool:
@@ -51,6 +51,8 @@ class OTPGateMiddleware:
         if not user.is_authenticated:
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
         if user.is_verified():
+            if redirect_to := _passkey_step(request):
+                return redirect_to
             if request.path_info.startswith(settings.OTP_GATE_ADMIN_PREFIX) and not user.has_perm(
                 "wagtailadmin.access_admin"
             ):
@@ -61,6 +63,23 @@ class OTPGateMiddleware:
             return None
         target = reverse("otp_verify")
         return HttpResponseRedirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
+
+
+def _passkey_step(request: HttpRequest) -> HttpResponse | None:
+    """Passkeys required (issue 17 item 9) and this session was verified otherwise: a user with a
+    passkey is sent back to the code step (which then accepts only the passkey); a user without one
+    may only link one now."""
+    pending = passkeys.passkey_step_pending(request.user)
+    if pending is None:
+        return None
+    view_name = request.resolver_match.view_name
+    allowed = (
+        settings.OTP_GATE_HALF_LOGGED_IN_URL_NAMES if pending == "verify" else settings.OTP_GATE_PASSKEY_ENROL_URL_NAMES
+    )
+    if view_name in allowed:
+        return None
+    target = reverse("otp_verify" if pending == "verify" else "passkey_enrol")
+    return HttpResponseRedirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
 
 
 class SessionLifetimeMiddleware:

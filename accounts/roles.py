@@ -110,6 +110,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         # art. 5, 10.1, 10.3: every casusoverleg file, and handing its tasks on
         *_CASUS_WORK,
         "casusoverleg.manage_casusoverlegprocess",
+        "flows.casusoverleg_accuracy_review",  # art. 10.3: the periodic check of the casusoverleg file
         # art. 12.1: requests of data subjects, every task of the rights flow
         "rights.view_rightsrequestprocess",
         "rights.manage_rightsrequestprocess",

@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import include, path
 
-from accounts import views
+from accounts import passkey_views, second_factor_views, views
 from accounts.enrolment_views import ActivateView
 
 # The names login, logout and profile are global: viewflow's templates reverse them.
@@ -13,6 +13,12 @@ urlpatterns = [
     path("uitloggen/", views.logout, name="logout"),
     path("account/", views.profile, name="profile"),
     path("account/reservecodes/", views.backup_codes, name="otp_backup_codes"),
+    path("account/passkeys/", passkey_views.passkey_list, name="passkeys"),
+    path("account/passkeys/koppelen/", passkey_views.passkey_enrol, name="passkey_enrol"),
+    path("account/passkeys/<int:pk>/verwijderen/", passkey_views.passkey_remove, name="passkey_remove"),
+    path("account/passkeys/webauthn/", include("accounts.passkey_urls")),
+    # Issue 17 item 4: the functioneel beheerder resets a user's second factor (lost authenticator).
+    path("werk/gebruikers/tweede-factor/", second_factor_views.second_factor_reset_screen, name="second_factor_reset"),
     path("werk/", views.dashboard, name="dashboard"),
     path("health/", views.health, name="health"),
 ]

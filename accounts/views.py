@@ -12,12 +12,13 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from access.screens import work_screen
-from accounts import otp
+from accounts import otp, passkeys
 from accounts.forms import CodeForm, EnrolForm, LoginForm
 from accounts.navigation import links_for
 from accounts.services import user_roles
@@ -59,12 +60,19 @@ class LoginView(auth_views.LoginView):
 def verify(request: HttpRequest) -> HttpResponse:
     """Step 2: a code from the app or a backup code."""
     user = request.user
-    if user.is_verified():
+    if user.is_verified() and passkeys.passkey_step_pending(user) != "verify":
         return redirect(_next_url(request))
-    if not otp.user_has_confirmed_totp(user):
+    has_passkey = passkeys.user_has_passkey(user)
+    if not otp.user_has_confirmed_totp(user) and not has_passkey:
         return redirect(_with_next("otp_enrol", _next_url(request)))
+    # Issue 17 item 9: where passkeys are required, a code no longer completes the login once a
+    # passkey is linked (without one, the code leads on to linking one: see accounts.passkeys).
+    passkey_only = has_passkey and passkeys.passkeys_required_for(user)
     form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and passkey_only:
+        form.is_valid()
+        form.add_error(None, "Uw organisatie vereist inloggen met een passkey; een code is niet genoeg.")
+    elif request.method == "POST" and form.is_valid():
         try:
             device = otp.otp_code_check(user, form.cleaned_data["code"])
         except otp.CodeThrottled as throttled:
@@ -77,7 +85,8 @@ def verify(request: HttpRequest) -> HttpResponse:
                 otp.otp_session_verify(request, device)  # renews the session id too
                 return redirect(_next_url(request))
             form.add_error("code", "Deze code is onjuist of al gebruikt. Probeer het opnieuw.")
-    return render(request, "accounts/verify.html", {"form": form, "next": _next_url(request)})
+    context = {"form": form, "next": _next_url(request), "has_passkey": has_passkey, "passkey_only": passkey_only}
+    return render(request, "accounts/verify.html", context)
 
 
 @never_cache
@@ -148,15 +157,34 @@ def profile(request: HttpRequest) -> HttpResponse:
     purpose="Startpagina werkomgeving",
     object_type="werkomgeving",
     screen_ref="start",
-    secrecy=False,  # the links only: a new user reaches the secrecy page from here
-    personal_data=False,
+    secrecy=False,  # a new user reaches the secrecy page from here (and sees counts only until then)
 )
 def dashboard(request: HttpRequest) -> HttpResponse:
-    """The staff start page after login: what this user may do (declared through the one access
-    entry point; it shows links and the user's own roles, no personal data of subjects)."""
+    """The staff start page "Vandaag" after login: counts per stage, the user's own tasks and this
+    week's legal deadlines (only what the user may see), and the links of their roles. It shows
+    file numbers, never names; the numbers shown are logged in one row."""
+    from accounts import start_page
+    from secrecy.services import secrecy_accepted
+
     user = request.user
     roles = sorted(user_roles(user), key=lambda r: r.label)
     context = {"roles": roles, "can_admin": user.has_perm("wagtailadmin.access_admin"), "links": links_for(user)}
+    # "Vandaag": counts for everyone with a role; numbers of files only after the secrecy duty (art. 14).
+    context["stage_groups"] = start_page.stage_counts(user)
+    context["secrecy_accepted"] = accepted = secrecy_accepted(user)
+    if accepted:
+        today = timezone.localdate()
+        context.update(
+            {
+                "own_tasks": start_page.own_tasks(user),
+                "deadlines": start_page.deadlines_this_week(user, today),
+                "week_end": start_page.week_end(today),
+            }
+        )
+        # One log row naming the (pseudonymous) numbers shown; none shown: the start page itself.
+        shown = [task.ref for task in context["own_tasks"]] + [row.ref for row in context["deadlines"] or []]
+        if shown:
+            request.access.listed(shown)
     return render(request, "accounts/dashboard.html", context)
 
 

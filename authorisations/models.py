@@ -21,6 +21,7 @@ class AuthorisationEventKind(models.TextChoices):
     SUPERUSER_GRANTED = "superuser_granted", "Beheerdersrechten toegekend"
     SUPERUSER_REVOKED = "superuser_revoked", "Beheerdersrechten ingetrokken"
     RIGHTS_CONFIRMED = "rights_confirmed", "Rechten bevestigd bij controle"
+    SECOND_FACTOR_RESET = "second_factor_reset", "Tweede factor teruggezet"
 
 
 class AuthorisationEvent(AppendOnlyModel):

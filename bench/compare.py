@@ -10,6 +10,12 @@ second and p50/p99 for ``/``, ``/convenant/``, ``/convenant/bijlage-3/``, ``/con
 (WhiteNoise, with a gzip copy as ``collectstatic`` makes one): the physical limit here. It prints
 each ratio (target ≥ 0.5).
 
+Then a logged work screen (the weegploeg inbox, ``/werk/weegploeg/``, as the demo user
+``weegploeglid`` with a verified session) against the same screen with the access log switched off:
+the second server runs ``bench/wsgi_unlogged.py`` under ``bench.settings_unlogged`` (the production
+settings under another name; the switch refuses ``config.settings.production``). It prints the
+ratio (target ≥ 0.8). ``--only public`` or ``--only work`` runs one half.
+
 Setup happens once and is reused: the database is created, migrated and filled (convenant import,
 demo data) only if ``migrate --check`` says it is not up to date; static files are collected into
 ``var/bench/``. Every request carries ``X-Forwarded-Proto: https`` as nginx would (production
@@ -107,17 +113,22 @@ def database_ensure(env: dict[str, str]) -> None:
 
 
 def static_prepare(env: dict[str, str], force: bool) -> None:
-    """``collectstatic`` once (it compresses every file: minutes here); again with ``--collect``."""
+    """``collectstatic`` once (it compresses every file: minutes here); again with ``--collect`` or
+    when a source file is newer than the manifest."""
     (WORK / "static").mkdir(parents=True, exist_ok=True)
-    if force or not (WORK / "static" / "staticfiles.json").exists():
+    manifest = WORK / "static" / "staticfiles.json"
+    found = [*ROOT.glob("static/**/*"), *ROOT.glob("*/static/**/*")]
+    sources = [p for p in found if ".venv" not in p.parts and p.is_file()]
+    stale = manifest.exists() and max((p.stat().st_mtime for p in sources), default=0) > manifest.stat().st_mtime
+    if force or stale or not manifest.exists():
         manage(env, "collectstatic", "--noinput", "-v", "0")
 
 
 class Server:
     """gunicorn with the production configuration, its output in var/bench/gunicorn.log."""
 
-    def __init__(self, env: dict[str, str], port: int):
-        self.env, self.port = env, port
+    def __init__(self, env: dict[str, str], port: int, app: str | None = None):
+        self.env, self.port, self.app = env, port, app
         self.process: subprocess.Popen | None = None
 
     def __enter__(self) -> Server:
@@ -126,7 +137,7 @@ class Server:
             # --max-requests 0: the production config recycles each worker after ~1,000 requests;
             # in a run of a few thousand requests all four restart at once and stall whichever URL
             # is being measured. Everything else is the production configuration.
-            [GUNICORN, "-c", "config/gunicorn.conf.py", "--max-requests", "0"],
+            [GUNICORN, "-c", "config/gunicorn.conf.py", "--max-requests", "0", *([self.app] if self.app else [])],
             cwd=ROOT,
             env=self.env,
             stdout=log,
@@ -152,8 +163,11 @@ class Server:
                 os.killpg(self.process.pid, signal.SIGKILL)
 
 
-def fetch(port: int, path: str, *, expect_ok: bool = True, encoding: str = "identity") -> tuple[bytes, float]:
-    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={**HEADERS, "Accept-Encoding": encoding})
+def fetch(
+    port: int, path: str, *, expect_ok: bool = True, encoding: str = "identity", cookie: str = ""
+) -> tuple[bytes, float]:
+    headers = {**HEADERS, "Accept-Encoding": encoding, **({"Cookie": cookie} if cookie else {})}
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers)
     started = time.perf_counter()
     try:
         with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - loopback only
@@ -165,9 +179,9 @@ def fetch(port: int, path: str, *, expect_ok: bool = True, encoding: str = "iden
     return body, time.perf_counter() - started
 
 
-def wrk(port: int, path: str, seconds: int, connections: int) -> dict[str, float]:
+def wrk(port: int, path: str, seconds: int, connections: int, cookie: str = "") -> dict[str, float]:
     args = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
-    for name, value in HEADERS.items():
+    for name, value in {**HEADERS, **({"Cookie": cookie} if cookie else {})}.items():
         args += ["-H", f"{name}: {value}"]
     url = f"http://127.0.0.1:{port}{path}"
     out = subprocess.run([*args, url], capture_output=True, text=True).stdout  # noqa: S603 - fixed argv, loopback
@@ -189,6 +203,62 @@ def wrk(port: int, path: str, seconds: int, connections: int) -> dict[str, float
     }
 
 
+WORK_SCREEN = "/werk/weegploeg/"
+SESSION_CODE = """
+from django.conf import settings
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from accounts.models import User
+from secrecy.services import secrecy_accept
+from secrecy.texts import SECRECY_TEXT_VERSION
+user = User.objects.get(username="weegploeglid")
+device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+secrecy_accept(user, text_version=SECRECY_TEXT_VERSION)
+client = Client()
+client.force_login(user, backend="accounts.backends.PartyAwareModelBackend")
+session = client.session
+session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+session.save()
+print(f"COOKIE={settings.SESSION_COOKIE_NAME}={session.session_key}")
+"""
+
+
+def work_session(env: dict[str, str]) -> str:
+    """A verified session (password and code passed) of the demo user ``weegploeglid``: a cookie."""
+    command = [PYTHON, "manage.py", "shell", "-c", SESSION_CODE]
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)  # noqa: S603 - fixed argv
+    match = re.search(r"^COOKIE=(\S+)$", done.stdout, re.M)
+    if not match:
+        sys.exit(f"geen sessie voor weegploeglid:\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}")
+    return match[1]
+
+
+def work_compare(env: dict[str, str], args: argparse.Namespace) -> float:
+    """The logged work screen against the same screen with the access log switched off."""
+    cookie = work_session(env)
+    unlogged_env = dict(env, DJANGO_SETTINGS_MODULE="bench.settings_unlogged")
+    results = {}
+    for label, server_env, app in (
+        ("logged", env, None),
+        ("unlogged", unlogged_env, "bench.wsgi_unlogged:application"),
+    ):
+        with Server(server_env, args.port, app):
+            body, _ = fetch(args.port, WORK_SCREEN, cookie=cookie)
+            if b"inloggen" in body[:2000].lower() and b"werkbak" not in body.lower():
+                sys.exit(f"{WORK_SCREEN} gaf geen werkscherm (sessie niet geldig?)")
+            results[label] = wrk(args.port, WORK_SCREEN, args.seconds, args.connections, cookie)
+    logged, unlogged = results["logged"], results["unlogged"]
+    ratio = logged["rps"] / unlogged["rps"] if unlogged["rps"] else 0.0
+    print(f"work screen {WORK_SCREEN} as weegploeglid (one access-log row per request):")
+    print(f"{'':<26}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}")
+    for label, result in results.items():
+        errors = f"  (niet-2xx: {result['errors']})" if result["errors"] else ""
+        print(f"{label:<26}{result['rps']:>9.0f}{result['p50']:>9.1f}{result['p99']:>9.1f}{errors}")
+    print(f"logged / unlogged {ratio:.2f} (target >= 0.80: {'gehaald' if ratio >= 0.8 else 'NIET gehaald'})")
+    return ratio
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=8, help="duration of each measurement")
@@ -196,6 +266,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8089)
     parser.add_argument("--collect", action="store_true", help="run collectstatic again")
+    parser.add_argument("--only", choices=("all", "public", "work"), default="all")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is niet geïnstalleerd (apt-get install wrk).")
@@ -204,7 +275,13 @@ def main() -> None:
     database_ensure(env)
     static_prepare(env, args.collect)
     shutil.rmtree(WORK / "cache", ignore_errors=True)  # start cold: the first requests render
+    if args.only != "work":
+        public_compare(env, args)
+    if args.only != "public":
+        work_compare(env, args)
 
+
+def public_compare(env: dict[str, str], args: argparse.Namespace) -> None:
     # 1. The same bytes as static files (and a gzip copy, as collectstatic makes for its own).
     copies = WORK / "static" / "bench"
     copies.mkdir(parents=True, exist_ok=True)

@@ -116,3 +116,15 @@ access_rule(
     works_on_task,
     "Als het dossier; het besluit over afsluiting ook voor kernpartijen met het recht daartoe (art. 9.4, 10.4, 13.2)",
 )
+access_rule(
+    "casusoverleg.reassign_task",
+    file_is_active & casus_uitvoerder,
+    "De uitvoerder van een kernpartij wijst een taak van de casus toe aan een collega (art. 5, 10.1); "
+    "niet na archivering (art. 13.2)",
+)
+access_rule(
+    "casusoverleg.review_accuracy",
+    file_is_active & casus_uitvoerder & holds_permission("flows.casusoverleg_accuracy_review"),
+    "De uitvoerder van een kernpartij controleert het dossier periodiek op juistheid (art. 10.3); "
+    "niet na archivering (art. 13.2)",
+)

@@ -100,16 +100,14 @@ class ReviewForm(forms.Form):
     def __init__(self, *args, measures, **kwargs):
         super().__init__(*args, **kwargs)
         self.measures = list(measures)
-        for measure in self.measures:
+        for number, measure in enumerate(self.measures, 1):  # numbered as the plan shows them, not by id
             self.fields[f"s_{measure.pk}"] = forms.ChoiceField(
-                label=f"Status: {measure.description[:80]}",
+                label=f"Status van maatregel {number}: {measure.description[:80]}",
                 choices=MeasureStatus.choices,
                 initial=measure.status,
                 error_messages=CHOICE_ERRORS,
             )
-            self.fields[f"n_{measure.pk}"] = text(
-                f"Toelichting bij maatregel {measure.pk}", 2000, required=False, rows=2
-            )
+            self.fields[f"n_{measure.pk}"] = text(f"Toelichting bij maatregel {number}", 2000, required=False, rows=2)
 
     def measure_rows(self):
         return [(m, self[f"s_{m.pk}"], self[f"n_{m.pk}"]) for m in self.measures]
@@ -153,7 +151,7 @@ class ClosureForm(forms.Form):
 
         cleaned = super().clean()
         _not_future(self, "decided_on")
-        if "confirmed_by" in self.fields:
+        if "basis" in self.fields:
             decision_basis_clean(self)
         return cleaned
 

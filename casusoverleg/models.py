@@ -17,6 +17,7 @@ from django.db import models
 from django.utils import timezone
 from viewflow.workflow.models import Process
 
+from core.fields import FreeTextField
 from weegploeg.models import SubjectData
 
 DEFAULT_REVIEW_INTERVAL_MONTHS = 3
@@ -56,7 +57,7 @@ class CasusoverlegFile(models.Model):
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     opened_at = models.DateTimeField("geopend op", default=timezone.now)
     # art. 10.2d: the weegploeg's analysis, copied in at agendering (text, so it stays readable).
-    analysis = models.TextField("analyse van de signalen (art. 10.2d)", blank=True, max_length=20000)
+    analysis = FreeTextField("analyse van de signalen (art. 10.2d)", blank=True, max_length=20000)
     review_interval_months = models.PositiveSmallIntegerField(
         "voortgangsbespreking elke … maanden", default=DEFAULT_REVIEW_INTERVAL_MONTHS
     )
@@ -66,7 +67,7 @@ class CasusoverlegFile(models.Model):
     archived_at = models.DateTimeField("gearchiveerd op", null=True, blank=True, db_index=True)
     # art. 9.4, 10.2h: the kernpartijen's decision that the plan is closed; retention counts from it.
     closed_on = models.DateField("plan afgesloten op", null=True, blank=True)
-    closure_note = models.TextField("motivering afsluiting", blank=True, max_length=5000)
+    closure_note = FreeTextField("motivering afsluiting", blank=True, max_length=5000)
     process = models.OneToOneField(
         "viewflow.Process", on_delete=models.SET_NULL, null=True, blank=True, related_name="casusoverleg_file"
     )
@@ -97,7 +98,7 @@ class CasusSignal(models.Model):
     or phone number, which stay in the weegploeg file only (art. 8.2c)."""
 
     file = models.ForeignKey(CasusoverlegFile, on_delete=models.CASCADE, related_name="signals")
-    observation = models.TextField("omschrijving van het signaal", max_length=5000)
+    observation = FreeTextField("omschrijving van het signaal", max_length=5000)
     observed_on = models.DateField("datum waarneming")
     bringing_party = models.ForeignKey(
         "parties.Party", on_delete=models.PROTECT, related_name="+", verbose_name="ingebracht door"
@@ -125,7 +126,7 @@ class CasusParticipant(models.Model):
     file = models.ForeignKey(CasusoverlegFile, on_delete=models.CASCADE, related_name="participants")
     party = models.ForeignKey("parties.Party", on_delete=models.PROTECT, related_name="+", verbose_name="partij")
     source = models.CharField("herkomst", max_length=20, choices=ParticipantSource.choices)
-    reason = models.TextField("reden van deelname", max_length=2000)
+    reason = FreeTextField("reden van deelname", max_length=2000)
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     added_at = models.DateTimeField("toegevoegd op", default=timezone.now)
 
@@ -166,7 +167,7 @@ class PlanVersion(models.Model):
 
     file = models.ForeignKey(CasusoverlegFile, on_delete=models.CASCADE, related_name="plan_versions")
     number = models.PositiveIntegerField("versie", null=True, blank=True)
-    aim = models.TextField("doel van het plan", max_length=5000, blank=True)
+    aim = FreeTextField("doel van het plan", max_length=5000, blank=True)
     adopted_on = models.DateField("vastgesteld in het casusoverleg van", null=True, blank=True)
     adopted_at = models.DateTimeField("vastgelegd op", null=True, blank=True)
     adopted_by = models.ForeignKey(
@@ -176,7 +177,7 @@ class PlanVersion(models.Model):
         "parties.Party", blank=True, related_name="+", verbose_name="aanwezige partijen"
     )
     superseded_at = models.DateTimeField("vervangen door een nieuwe versie op", null=True, blank=True)
-    change_note = models.TextField("wat is er gewijzigd", max_length=2000, blank=True)
+    change_note = FreeTextField("wat is er gewijzigd", max_length=2000, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -202,7 +203,7 @@ class PlanMeasure(models.Model):
     """A measure of the plan: the action a party takes (art. 10.2e) for a goal of art. 3."""
 
     plan = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="measures")
-    description = models.TextField("maatregel", max_length=2000)
+    description = FreeTextField("maatregel", max_length=2000)
     goal = models.CharField("doel (art. 3)", max_length=1, choices=Art3Goal.choices)
     responsible_party = models.ForeignKey(
         "parties.Party", on_delete=models.PROTECT, related_name="+", verbose_name="verantwoordelijke partij"
@@ -221,7 +222,8 @@ class PlanMeasure(models.Model):
 
 class ReviewOutcome(models.TextChoices):
     VOORTZETTEN = "voortzetten", "Plan voortzetten"
-    AFSLUITING_ADVISEREN = "afsluiting_adviseren", "De kernpartijen adviseren het plan af te sluiten"
+    # Art. 9.4: the casusoverleg advises the kernpartijen, who decide on closure.
+    AFSLUITING_ADVISEREN = "afsluiting_adviseren", "Het casusoverleg adviseert de kernpartijen het plan af te sluiten"
 
 
 class ProgressReview(models.Model):
@@ -230,9 +232,9 @@ class ProgressReview(models.Model):
     file = models.ForeignKey(CasusoverlegFile, on_delete=models.CASCADE, related_name="reviews")
     plan = models.ForeignKey(PlanVersion, on_delete=models.PROTECT, related_name="reviews")
     held_on = models.DateField("besproken op")
-    summary = models.TextField("verslag van de voortgang", max_length=5000)
+    summary = FreeTextField("verslag van de voortgang", max_length=5000)
     outcome = models.CharField("uitkomst", max_length=30, choices=ReviewOutcome.choices)
-    closure_reason = models.TextField("reden voor het advies tot afsluiting", max_length=5000, blank=True)
+    closure_reason = FreeTextField("reden voor het advies tot afsluiting", max_length=5000, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
 
@@ -251,7 +253,7 @@ class MeasureProgress(models.Model):
     review = models.ForeignKey(ProgressReview, on_delete=models.CASCADE, related_name="items")
     measure = models.ForeignKey(PlanMeasure, on_delete=models.CASCADE, related_name="progress")
     status = models.CharField("status", max_length=20, choices=MeasureStatus.choices)
-    note = models.TextField("toelichting", max_length=2000, blank=True)
+    note = FreeTextField("toelichting", max_length=2000, blank=True)
 
     class Meta:
         ordering = ["pk"]
@@ -272,7 +274,7 @@ class ClosureDecision(models.Model):
     advice = models.ForeignKey(ProgressReview, on_delete=models.PROTECT, related_name="+")
     outcome = models.CharField("besluit", max_length=20, choices=ClosureOutcome.choices)
     decided_on = models.DateField("besloten op")
-    motivation = models.TextField("motivering", max_length=5000)
+    motivation = FreeTextField("motivering", max_length=5000)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     party = models.ForeignKey("parties.Party", on_delete=models.PROTECT, related_name="+", verbose_name="kernpartij")
     decided_at = models.DateTimeField(default=timezone.now)
@@ -298,7 +300,7 @@ class CasusPerson(models.Model):
     kind = models.CharField("soort", max_length=20, choices=PersonKind.choices)
     name = models.CharField("naam", max_length=200)
     address = models.CharField("adres en woonplaats", max_length=300)
-    relevance = models.TextField("waarom relevant voor het plan", max_length=2000)
+    relevance = FreeTextField("waarom relevant voor het plan", max_length=2000)
     contributed_by = models.ForeignKey(
         "parties.Party", on_delete=models.PROTECT, related_name="+", verbose_name="ingebracht door"
     )
@@ -331,7 +333,7 @@ class DataContribution(models.Model):
     party = models.ForeignKey("parties.Party", on_delete=models.PROTECT, related_name="+", verbose_name="partij")
     legal_ground = models.CharField("grondslag (art. 6)", max_length=1, choices=LegalGround.choices)
     subject_matter = models.CharField("soort gegevens", max_length=200)
-    content = models.TextField("gegevens", max_length=5000, blank=True)
+    content = FreeTextField("gegevens", max_length=5000, blank=True)
     contributed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
@@ -367,13 +369,13 @@ class AdviceRequest(models.Model):
     file = models.ForeignKey(CasusoverlegFile, on_delete=models.CASCADE, related_name="advice_requests")
     recipient_kind = models.CharField("adviseur", max_length=20, choices=AdviceRecipient.choices)
     recipient_name = models.CharField("naam van de adviseur of organisatie", max_length=200)
-    question = models.TextField("vraag", max_length=5000)
+    question = FreeTextField("vraag", max_length=5000)
     personal_data_shared = models.BooleanField("persoonsgegevens gedeeld", default=False)
     data_kinds = models.JSONField("soorten gedeelde gegevens", default=list, blank=True)
-    sharing_reason = models.TextField("waarom die gegevens nodig waren", max_length=2000, blank=True)
+    sharing_reason = FreeTextField("waarom die gegevens nodig waren", max_length=2000, blank=True)
     requested_on = models.DateField("gevraagd op")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    answer = models.TextField("antwoord", max_length=5000, blank=True)
+    answer = FreeTextField("antwoord", max_length=5000, blank=True)
     answered_on = models.DateField("antwoord ontvangen op", null=True, blank=True)
 
     class Meta:
@@ -396,12 +398,12 @@ class Disclosure(models.Model):
     recipient = models.ForeignKey(
         "parties.Party", on_delete=models.PROTECT, related_name="+", verbose_name="externe casuspartner"
     )
-    necessity = models.TextField("noodzaak voor de bijdrage aan het plan", max_length=2000)
+    necessity = FreeTextField("noodzaak voor de bijdrage aan het plan", max_length=2000)
     data_kinds = models.JSONField("soorten gegevens", default=list)
     consenting_parties = models.ManyToManyField(
         "parties.Party", related_name="+", verbose_name="convenantspartijen die toestemming gaven"
     )
-    consent_note = models.TextField("vastlegging van de toestemming", max_length=2000)
+    consent_note = FreeTextField("vastlegging van de toestemming", max_length=2000)
     disclosed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     disclosed_at = models.DateTimeField(default=timezone.now)
 

@@ -19,7 +19,7 @@ import dataclasses
 import datetime
 from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -28,12 +28,9 @@ from access.screens import access_allowed
 from casusoverleg.access_rules import DECIDE_PERMISSION, casus_deelnemer, casus_external, casus_uitvoerder
 from casusoverleg.access_rules import may_decide_closure as _may_decide_closure
 from casusoverleg.models import (
-    OPEN_MEASURE_STATUSES,
     CasusoverlegFile,
-    CasusStatus,
     DataKind,
     Disclosure,
-    PlanMeasure,
     PlanVersion,
 )
 
@@ -147,18 +144,7 @@ def plan_draft(file: CasusoverlegFile) -> PlanVersion | None:
     return file.plan_versions.filter(adopted_at__isnull=True).first()
 
 
-# --- The work list ----------------------------------------------------------------------------
-
-
-@dataclasses.dataclass(frozen=True)
-class CaseRow:
-    number: str
-    initials: str
-    status: str
-    next_review_on: datetime.date | None
-    review_overdue: bool
-    overdue_measures: int
-    plan_only: bool
+# --- The work list: the task lists (the cases: casusoverleg.worklist) --------------------------
 
 
 @dataclasses.dataclass(frozen=True)
@@ -178,46 +164,6 @@ def _casus_tasks() -> QuerySet[Task]:
     return Task.objects.filter(process__flow_class=CasusoverlegFlow, flow_task_type="HUMAN").exclude(
         process__casusoverleg_file__archived_at__isnull=False  # art. 13.2: archived files leave the lists
     )
-
-
-def case_rows(user: User, today: datetime.date, query: str = "") -> tuple[list[CaseRow], int]:
-    """The cases this user may see, newest first, with overdue flags; one query plus a count.
-
-    ``query`` searches the file number (and, for full access, the subject's name).
-    """
-    full = casus_files_visible_to(user)
-    plan_only = casus_is_external(user)
-    files = full if not plan_only else casus_files_plan_visible_to(user).select_related("subject")
-    files = files.exclude(status=CasusStatus.AFGESLOTEN) if not query else files
-    if query:
-        match = Q(number__icontains=query)
-        if not plan_only:
-            match |= Q(subject__surname__icontains=query) | Q(subject__given_names__icontains=query)
-        files = files.filter(match)
-    overdue = PlanMeasure.objects.filter(
-        plan__file=OuterRef("pk"),
-        plan__adopted_at__isnull=False,
-        plan__superseded_at__isnull=True,
-        due_on__lt=today,
-        status__in=OPEN_MEASURE_STATUSES,
-    )
-    files = files.annotate(has_overdue=Exists(overdue)).order_by("-opened_at", "-pk")
-    rows = []
-    for file in files[:LIST_LIMIT]:
-        rows.append(
-            CaseRow(
-                number=file.number,
-                initials=file.subject.initials if not plan_only else "—",
-                status=file.get_status_display(),
-                next_review_on=file.next_review_on,
-                review_overdue=bool(
-                    file.next_review_on and file.next_review_on < today and file.status != CasusStatus.AFGESLOTEN
-                ),
-                overdue_measures=int(file.has_overdue),
-                plan_only=plan_only,
-            )
-        )
-    return rows, files.count()
 
 
 def task_rows(user: User, today: datetime.date) -> tuple[list[TaskRow], list[TaskRow]]:

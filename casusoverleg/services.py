@@ -28,8 +28,6 @@ from casusoverleg.models import (
     CasusSignal,
     CasusStatus,
     CasusSubject,
-    ClosureDecision,
-    ClosureOutcome,
     DataContribution,
     DataKind,
     Disclosure,
@@ -474,77 +472,6 @@ def review_interval_set(file: CasusoverlegFile, *, by: User, months: int) -> Cas
     return file
 
 
-# --- Closure (art. 9.4, 8.2f, 10.2h) ----------------------------------------------------------------
-
-
-@transaction.atomic
-def closure_decide(
-    file: CasusoverlegFile,
-    *,
-    by: User,
-    outcome: str,
-    decided_on: datetime.date,
-    motivation: str,
-    meeting=None,
-    confirmed_by: User | None = None,
-) -> ClosureDecision:
-    """Art. 9.4: a kernpartij decides on the casusoverleg's advice. On closure the date is recorded
-    in both files (art. 8.2f, 10.2h); retention (art. 13) counts from it. Runs inside the
-    'besluit kernpartijen' task (``flows.services.task_complete`` holds the lock).
-
-    Not one user's decision (issue 13 item 8): recorded as a ``meeting`` decision (casusoverleg with
-    enough kernpartijen present, this file on the agenda) or ``confirmed_by`` a second person of
-    another kernpartij; whoever answered the weegploeg file's information request is neither the
-    single decider nor the confirmer (``meetings.services``)."""
-    from casusoverleg.access_rules import may_decide_closure
-    from casusoverleg.selectors import casus_may_decide_closure
-    from meetings.models import DecisionKind
-    from meetings.services import collective_decision_record, decision_authority_check, information_suppliers
-    from weegploeg.models import WeegploegFile
-
-    if not casus_may_decide_closure(by):
-        raise PermissionDenied("Alleen de kernpartijen besluiten over het afsluiten van het plan.")
-    file = _fresh(file)
-    if file.status != CasusStatus.AFSLUITING_GEADVISEERD:
-        raise ValidationError("Het casusoverleg heeft (nog) geen afsluiting geadviseerd.")
-    advice = file.reviews.filter(outcome=ReviewOutcome.AFSLUITING_ADVISEREN).order_by("-pk").first()
-    if outcome not in ClosureOutcome.values:
-        raise ValidationError("Kies: afsluiten of niet afsluiten.")
-    if not motivation.strip():
-        raise ValidationError("Motiveer het besluit.")
-    if decided_on > timezone.localdate():
-        raise ValidationError("De datum van het besluit kan niet in de toekomst liggen.")
-    if advice is not None and decided_on < advice.held_on:
-        raise ValidationError("Het besluit kan niet vóór het advies van het casusoverleg liggen.")
-    authority = decision_authority_check(
-        kind=DecisionKind.AFSLUITING,
-        file=file,
-        by=by,
-        may_decide=may_decide_closure,
-        meeting=meeting,
-        confirmed_by=confirmed_by,
-        suppliers=information_suppliers(WeegploegFile.objects.filter(number=file.source_weegploeg_number).first()),
-    )
-    decision = ClosureDecision.objects.create(
-        file=file,
-        advice=advice,
-        outcome=outcome,
-        decided_on=decided_on,
-        motivation=motivation.strip(),
-        decided_by=by,
-        party=by.party,
-    )
-    collective_decision_record(authority, decision=decision)
-    if outcome == ClosureOutcome.AFSLUITEN:
-        _touch(file, status=CasusStatus.AFGESLOTEN, closed_on=decided_on, closure_note=motivation.strip())
-        from weegploeg.services import weegploeg_plan_closed_record
-
-        weegploeg_plan_closed_record(file.source_weegploeg_number, closed_on=decided_on, note=motivation.strip())
-    else:
-        _touch(file, status=CasusStatus.IN_UITVOERING)
-    return decision
-
-
 # --- Persons, contributions (art. 6, 9.2, 10.2f-g) ----------------------------------------------
 
 
@@ -714,3 +641,7 @@ def disclosure_register(
         disclosure.consenting_parties.set(consenting)
         _touch(file)
     return disclosure
+
+
+# The closure decision (art. 9.4) lives in ``casusoverleg.closure``; its services are part of this API.
+from casusoverleg.closure import closure_decide, closure_propose, closure_take_effect  # noqa: E402, F401

@@ -33,6 +33,7 @@ from casusoverleg.forms import (
     PersonForm,
 )
 from casusoverleg.models import CasusoverlegFile, CasusParticipant
+from casusoverleg.worklist import case_list
 from flows import services as flow_services
 from parties.models import Party, PartyRole
 
@@ -122,13 +123,14 @@ def index(request: HttpRequest) -> HttpResponse:
     user = request.user
     query = (request.POST.get("q") or "").strip()[:SEARCH_MAX] if request.method == "POST" else ""
     today = timezone.localdate()
-    rows, total = selectors.case_rows(user, today, query) if selectors.casus_any_access(user) else ([], 0)
+    cases = case_list(user, today, request.GET, query) if selectors.casus_any_access(user) else None
     mine, available = selectors.task_rows(user, today)
-    shown = [row.number for row in rows] + [row.file_number for row in (*mine, *available)]
+    shown = (cases.numbers if cases else []) + [row.file_number for row in (*mine, *available)]
     request.access.listed(shown, AccessAction.SEARCH if query else AccessAction.READ)
     context = {
-        "rows": rows,
-        "total": total,
+        "cases": cases,
+        "list": cases.state if cases else None,
+        "columns": cases.state.columns(cases.columns) if cases else [],
         "query": query,
         "searched": request.method == "POST",
         "mine": mine,

@@ -21,6 +21,8 @@ env = environ.Env(
     DEFAULT_FROM_EMAIL=(str, "casusoverleg@example.invalid"),
     EVALUATION_SUPPRESS_BELOW=(int, 5),
     MEETING_QUORUM_KERNPARTIJEN=(int, 2),
+    # Art. 10.3: months between two checks of a casusoverleg file (as art. 8.3's weegploeg check).
+    CASUSOVERLEG_ACCURACY_REVIEW_MONTHS=(int, 6),
     # Access log (issue 13 item 10): earlier HMAC keys, comma-separated, kept to verify old rows;
     # the checkpoint file belongs outside the database's directory (ideally on another host's mount).
     ACCESS_LOG_HMAC_OLD_KEYS=(list, []),
@@ -35,4 +37,12 @@ env = environ.Env(
     GUNICORN_WORKERS=(int, 3),
     GUNICORN_TIMEOUT=(int, 60),
     CACHE_DIR=(str, str(BASE_DIR / "var" / "cache")),
+    # Passkeys (issue 17 item 9): the relying party is the site's domain (no scheme, no port) and the
+    # exact origins the browser reports; plain http only for localhost. Empty: derived from
+    # ALLOWED_HOSTS in config/settings/base.py (its first domain name, https).
+    WEBAUTHN_RP_ID=(str, ""),
+    WEBAUTHN_ALLOWED_ORIGINS=(list, []),
+    # "none" or "all"; and/or the codes (slugs) of parties whose users must log in with a passkey.
+    PASSKEYS_REQUIRED=(str, "none"),
+    PASSKEYS_REQUIRED_PARTIES=(list, []),
 )

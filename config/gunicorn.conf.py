@@ -36,6 +36,57 @@ proxy_allow_ips = "127.0.0.1,::1"
 # with HUP (`systemctl reload casusoverleg`), and the service's home is not a place for sockets.
 control_socket_disable = True
 
+# A fresh worker's first request pays for lazy imports, the URL resolver, template compilation and
+# the database connection (~0.7 s for the convenant PDF, issue 18). Each worker (at start and after
+# each recycling) first answers these public requests to itself, before it accepts a connection.
+# gunicorn's access log does not list them; a failure (a database still starting) is logged and ignored.
+WARM_UP_PATHS = ("/", "/convenant/pdf/")
+WARM_UP_BUDGET_SECONDS = 10
+
+
+def post_worker_init(worker):
+    import io
+    import time
+
+    from django.conf import settings
+
+    hosts = [h for h in settings.ALLOWED_HOSTS if h and "*" not in h and not h.startswith(".")]
+    host = hosts[0] if hosts else "localhost"
+    started = time.monotonic()
+    for path in WARM_UP_PATHS:
+        if time.monotonic() - started > WARM_UP_BUDGET_SECONDS:
+            break
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": "",
+            "SERVER_NAME": host,
+            "SERVER_PORT": "443",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "HTTP_HOST": host,
+            "HTTP_X_FORWARDED_PROTO": "https",
+            "HTTP_ACCEPT_ENCODING": "gzip",
+            "REMOTE_ADDR": "127.0.0.1",
+            "wsgi.version": (1, 0),
+            "wsgi.url_scheme": "https",
+            "wsgi.input": io.BytesIO(),
+            "wsgi.errors": sys.stderr,
+            "wsgi.multithread": False,
+            "wsgi.multiprocess": True,
+            "wsgi.run_once": False,
+        }
+        try:
+            body = worker.wsgi(environ, lambda status, headers, exc_info=None: None)
+            try:
+                for _ in body:
+                    pass
+            finally:
+                if hasattr(body, "close"):
+                    body.close()  # request_finished: the connection is kept or closed as for a visit
+        except Exception as exc:  # noqa: BLE001 - a warm-up never keeps a worker from serving
+            worker.log.warning("opwarmen %s mislukt: %s", path, type(exc).__name__)
+
+
 loglevel = env("LOG_LEVEL").lower()
 errorlog = "-"
 accesslog = "-"

@@ -24,6 +24,7 @@ urlpatterns = [
     path("werk/incidenten/", include("incidents.urls")),
     path("werk/rechten/", include("rights.urls")),
     path("werk/bewaartermijnen/", include("retention.urls")),
+    path("werk/partijen/", include("parties.urls")),
     path("werk/toegangsmatrix/", include("access.urls")),
     path("werk/evaluatie/", include("evaluation.urls")),
     path("werk/verwerkingsregister/", include("processing.urls")),

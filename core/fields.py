@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from stdnum.nl import bsn as stdnum_bsn
 
-from core.text import text_name_normalise, validate_no_bidi_controls
+from core.text import text_free_clean, text_name_normalise, validate_no_bidi_controls
 
 BSN_MESSAGE = "Dit is geen geldig BSN (negen cijfers die aan de elfproef voldoen)."
 BSN_CODE = "bsn_invalid"
@@ -114,3 +114,32 @@ class BSNField(models.CharField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": BSNFormField, **kwargs})
+
+
+class FreeTextField(models.TextField):
+    """Free text people type (a signal, a motivation, a plan, a request): stored as typed, only without
+    bidi controls (issue 13 item 6) — on every write path: ``full_clean()`` and model forms and the
+    admin (``to_python``), ``save()``/``create()``/``bulk_create()`` (``pre_save``) and ``update()``
+    and every other value sent to the database (``get_prep_value``).
+
+    The column is an ordinary text column: ``deconstruct`` names ``models.TextField``, so changing a
+    field to this class needs no migration (the cleaning happens in Python, not in the schema)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return text_free_clean(value) if isinstance(value, str) else value
+
+    def pre_save(self, model_instance, add):
+        value = getattr(model_instance, self.attname)
+        if isinstance(value, str):
+            value = text_free_clean(value)
+            setattr(model_instance, self.attname, value)
+        return value
+
+    def get_prep_value(self, value):
+        value = super().get_prep_value(value)
+        return text_free_clean(value) if isinstance(value, str) else value
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.TextField", args, kwargs

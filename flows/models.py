@@ -7,6 +7,9 @@ these proxy models carry the task permissions (declared here, in ``Meta``, so th
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
 from viewflow.workflow.models import Process
 
 TASK_DEFAULT_PERMISSIONS = ("add", "change", "delete", "view", "manage")
@@ -39,3 +42,35 @@ class AccuracyReviewProcess(Process):
         permissions = [
             ("weegploeg_accuracy_review", "Mag weegploegdossiers periodiek controleren (art. 8.3)"),
         ]
+
+
+class CasusAccuracyReviewProcess(Process):
+    """The periodic check of a casusoverleg file for correctness and completeness by the uitvoerder
+    (art. 10.3), the casusoverleg's counterpart of ``AccuracyReviewProcess``."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "controle op juistheid casusoverleg"
+        verbose_name_plural = "controles op juistheid casusoverleg"
+        default_permissions = TASK_DEFAULT_PERMISSIONS
+        permissions = [
+            ("casusoverleg_accuracy_review", "Mag casusoverlegdossiers periodiek controleren (art. 10.3)"),
+        ]
+
+
+class CasusAccuracyReview(models.Model):
+    """Art. 10.3: the uitvoerder checked the casusoverleg file, and corrected it where needed."""
+
+    file = models.ForeignKey("casusoverleg.CasusoverlegFile", on_delete=models.CASCADE, related_name="accuracy_reviews")
+    corrected = models.BooleanField("gegevens aangepast", default=False)
+    note = models.TextField("toelichting", max_length=2000)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reviewed_at = models.DateTimeField("gecontroleerd op", default=timezone.now)
+
+    class Meta:
+        verbose_name = "controle op juistheid casusoverleg"
+        verbose_name_plural = "controles op juistheid casusoverleg"
+        ordering = ["-reviewed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Controle op juistheid {self.file.number}"

@@ -8,12 +8,14 @@ own transitions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -23,6 +25,7 @@ from accounts.roles import Role
 from flows import services as flow_services
 from flows.task_screens import task_claim_respond, task_lifecycle_respond, task_release_respond
 from flows.weegploeg import AccuracyReviewFlow, WeegploegFlow
+from meetings.forms import decision_is_proposal
 from weegploeg import services
 from weegploeg.forms import (
     AccuracyReviewForm,
@@ -37,6 +40,10 @@ from weegploeg.selectors import weegploeg_is_uitvoerder
 from weegploeg.views import file_context
 
 TASK = "weegploeg: taak uitvoeren"
+PROPOSED = (
+    "Uw besluit is vastgelegd als voorstel. Het wordt van kracht als een collega van een andere kernpartij "
+    "het bevestigt; tot dan verandert er niets aan het dossier."
+)
 CANNOT_WORK = "U kunt deze taak niet (meer) uitvoeren. Er is niets gewijzigd."
 
 
@@ -119,7 +126,6 @@ def _action(task: Task, file: WeegploegFile, form, user: User, criteria_version)
             motivation=data["motivation"],
             involved_parties=data["involved_parties"],
             meeting=data.get("meeting"),
-            confirmed_by=data.get("confirmed_by"),
         )
     return lambda: services.information_duty_record(
         file,
@@ -132,6 +138,15 @@ def _action(task: Task, file: WeegploegFile, form, user: User, criteria_version)
         recheck_on=data.get("recheck_on"),
         informed_on=data.get("informed_on"),
     )
+
+
+def _proposal_state(task: Task, file: WeegploegFile) -> dict:
+    if task.flow_task.flow_class is not WeegploegFlow or task.flow_task.name != "decide":
+        return {}
+    from meetings.models import DecisionKind
+    from meetings.proposals import decision_proposal_state
+
+    return decision_proposal_state(DecisionKind.WEEGPLOEG, file.number, task)
 
 
 def _may_work(task: Task, user: User) -> bool:
@@ -150,7 +165,8 @@ def task_detail(request: HttpRequest, target: TaskOnFile, task_id: int) -> HttpR
         from pages.selectors import referentiekader_live
 
         criteria_version = referentiekader_live()
-    may_work = _may_work(task, request.user)
+    proposal_state = _proposal_state(task, file)
+    may_work = _may_work(task, request.user) and not proposal_state.get("pending")
     form = _form_for(task, request, criteria_version, file) if may_work else None
     if request.method == "POST":
         if form is None:
@@ -158,6 +174,28 @@ def task_detail(request: HttpRequest, target: TaskOnFile, task_id: int) -> HttpR
             return redirect("weegploeg:task", task_id=task.pk)
         if task.flow_task.name == "analyse" and criteria_version is None:
             form.add_error(None, "Er is geen gepubliceerd referentiekader; de analyse kan nog niet worden vastgelegd.")
+        elif task.flow_task.name == "decide" and form.is_valid() and decision_is_proposal(form):
+            # Art. 7.4 (issue 13 item 8): four eyes — a proposal the second person confirms themselves.
+            data = form.cleaned_data
+            try:
+                flow_services.task_claim(task, request.user)
+                services.weegploeg_decision_propose(
+                    file,
+                    by=request.user,
+                    outcome=data["outcome"],
+                    motivation=data["motivation"],
+                    involved_parties=data["involved_parties"],
+                    task_id=task.pk,
+                )
+            except flow_services.TaskUnavailable as error:
+                messages.error(request, error.message)
+                return redirect("weegploeg:task", task_id=task.pk)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                request.access.changed(file)
+                messages.success(request, PROPOSED)
+                return redirect("weegploeg:task", task_id=task.pk)
         elif form.is_valid():
             try:
                 flow_services.task_complete(
@@ -181,6 +219,7 @@ def task_detail(request: HttpRequest, target: TaskOnFile, task_id: int) -> HttpR
             "criteria_version": criteria_version,
             "is_uitvoerder": weegploeg_is_uitvoerder(request.user),
             "open_request": file.information_requests.filter(answered_at__isnull=True).select_related("party").last(),
+            **proposal_state,
         }
     )
     status = 400 if form is not None and form.errors else 200
@@ -227,3 +266,53 @@ def task_reassign(request: HttpRequest, target: TaskOnFile, task_id: int) -> Htt
         {"task": task, "file": file, "form": form, "open_task": open_task},
         status=400 if form.errors else 200,
     )
+
+
+BULK_MAX = 100
+_BACK_ALLOWED = re.compile(r"\?[A-Za-z0-9=&%_.+\-]{0,300}")
+
+
+def _inbox_back(request: HttpRequest) -> HttpResponse:
+    """Back to the inbox with its filters (only a plain query string of the list, else none)."""
+    back = request.POST.get("terug", "")
+    query = back if _BACK_ALLOWED.fullmatch(back) else ""
+    return redirect(reverse("weegploeg:inbox") + query)
+
+
+@work_screen(
+    rule="weegploeg.assign_tasks",
+    purpose="weegploeg: taken toewijzen",
+    object_type=OBJECT_TYPE,
+    screen_ref="werkbak",
+    methods=("POST",),
+)
+def tasks_assign(request: HttpRequest) -> HttpResponse:
+    """The uitvoerder assigns the checked tasks to one colleague (issue 14 item 2). Each task is
+    checked by the rule of the single assignment and logged as a change of its file."""
+    form = ReassignForm(request.POST, candidates=reassign_candidates())
+    raw_ids = request.POST.getlist("taak")
+    ids = sorted({int(v) for v in raw_ids if v.isdigit()})[:BULK_MAX]
+    if not ids:
+        messages.error(request, "Kies een of meer taken om toe te wijzen. Er is niets gewijzigd.")
+        return _inbox_back(request)
+    if not form.is_valid():
+        messages.error(request, "Kies een collega uit de lijst om de taken aan toe te wijzen. Er is niets gewijzigd.")
+        return _inbox_back(request)
+    to = form.cleaned_data["user"]
+    targets = [task_load(request, task_id=task_id) for task_id in ids]
+    missing = sum(1 for target in targets if target is None)
+    result = flow_services.tasks_assign_bulk(
+        [t for t in targets if t is not None], by=request.user, to=to, rule="weegploeg.reassign_task"
+    )
+    for target in result.assigned:
+        request.access.changed(target.file)
+    name = to.get_full_name() or to.username
+    if result.assigned:
+        numbers = ", ".join(target.number for target in result.assigned)
+        count = len(result.assigned)
+        messages.success(request, f"{count} taak/taken toegewezen aan {name} (dossier {numbers}).")
+    refused = [(target.number, message) for target, message in result.refused]
+    refused += [("—", flow_services.NOT_ASSIGNABLE)] * missing
+    for number, message in refused:
+        messages.error(request, f"Dossier {number}: {message}" if number != "—" else message)
+    return _inbox_back(request)

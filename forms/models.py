@@ -19,7 +19,9 @@ from __future__ import annotations
 import uuid
 
 from django import forms as django_forms
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
@@ -189,6 +191,31 @@ class IntakeQuestion(Orderable):
 
     def choice_list(self) -> list[str]:
         return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+
+class SignalAddendum(models.Model):
+    """Issue 14.6: information the melder adds to their own signal while the weegploeg file is open.
+
+    Appended to the signal, never overwriting it; shown to the weegploeg with the signal and
+    destroyed with the file (the foreign key cascades when the signal goes, art. 13).
+    """
+
+    signal = models.ForeignKey(
+        "weegploeg.Signal", on_delete=models.CASCADE, related_name="addenda", verbose_name="signaal"
+    )
+    text = models.TextField("aanvullende informatie", max_length=5000)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="toegevoegd door"
+    )
+    added_at = models.DateTimeField("toegevoegd op", default=timezone.now)
+
+    class Meta:
+        verbose_name = "aanvulling op een signaal"
+        verbose_name_plural = "aanvullingen op signalen"
+        ordering = ["added_at", "pk"]
+
+    def __str__(self) -> str:  # never the text: str() ends up in logs
+        return f"Aanvulling {self.pk}"
 
 
 # At the end: the admin form's guardrails import the names above.

@@ -155,6 +155,8 @@ def _add_fields(form, definition: IntakeDefinition | None) -> None:
             if source is not None:
                 hint = f"Alleen beantwoorden als u bij “{source.label}” “{question.show_when_value}” koos."
                 field.help_text = f"{field.help_text} {hint}".strip()
+                # for forms/static/forms/intake-conditions.js (the server keeps the truth)
+                field.show_when_key, field.show_when_value = source.key, question.show_when_value
         initial = intake_question_initial(question)
         if initial is not None:
             field.initial = initial

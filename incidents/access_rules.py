@@ -14,7 +14,6 @@ from access.registry import access_rule
 
 may_see_incidents = is_kernpartij & holds_permission("incidents.view_incidentprocess")
 may_register_incidents = may_see_incidents & holds_permission("incidents.register_incident")
-may_manage_incidents = may_see_incidents & holds_permission("incidents.manage_incidentprocess")
 
 
 @rules.predicate(name="rol met het recht voor deze taak")
@@ -24,18 +23,6 @@ def holds_task_permission(user, target) -> bool:
     if task is None:
         return False
     return not task.owner_permission or task.owner_permission in role_permissions(user)
-
-
-@rules.predicate(name="taak is aan deze gebruiker toegewezen")
-def task_is_mine(user, target) -> bool:
-    task = getattr(target, "task", None)
-    return task is not None and task.owner_id == getattr(user, "pk", None)
-
-
-@rules.predicate(name="taak is nog niet toegewezen")
-def task_is_free(user, target) -> bool:
-    task = getattr(target, "task", None)
-    return task is not None and task.owner_id is None
 
 
 access_rule(
@@ -48,19 +35,9 @@ access_rule(
     may_register_incidents,
     "Kernpartijen met het recht een incident te melden (art. 15.2g)",
 )
-# Viewflow refuses these inside its own views without a log row; the rule says it first, and logs.
 access_rule(
-    "incidents.take_task",
-    may_see_incidents & holds_task_permission & task_is_free,
-    "Een taak oppakken die nog vrij is, met het recht voor die taak (art. 15.2g)",
-)
-access_rule(
-    "incidents.do_own_task",
-    may_see_incidents & holds_task_permission & task_is_mine,
-    "Een eigen, opgepakte taak uitvoeren of vrijgeven (art. 15.2g)",
-)
-access_rule(
-    "incidents.manage",
-    may_manage_incidents,
-    "De uitvoerder: taken en incidenten annuleren, heropenen of terugdraaien (art. 5, 15.2g)",
+    "incidents.work_task",
+    may_see_incidents & holds_task_permission,
+    "Een taak van het incidentproces oppakken, vrijgeven of uitvoeren, met het recht voor die taak "
+    "(art. 15.2g); of de taak nog vrij of de eigen is, meldt het scherm zelf",
 )

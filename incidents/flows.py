@@ -4,6 +4,9 @@ register → classify → (breach) notify the AP → decide on informing data su
                     → (no breach) measures → end
 Every human task has an explicit permission (declared in ``IncidentProcess.Meta``); who may see
 incidents at all (kernpartijen, the uitvoerder) is narrowed in ``has_view_permission``.
+The screens are the project's own Dutch views (``incidents.views``, ``incidents.task_views``):
+``incidents.services.incident_start`` starts the flow, the task screens complete its tasks through
+``flows.services``; viewflow's own (Material) screens are not mounted for this flow.
 """
 
 from __future__ import annotations
@@ -12,8 +15,14 @@ from viewflow import this
 from viewflow.workflow import flow
 
 from flows.locks import savepoint_select_for_update_lock
-from incidents import selectors, views
+from incidents import selectors
 from incidents.models import IncidentProcess
+
+
+def _task_view(request, *args, **kwargs):  # pragma: no cover - never mounted (see module docstring)
+    from django.http import Http404
+
+    raise Http404
 
 
 class IncidentFlow(flow.Flow):
@@ -23,40 +32,43 @@ class IncidentFlow(flow.Flow):
     process_description = "Beveiligingsincidenten en datalekken melden, classificeren en afhandelen."
     process_summary_template = "{{ process.reference|default:'Nieuw incident' }}"
 
-    register = (
-        flow.Start(views.IncidentRegisterView.as_view())
-        .Annotation(title="Incident melden")
-        .Permission("incidents.register_incident")
-        .Next(this.classify)
-    )
+    register = flow.StartHandle(this.start_incident).Annotation(title="Incident melden").Next(this.classify)
     classify = (
-        flow.View(views.IncidentClassifyView.as_view())
+        flow.View(_task_view)
         .Annotation(title="Classificeren: datalek of niet")
         .Permission("incidents.classify_incident")
         .Next(this.breach_check)
     )
     breach_check = (
-        flow.If(lambda activation: bool(activation.process.is_breach)).Then(this.notify_ap).Else(this.measures)
+        flow.If(lambda activation: bool(activation.process.is_breach))
+        .Annotation(title="Datalek?")
+        .Then(this.notify_ap)
+        .Else(this.measures)
     )
     notify_ap = (
-        flow.View(views.IncidentNotifyApView.as_view())
+        flow.View(_task_view)
         .Annotation(title="Melding aan de Autoriteit Persoonsgegevens (72 uur)")
         .Permission("incidents.notify_ap_incident")
         .Next(this.inform_subjects)
     )
     inform_subjects = (
-        flow.View(views.IncidentSubjectsView.as_view())
+        flow.View(_task_view)
         .Annotation(title="Besluit over informeren van betrokkenen")
         .Permission("incidents.inform_subjects_incident")
         .Next(this.measures)
     )
     measures = (
-        flow.View(views.IncidentMeasuresView.as_view())
+        flow.View(_task_view)
         .Annotation(title="Maatregelen vastleggen en afhandelen")
         .Permission("incidents.close_incident")
         .Next(this.end)
     )
-    end = flow.End()
+    end = flow.End().Annotation(title="Afgehandeld")
+
+    def start_incident(self, activation, *, title: str, description: str, discovered_at) -> IncidentProcess:
+        process = activation.process
+        process.title, process.description, process.discovered_at = title, description, discovered_at
+        return process
 
     def has_view_permission(self, user, obj=None) -> bool:
         return super().has_view_permission(user, obj=obj) and selectors.incident_may_see(user)

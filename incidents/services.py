@@ -40,6 +40,43 @@ def incident_register(process: IncidentProcess, *, user) -> IncidentProcess:
     return process
 
 
+def incident_start(*, title: str, description: str, discovered_at, user) -> IncidentProcess:
+    """Report an incident: start the incident flow (its classify task goes to the handlers) and
+    register who reported it, when, and the kenmerk — in one transaction."""
+    from incidents.flows import IncidentFlow
+
+    with transaction.atomic():
+        process = IncidentFlow.register.run(title=title, description=description, discovered_at=discovered_at)
+        return incident_register(process, user=user)
+
+
+# What each task of the flow does after its form is applied (the form's fields are saved first).
+TASK_EFFECTS = {
+    "classify": lambda process: incident_classify(process),
+    "measures": lambda process: incident_close(process),
+}
+
+
+def incident_task_complete(task, *, user, form) -> IncidentProcess:
+    """Complete ``task`` with a valid step form: the form's values go onto the process the flow
+    goes on with (loaded under the flow lock), then the flow moves on — one locked transaction.
+    Raises ``flows.services.TaskUnavailable`` (a Dutch message) when the task was done or taken."""
+    from django.forms.models import construct_instance
+
+    from flows.services import task_complete
+
+    def action() -> IncidentProcess:
+        process = task.process.coerced  # the very instance the flow's next nodes read and save
+        construct_instance(form, process, fields=form._meta.fields)
+        process.save()
+        effect = TASK_EFFECTS.get(task.flow_task.name)
+        if effect is not None:
+            effect(process)
+        return process
+
+    return task_complete(task, user, action)
+
+
 def incident_classify(process: IncidentProcess) -> IncidentProcess:
     process.classified_at = timezone.now()
     process.save()

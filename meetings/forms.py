@@ -77,23 +77,13 @@ class AgendaForm(forms.Form):
 # --- The basis of a collective decision, on the task screens (art. 7.4, 9.4) -----------------------
 
 
-def confirmer_candidates(permission: str, user):
-    """Users of another kernpartij whose role carries ``permission`` (who may take the decision too)."""
-    from accounts.roles import ROLE_PERMISSIONS
-
-    roles = [role.value for role, perms in ROLE_PERMISSIONS.items() if permission in perms]
-    return (
-        User.objects.filter(is_active=True, groups__name__in=roles, party__role=PartyRole.KERNPARTIJ)
-        .exclude(pk=user.pk)
-        .exclude(party_id=user.party_id)
-        .select_related("party")
-        .distinct()
-        .order_by("party__name", "last_name", "username")
-    )
+BASIS_MEETING = "overleg"
+BASIS_FOUR_EYES = "vier_ogen"
 
 
-def decision_basis_fields(form: forms.Form, *, kind: str, file, user, permission: str) -> None:
-    """Add the two ways to make a decision collective: the meeting, or a confirming colleague."""
+def decision_basis_fields(form: forms.Form, *, kind: str, file, user, permission: str = "") -> None:
+    """Add the two ways to make a decision collective: the meeting in which it was taken, or a
+    proposal that a second person of another kernpartij confirms on their own screen."""
     from meetings.models import Meeting
     from meetings.services import meeting_quorum, meetings_for_decision
 
@@ -101,6 +91,22 @@ def decision_basis_fields(form: forms.Form, *, kind: str, file, user, permission
         Meeting.objects.filter(pk__in=[m.pk for m in meetings_for_decision(kind, file)])
         if file
         else Meeting.objects.none()
+    )
+    form.fields["basis"] = forms.ChoiceField(
+        label="Hoe wordt dit besluit genomen?",
+        choices=[
+            (BASIS_MEETING, f"Besloten in een overleg met ten minste {meeting_quorum()} kernpartijen aanwezig"),
+            (
+                BASIS_FOUR_EYES,
+                "Voorleggen ter bevestiging aan een collega van een andere kernpartij (vier ogen)",
+            ),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies hoe dit besluit wordt genomen.", "invalid_choice": "Maak een keuze."},
+        help_text=(
+            "Bij vier ogen wordt uw besluit pas van kracht als een collega van een andere kernpartij het "
+            "bevestigt; tot dan verandert er niets aan het dossier."
+        ),
     )
     form.fields["meeting"] = forms.ModelChoiceField(
         label="Besloten in het overleg van",
@@ -113,21 +119,30 @@ def decision_basis_fields(form: forms.Form, *, kind: str, file, user, permission
             "aanwezig waren. U moet op de presentielijst staan."
         ),
     )
-    form.fields["confirmed_by"] = forms.ModelChoiceField(
-        label="Of: bevestigd door (collega van een andere kernpartij)",
-        queryset=confirmer_candidates(permission, user),
-        required=False,
-        empty_label="(geen bevestiging)",
-        error_messages={"invalid_choice": "Kies een collega uit de lijst."},
-        help_text="Vier ogen: een tweede persoon van een andere kernpartij die dit besluit bevestigt.",
-    )
-    form.fields["confirmed_by"].label_from_instance = lambda u: f"{u.get_full_name() or u.username} ({u.party.name})"
 
 
 def decision_basis_clean(form: forms.Form) -> None:
-    if not form.cleaned_data.get("meeting") and not form.cleaned_data.get("confirmed_by"):
-        form.add_error(
-            None,
-            "Dit besluit kan niet door één persoon worden genomen: kies het overleg waarin is besloten, "
-            "of een collega van een andere kernpartij die het bevestigt.",
-        )
+    basis = form.cleaned_data.get("basis")
+    if basis == BASIS_MEETING and not form.cleaned_data.get("meeting"):
+        form.add_error("meeting", "Kies het overleg waarin is besloten.")
+    if basis == BASIS_FOUR_EYES:
+        form.cleaned_data["meeting"] = None
+
+
+def decision_is_proposal(form: forms.Form) -> bool:
+    """True when the decider leaves the decision to a second person's confirmation (four eyes)."""
+    return form.cleaned_data.get("basis") == BASIS_FOUR_EYES
+
+
+class RejectDecisionForm(forms.Form):
+    """The confirmer refuses a proposed decision, with a reason (art. 7.4, 9.4)."""
+
+    reason = forms.CharField(
+        label="Reden waarom u het besluit niet bevestigt",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": "Geef de reden waarom u het besluit niet bevestigt.",
+            "max_length": "Gebruik ten hoogste 2000 tekens.",
+        },
+    )

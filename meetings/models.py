@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from core.fields import FreeTextField
+
 
 class MeetingKind(models.TextChoices):
     WEEGPLOEG = "weegploeg", "Weegploegoverleg"
@@ -121,3 +123,52 @@ class CollectiveDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.file_number}"
+
+
+class ProposalStatus(models.TextChoices):
+    PENDING = "wacht", "Wacht op bevestiging"
+    CONFIRMED = "bevestigd", "Bevestigd"
+    REJECTED = "afgewezen", "Afgewezen"
+
+
+class DecisionProposal(models.Model):
+    """A decision proposed by one person that takes effect only when a second person of another
+    kernpartij confirms it by their own act (four eyes, art. 7.4, 9.4; issue 13 item 8).
+
+    Until then nothing happens to the file or the flow; a refusal (with its reason) withdraws it
+    and the task is open again for the decider."""
+
+    kind = models.CharField("soort besluit", max_length=30, choices=DecisionKind.choices)
+    file_number = models.CharField("dossiernummer", max_length=40)
+    task_id = models.PositiveBigIntegerField("taak", null=True, blank=True)
+    outcome = models.CharField("besluit", max_length=30)
+    motivation = FreeTextField("motivering")
+    details = models.JSONField("overige gegevens van het besluit", default=dict, blank=True)
+    status = models.CharField("status", max_length=20, choices=ProposalStatus.choices, default=ProposalStatus.PENDING)
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    proposed_at = models.DateTimeField(default=timezone.now)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    rejection_reason = FreeTextField("reden van afwijzing", blank=True)
+
+    class Meta:
+        verbose_name = "besluit ter bevestiging"
+        verbose_name_plural = "besluiten ter bevestiging"
+        ordering = ["proposed_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "file_number"],
+                condition=models.Q(status="wacht"),
+                name="meetings_one_pending_proposal_per_file",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.file_number}"
+
+    @property
+    def reference(self) -> str:
+        """The pseudonymous reference in the access log and in URLs."""
+        return f"besluitvoorstel-{self.pk}"

@@ -6,7 +6,8 @@ A weegploeg decision and a closure of the plan need either
 (a) a meeting of the right kind, held (not in the future), with at least
     ``MEETING_QUORUM_KERNPARTIJEN`` kernpartijen present, this file on its agenda and the decider
     among those present; the decision is recorded as the meeting's, with the attendance; or
-(b) confirmation by a second person, of another kernpartij, who may take this decision too.
+(b) confirmation by a second person, of another kernpartij, who may take this decision too — by
+    that person's own act on their own screen (``meetings.proposals``: propose, confirm, reject).
 
 Whoever supplied information for the file (answered its information request) does not weigh it
 alone: they can be neither the deciding person nor the confirming one under (b).
@@ -29,8 +30,6 @@ from meetings.models import AgendaItem, CollectiveDecision, DecisionBasis, Decis
 from parties.models import Party, PartyRole
 
 if TYPE_CHECKING:
-    import rules
-
     from accounts.models import User
 
 DEFAULT_QUORUM = 2
@@ -156,25 +155,25 @@ def decision_authority_check(
     kind: str,
     file,
     by: User,
-    may_decide: rules.Predicate,
     meeting: Meeting | None = None,
-    confirmed_by: User | None = None,
-    suppliers: set[int] = frozenset(),
 ) -> DecisionAuthority:
-    """The one rule (art. 7.4, 9.4): a meeting decision with quorum, or four eyes of two kernpartijen."""
-    if meeting is not None and confirmed_by is not None:
+    """The one rule (art. 7.4, 9.4) at the moment a decision is recorded at once: a meeting decision
+    with quorum. Without a meeting the decision is a proposal that a second person of another
+    kernpartij confirms by their own act (``meetings.proposals``)."""
+    from meetings.models import DecisionProposal, ProposalStatus
+
+    if DecisionProposal.objects.filter(kind=kind, file_number=file.number, status=ProposalStatus.PENDING).exists():
         raise ValidationError(
-            "Kies óf het overleg waarin is besloten, óf een bevestigende collega — niet beide.",
-            code="dubbele_grondslag",
+            "Er wacht al een besluit over dit dossier op bevestiging door een collega van een andere kernpartij; "
+            "laat dat eerst bevestigen of afwijzen.",
+            code="voorstel_wacht_al",
         )
     if meeting is not None:
         return _meeting_basis(kind, file, by, meeting)
-    if confirmed_by is not None:
-        return _four_eyes_basis(kind, file, by, confirmed_by, may_decide, suppliers)
     raise ValidationError(
         "Dit besluit kan niet door één persoon worden genomen. Kies het overleg (met ten minste "
-        f"{meeting_quorum()} kernpartijen aanwezig) waarin het is besloten, of een collega van een andere "
-        "kernpartij die het besluit bevestigt.",
+        f"{meeting_quorum()} kernpartijen aanwezig) waarin het is besloten, of leg het besluit voor ter "
+        "bevestiging door een collega van een andere kernpartij.",
         code="quorum_ontbreekt",
     )
 

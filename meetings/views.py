@@ -33,7 +33,11 @@ def _screen(rule: str, purpose: str, *, load=None, methods=("GET",)):
 def meeting_list(request: HttpRequest) -> HttpResponse:
     meetings = list(Meeting.objects.prefetch_related("parties_present", "agenda_items")[:200])
     request.access.listed(meetings)
-    context = {"meetings": meetings, "may_manage": access_allowed(request.user, "meetings.manage_meetings")}
+    context = {
+        "meetings": meetings,
+        "may_manage": access_allowed(request.user, "meetings.manage_meetings"),
+        "may_confirm": access_allowed(request.user, "meetings.view_pending_decisions"),
+    }
     return render(request, "meetings/list.html", context)
 
 

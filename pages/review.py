@@ -156,3 +156,31 @@ def review_confirm_view(request: HttpRequest, page_id: int) -> HttpResponse:
             return redirect(reverse("pages_review_list"))
     context = {"review": review, "action": action, "error": error, "comment": request.POST.get("comment", "")}
     return TemplateResponse(request, "pages/admin/review_confirm.html", context, status=400 if error else 200)
+
+
+# --- Wagtail's own workflow action (the dashboard's "Goedkeuren") ---------------------------------
+
+REVIEW_ACTIONS = ("approve", "reject")
+
+
+def confirmed_page_viewset():
+    """Issue 13 item 7: Wagtail's raw workflow action (the dashboard's "Goedkeuren", a POST to
+    ``/admin/pages/workflow/action/<page>/approve/<task state>/``) decides without naming page and
+    version. This page viewset sends approve and reject, for every user, to ``review_confirm_view``
+    instead; nothing is decided by the raw action. Built lazily: Wagtail's admin must be loaded."""
+    from wagtail.admin.views.pages.workflow import WorkflowActionView
+    from wagtail.admin.viewsets.pages import PageViewSet
+
+    class ConfirmedWorkflowActionView(WorkflowActionView):
+        def dispatch(self, request, *args, **kwargs):
+            if self.action_name not in REVIEW_ACTIONS:
+                return super().dispatch(request, *args, **kwargs)
+            url = f"{reverse('pages_review_confirm', args=[self.object.pk])}?action={self.action_name}"
+            if request.headers.get("x-requested-with") == "XMLHttpRequest":  # the dashboard's modal
+                return self.render_modal_json(request, {"step": "success", "redirect": url})
+            return redirect(url)
+
+    class ConfirmedPageViewSet(PageViewSet):
+        workflow_action_view_class = ConfirmedWorkflowActionView
+
+    return ConfirmedPageViewSet()

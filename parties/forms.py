@@ -29,3 +29,26 @@ class PartyAdminForm(WagtailAdminModelForm):
         if joined and notice and notice < joined:
             self.add_error("notice_given_on", forms.ValidationError("De opzegdatum ligt vóór de datum van deelname."))
         return cleaned
+
+
+class NoticeForm(forms.Form):
+    """Art. 18.2: which party gave notice, and on which day."""
+
+    party = forms.ModelChoiceField(
+        label="Partij",
+        queryset=None,
+        empty_label="— kies een partij —",
+        error_messages={"required": "Kies de partij die opzegt.", "invalid_choice": "Kies een partij uit de lijst."},
+    )
+    notice_given_on = forms.DateField(
+        label="Opgezegd op",
+        help_text="De dag waarop de opzegging is ontvangen (dd-mm-jjjj). De deelname eindigt drie maanden later.",
+        input_formats=["%d-%m-%Y", "%Y-%m-%d"],
+        error_messages={"required": "Vul de datum van de opzegging in.", "invalid": "Vul een datum in als dd-mm-jjjj."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        from parties.models import Party
+
+        super().__init__(*args, **kwargs)
+        self.fields["party"].queryset = Party.objects.filter(notice_given_on__isnull=True).order_by("name")

@@ -83,3 +83,51 @@ def party_give_notice(party: Party, notice_given_on: datetime.date) -> Party:
     party.participation_ends_on = party_participation_end(notice_given_on)
     party.save(update_fields=["notice_given_on", "participation_ends_on"])
     return party
+
+
+def party_notice_record(party: Party, *, by, notice_given_on: datetime.date) -> Party:
+    """Art. 18.2: the uitvoerder or the functioneel beheerder records that ``party`` gave notice on
+    ``notice_given_on``; three months later its users can no longer log in
+    (``accounts.services.user_may_log_in``). Its contributions to the files stay, and so do its
+    users' accepted secrecy duties (art. 14.2: the duty outlasts the participation)."""
+    from django.core.exceptions import PermissionDenied, ValidationError
+    from django.utils import timezone
+
+    from parties.access_rules import may_record_notice
+
+    if not may_record_notice(by):
+        raise PermissionDenied("Alleen de uitvoerder of de functioneel beheerder legt een opzegging vast.")
+    with transaction.atomic():
+        party = Party.objects.select_for_update().get(pk=party.pk)
+        if party.notice_given_on is not None:
+            raise ValidationError(f"{party.name} heeft al opgezegd op {party.notice_given_on:%d-%m-%Y}.")
+        if notice_given_on > timezone.localdate():
+            raise ValidationError("De datum van de opzegging kan niet in de toekomst liggen.")
+        if notice_given_on < party.joined_on:
+            raise ValidationError("De opzegdatum ligt vóór de datum van deelname.")
+        return party_give_notice(party, notice_given_on)
+
+
+def parties_tasks_release(party: Party, *, by) -> int:
+    """Art. 18.2: once ``party``'s participation has ended, its users' open tasks go back to their
+    group's queue (the uitvoerder hands them on, ``flows.services.task_reassign``); tasks that wait
+    for the party itself stay flagged (``parties.selectors.departed_party_tasks``). Returns how many."""
+    from django.core.exceptions import PermissionDenied, ValidationError
+    from viewflow.workflow.models import Task
+    from viewflow.workflow.status import STATUS
+
+    from flows import services as flow_services
+    from parties.access_rules import may_record_notice
+
+    if not may_record_notice(by):
+        raise PermissionDenied("Alleen de uitvoerder of de functioneel beheerder geeft deze taken terug.")
+    if party.is_participating():
+        raise ValidationError(f"{party.name} neemt nog deel; de taken van haar gebruikers blijven staan.")
+    released = 0
+    for task in Task.objects.filter(status=STATUS.ASSIGNED, owner__party=party).select_related("owner").order_by("pk"):
+        try:
+            flow_services.task_release(task, task.owner)  # on behalf of the user who left
+        except flow_services.TaskUnavailable:
+            continue  # done or changed meanwhile: it is no longer this party's
+        released += 1
+    return released

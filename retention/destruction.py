@@ -100,7 +100,8 @@ def grouped_delete(root: type[models.Model], field: str, keys: Iterable[Hashable
 
 
 def _process_map(kind: str, file_pks: list[int]) -> dict[int, int]:
-    """process id → file pk: the file's own flow and (weegploeg) its accuracy reviews."""
+    """process id → file pk: the file's own flow and its accuracy reviews (art. 8.3, 10.3): every
+    process whose artifact is the file."""
     from django.contrib.contenttypes.models import ContentType
     from viewflow.workflow.models import Process
 
@@ -110,12 +111,11 @@ def _process_map(kind: str, file_pks: list[int]) -> dict[int, int]:
         for pk, process_id in model.objects.filter(pk__in=file_pks).values_list("pk", "process_id")
         if process_id
     }
-    if kind == FileKind.WEEGPLOEG:
-        ct = ContentType.objects.get_for_model(WeegploegFile)
-        for process_id, object_id in Process.objects.filter(
-            artifact_content_type=ct, artifact_object_id__in=file_pks
-        ).values_list("pk", "artifact_object_id"):
-            result[process_id] = int(object_id)
+    ct = ContentType.objects.get_for_model(model)
+    for process_id, object_id in Process.objects.filter(
+        artifact_content_type=ct, artifact_object_id__in=file_pks
+    ).values_list("pk", "artifact_object_id"):
+        result[process_id] = int(object_id)
     return result
 
 

@@ -92,3 +92,23 @@ def retention_overview(now: datetime.datetime | None = None) -> Overview:
 
 def destruction_lists() -> QuerySet[DestructionList]:
     return DestructionList.objects.select_related("approved_by", "cancelled_by")
+
+
+# --- Archived files elsewhere (art. 13.2) ----------------------------------------------------------
+
+ARCHIVED_READ_ONLY = (
+    "Dit dossier is gearchiveerd (art. 13.2) en alleen nog te raadplegen: alleen inzage is mogelijk. "
+    "Voor een correctie moet de verwerkingsverantwoordelijke het dossier eerst laten heractiveren (art. 13.4)."
+)
+
+
+def archived_weegploeg_numbers(numbers) -> set[str]:
+    """Of these weegploeg file numbers, the archived ones: found for the inzage overview, read-only
+    (a write would restart their term)."""
+    from weegploeg.models import WeegploegFile
+
+    return set(
+        WeegploegFile.objects.filter(number__in=list(numbers), archived_at__isnull=False).values_list(
+            "number", flat=True
+        )
+    )

@@ -19,8 +19,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, models, transaction
-from django.db.models import Q, QuerySet
+from django.db import IntegrityError, connection, models, transaction
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from accesslog.models import AccessAction
@@ -69,14 +70,29 @@ def _kind(rule: RetentionRule) -> str:
     return FileKind.CASUSOVERLEG if rule.category == Category.CASUSOVERLEG else FileKind.WEEGPLOEG
 
 
-def _counted_field(rule: RetentionRule) -> str:
-    return "decision__decided_at" if rule.counted_from == CountedFrom.DECISION else "last_processed_at"
+def _counted_expression(rule: RetentionRule):
+    """The moment ``rule``'s term counts from. Art. 13.3 counts from the decision not to agenderen;
+    after a reactivation (art. 13.4) from the new decision: the controller's order handing the file
+    back to the weegploeg, so the term of the renewed processing is six months again."""
+    if rule.counted_from != CountedFrom.DECISION:
+        return F("last_processed_at")
+    reactivated = (
+        ReactivationOrder.objects.filter(kind=_kind(rule), file_number=OuterRef("number"))
+        .order_by("-recorded_at")
+        .values("recorded_at")[:1]
+    )
+    decided = F("decision__decided_at")
+    # Greatest ignores NULL on PostgreSQL only: coalesce so SQLite compares the same way
+    return Greatest(decided, Coalesce(Subquery(reactivated), decided))
 
 
 def rule_due(rule: RetentionRule, moment: datetime.datetime) -> QuerySet:
-    """The files for which ``rule`` is due at ``moment`` (not yet acted on)."""
+    """The files for which ``rule`` is due at ``moment`` (not yet acted on), annotated with
+    ``retention_counted``: the moment the term counts from."""
     cutoff = months_before(moment, rule.months)
-    qs = _model(rule).objects.filter(**{f"{_counted_field(rule)}__lte": cutoff})
+    qs = (
+        _model(rule).objects.annotate(retention_counted=_counted_expression(rule)).filter(retention_counted__lte=cutoff)
+    )
     if rule.action == Action.ARCHIVE:
         return qs.filter(archived_at__isnull=True)
     if rule.category == Category.WEEGPLOEG_NIET_AGENDEREN:
@@ -97,7 +113,7 @@ def _chunks(qs: QuerySet, rule: RetentionRule, size: int) -> Iterator[list[dict]
         rows = list(
             qs.filter(pk__gt=last)
             .order_by("pk")
-            .values("pk", "number", "last_processed_at", counted=models.F(_counted_field(rule)))[:size]
+            .values("pk", "number", "last_processed_at", counted=F("retention_counted"))[:size]
         )
         if not rows:
             return
@@ -179,8 +195,23 @@ def _lock(model, pks, due: QuerySet) -> list[dict]:
     return list(
         due.filter(pk__in=pks)
         .select_for_update(skip_locked=True, of=("self",))
-        .values("pk", "number", "last_processed_at")
+        .values("pk", "number", "last_processed_at", counted=F("retention_counted"))
     )
+
+
+RUN_LOCK_ID = 0x52455431  # "RET1": the advisory lock of the writing parts of ``retention_apply``
+
+
+def _run_lock() -> None:
+    """The lock every writing transaction of a run takes first (issue 17 item 7): on PostgreSQL a
+    transaction-level advisory lock that a second run waits on; on SQLite the database write lock,
+    taken now by an empty UPDATE rather than at the first real write. Held until the chunk commits,
+    so a run reads the due files only after the other run's chunk is wholly visible."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [RUN_LOCK_ID])
+    else:
+        DestructionList.objects.filter(pk__lt=0).update(status=ListStatus.CONCEPT)
 
 
 def retention_apply(
@@ -230,26 +261,30 @@ def _hold_note(holds) -> str:
 
 
 def _destroy_due(rule, now, report, dry_run, chunk_size) -> None:
-    """Art. 13.3: destroy automatically (no approval), unless held; a chunk per transaction."""
+    """Art. 13.3: destroy automatically (no approval), unless held; a chunk per transaction, under
+    the run lock (``_run_lock``)."""
     model, kind = _model(rule), _kind(rule)
     for rows in _chunks(rule_due(rule, now), rule, chunk_size):
-        held = held_files(kind, [r["number"] for r in rows])
-        free = []
-        for r in rows:
-            if r["number"] in held:
-                report.held.append(Entry(r["number"], rule.code, _hold_note(held[r["number"]])))
-            else:
-                free.append(r)
         if dry_run:
-            report.destroyed += [Entry(r["number"], rule.code, _reason(rule, _counted_from(rule, r))) for r in free]
+            held = held_files(kind, [r["number"] for r in rows])
+            report.held += [Entry(n, rule.code, _hold_note(h)) for n, h in held.items()]
+            report.destroyed += [
+                Entry(r["number"], rule.code, _reason(rule, _counted_from(rule, r)))
+                for r in rows
+                if r["number"] not in held
+            ]
             continue
-        if not free:
-            continue
-        counted = {r["pk"]: _counted_from(rule, r) for r in free}
         with transaction.atomic():
-            locked = _lock(model, list(counted), rule_due(rule, now))
-            doomed = [Doomed(r["pk"], r["number"], r["last_processed_at"], counted[r["pk"]], rule) for r in locked]
+            _run_lock()
+            locked = _lock(model, [r["pk"] for r in rows], rule_due(rule, now))
+            held = held_files(kind, [r["number"] for r in locked])
+            doomed = [
+                Doomed(r["pk"], r["number"], r["last_processed_at"], _counted_from(rule, r), rule)
+                for r in locked
+                if r["number"] not in held
+            ]
             files_destroy_logged(kind, doomed, now=now)
+        report.held += [Entry(n, rule.code, _hold_note(h)) for n, h in held.items()]
         report.destroyed += [Entry(d.number, rule.code, _reason(rule, d.counted_from)) for d in doomed]
 
 
@@ -264,43 +299,48 @@ def _concept_list() -> DestructionList:
         return DestructionList.objects.get(status=ListStatus.CONCEPT)
 
 
+def _listable(rule: RetentionRule, now, pks: list[int]) -> list[dict]:
+    """Of these files, those due under ``rule`` and on no open destruction list: ONE query, so a
+    file another run destroyed (its item closed, its row gone) can never look unlisted."""
+    on_open_list = DestructionListItem.objects.filter(file_number=OuterRef("number"), status=ItemStatus.OPEN)
+    return list(
+        rule_due(rule, now)
+        .filter(pk__in=pks)
+        .exclude(Exists(on_open_list))
+        .order_by("pk")
+        .values("pk", "number", "last_processed_at", counted=F("retention_counted"))
+    )
+
+
 def _list_due(rule, now, report, dry_run, chunk_size) -> None:
-    """Art. 13.1: files 5 years after their last processing go on the concept destruction list."""
+    """Art. 13.1: files 5 years after their last processing go on the concept destruction list.
+    Each chunk is re-read under the run lock with one consistent query (issue 17 item 7): a file
+    a concurrent run destroyed meanwhile is gone, not listed again."""
     kind = _kind(rule)
     for rows in _chunks(rule_due(rule, now), rule, chunk_size):
-        numbers = [r["number"] for r in rows]
-        held = held_files(kind, numbers)
-        listed = set(
-            DestructionListItem.objects.filter(file_number__in=numbers, status=ItemStatus.OPEN).values_list(
-                "file_number", flat=True
-            )
-        )
-        new = []
-        for r in rows:
-            if r["number"] in listed:
-                continue  # already on an open list (its holds are reported when the list is carried out)
-            if r["number"] in held:
-                report.held.append(Entry(r["number"], rule.code, _hold_note(held[r["number"]])))
-            else:
-                new.append(r)
-        if not new:
-            continue
-        if not dry_run:
-            target = _concept_list()
-            DestructionListItem.objects.bulk_create(
-                [
-                    DestructionListItem(
-                        destruction_list=target,
-                        kind=kind,
-                        file_number=r["number"],
-                        category=rule.category,
-                        rule=rule.code,
-                        due_on=months_after(_counted_from(rule, r), rule.months),
-                    )
-                    for r in new
-                ],
-                ignore_conflicts=True,
-            )
+        with transaction.atomic():
+            if not dry_run:
+                _run_lock()
+            fresh = _listable(rule, now, [r["pk"] for r in rows])
+            held = held_files(kind, [r["number"] for r in fresh])
+            new = [r for r in fresh if r["number"] not in held]
+            if new and not dry_run:
+                target = _concept_list()
+                DestructionListItem.objects.bulk_create(
+                    [
+                        DestructionListItem(
+                            destruction_list=target,
+                            kind=kind,
+                            file_number=r["number"],
+                            category=rule.category,
+                            rule=rule.code,
+                            due_on=months_after(_counted_from(rule, r), rule.months),
+                        )
+                        for r in new
+                    ],
+                    ignore_conflicts=True,
+                )
+        report.held += [Entry(n, rule.code, _hold_note(h)) for n, h in held.items()]
         report.listed += [Entry(r["number"], rule.code, _reason(rule, _counted_from(rule, r))) for r in new]
 
 
@@ -340,30 +380,29 @@ def _execute_items(dlist: DestructionList, items: list, now, report, dry_run) ->
     note = f"vernietigingslijst {dlist.pk}"
     for code, rule_items in by_rule.items():
         rule = RULES_BY_CODE[code]
-        numbers = [i.file_number for i in rule_items]
-        due = rule_due(rule, now).filter(number__in=numbers)
-        rows = {
-            r["number"]: r
-            for r in due.values("pk", "number", "last_processed_at", counted=models.F(_counted_field(rule)))
-        }
         if dry_run:
+            rows = _due_rows(rule, now, [i.file_number for i in rule_items])
             for item in rule_items:
                 (report.destroyed if item.file_number in rows else report.skipped).append(
-                    Entry(item.file_number, code, note)
+                    Entry(item.file_number, code, note if item.file_number in rows else _skip_note(item))
                 )
             continue
         with transaction.atomic():
+            _run_lock()
             locked_items = list(
                 DestructionListItem.objects.select_for_update(skip_locked=True).filter(
                     pk__in=[i.pk for i in rule_items], status=ItemStatus.OPEN
                 )
             )
+            rows = _due_rows(rule, now, [i.file_number for i in locked_items])  # read under the run lock
             locked_rows = _lock(
-                _model(rule), [rows[i.file_number]["pk"] for i in locked_items if i.file_number in rows], due
+                _model(rule),
+                [rows[i.file_number]["pk"] for i in locked_items if i.file_number in rows],
+                rule_due(rule, now),
             )
             locked_numbers = {r["number"] for r in locked_rows}
-            # processed again (or reactivated) since it was listed: its term restarted
             skipped = [i for i in locked_items if i.file_number not in locked_numbers]
+            notes = {i.pk: _skip_note(i) for i in skipped}
             DestructionListItem.objects.filter(pk__in=[i.pk for i in skipped]).update(status=ItemStatus.OVERGESLAGEN)
             doomed = [
                 Doomed(r["pk"], r["number"], r["last_processed_at"], _counted_from(rule, rows[r["number"]]), rule)
@@ -373,26 +412,42 @@ def _execute_items(dlist: DestructionList, items: list, now, report, dry_run) ->
             DestructionListItem.objects.filter(
                 pk__in=[i.pk for i in locked_items if i.file_number in locked_numbers]
             ).update(status=ItemStatus.VERNIETIGD)
-        report.skipped += [Entry(i.file_number, code, "Opnieuw verwerkt sinds plaatsing op de lijst.") for i in skipped]
+        report.skipped += [Entry(i.file_number, code, notes[i.pk]) for i in skipped]
         report.destroyed += [Entry(d.number, code, note) for d in doomed]
+
+
+def _due_rows(rule: RetentionRule, now, numbers: list[str]) -> dict[str, dict]:
+    due = rule_due(rule, now).filter(number__in=numbers)
+    return {r["number"]: r for r in due.values("pk", "number", "last_processed_at", counted=F("retention_counted"))}
+
+
+def _skip_note(item: DestructionListItem) -> str:
+    """Why a listed file is not destroyed, as it is: gone already, or processed again (its term
+    restarted), never the one for the other."""
+    record = DestructionRecord.objects.filter(kind=item.kind, file_number=item.file_number).first()
+    if record is not None:
+        return f"Al vernietigd op {timezone.localtime(record.destroyed_at):%d-%m-%Y} (verklaring van vernietiging)."
+    if not _model_for_kind(item.kind).objects.filter(number=item.file_number).exists():
+        return "Het dossier bestaat niet meer."
+    return "Opnieuw verwerkt sinds plaatsing op de lijst."
+
+
+def _model_for_kind(kind: str) -> type[models.Model]:
+    return CasusoverlegFile if kind == FileKind.CASUSOVERLEG else WeegploegFile
 
 
 # --- Archive: cancel the work; reactivate (art. 13.4) ----------------------------------------------
 
 
 def _process_ids(kind: str, file_pks: list[int]) -> list[int]:
-    """Every viewflow process of these files: their own flow, and (weegploeg) the accuracy reviews."""
+    """Every viewflow process of these files: their own flow, and the accuracy reviews (art. 8.3,
+    10.3), whose artifact is the file."""
     from django.contrib.contenttypes.models import ContentType
     from viewflow.workflow.models import Process
 
-    if kind == FileKind.CASUSOVERLEG:
-        return [
-            pk
-            for pk in CasusoverlegFile.objects.filter(pk__in=file_pks).values_list("process_id", flat=True)
-            if pk is not None
-        ]
-    own = [pk for pk in WeegploegFile.objects.filter(pk__in=file_pks).values_list("process_id", flat=True) if pk]
-    ct = ContentType.objects.get_for_model(WeegploegFile)
+    model = CasusoverlegFile if kind == FileKind.CASUSOVERLEG else WeegploegFile
+    own = [pk for pk in model.objects.filter(pk__in=file_pks).values_list("process_id", flat=True) if pk]
+    ct = ContentType.objects.get_for_model(model)
     artifacts = Process.objects.filter(artifact_content_type=ct, artifact_object_id__in=file_pks).values_list(
         "pk", flat=True
     )

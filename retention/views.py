@@ -19,6 +19,8 @@ from access.screens import work_screen
 from retention import selectors, services
 from retention.forms import ArchiveConsultForm, HoldForm, ReactivateForm
 from retention.models import ArchiveConsultation, DestructionList, FileKind, ListStatus, RetentionHold
+from retention.record_list import COLUMNS as RECORD_COLUMNS
+from retention.record_list import record_list
 
 PURPOSE = "Bewaartermijnen beheren (art. 13)"
 ARCHIVE_PURPOSE = "Raadpleging gearchiveerd dossier (art. 13.2)"
@@ -50,14 +52,21 @@ def hold_ref(hold: RetentionHold) -> str:
 @work_screen(rule=MANAGE, purpose=PURPOSE, object_type=OBJECT_TYPE, screen_ref="overzicht")
 def overview(request: HttpRequest) -> HttpResponse:
     data = selectors.retention_overview()
+    records = record_list(request.GET)  # issue 14 item 2: filters, sorting and pages
     request.access.listed(
         [
             *(hold.file_number for hold in data.holds),
-            *(list_ref(dlist) for dlist in data.lists),
-            *(record.file_number for record in data.records),
+            *(list_ref(dlist) for dlist in (*data.lists, *records.finished_lists)),
+            *(record.file_number for record in records.state.objects),
         ]
     )
-    return render(request, "retention/overview.html", {"overview": data})
+    context = {
+        "overview": data,
+        "records": records,
+        "list": records.state,
+        "columns": records.state.columns(RECORD_COLUMNS),
+    }
+    return render(request, "retention/overview.html", context)
 
 
 @work_screen(rule=MANAGE, purpose=PURPOSE, object_type=OBJECT_TYPE, screen_ref="lijst", load=list_load, ref=list_ref)

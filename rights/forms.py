@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from forms.corrections import intake_correction_choices
 from rights.models import IdentityMethod, InzageDecision, OverviewSection, RequesterKind, RequestKind, SubjectField
 from weegploeg.forms import REQUIRED, date_field, text
 from weegploeg.models import Art41Ground
@@ -39,12 +40,13 @@ class RegisterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        answers = intake_correction_choices()  # issue 19.5: answers to intake questions, by question id
         for i in range(1, CORRECTION_ROWS + 1):
             self.fields[f"field_{i}"] = _choice(
-                f"Correctie {i}: welk gegeven", SubjectField.choices, radio=False, required=False
+                f"Correctie {i}: welk gegeven", [*SubjectField.choices, *answers], radio=False, required=False
             )
             self.fields[f"value_{i}"] = text(
-                f"Correctie {i}: gewenste waarde", 200, required=False, help_text="Een datum als dd-mm-jjjj."
+                f"Correctie {i}: gewenste waarde", 2000, required=False, help_text="Een datum als dd-mm-jjjj."
             )
             self.fields[f"reason_{i}"] = text(f"Correctie {i}: reden", 2000, required=False, rows=2)
 
@@ -110,7 +112,7 @@ class CorrectionDecideForm(forms.Form):
     def __init__(self, *args, corrections=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["accepted"].choices = [
-            (str(c.pk), f"{c.get_field_display()}: {c.new_value or '(leeg)'} (reden: {c.reason})") for c in corrections
+            (str(c.pk), f"{c.label}: {c.new_value or '(leeg)'} (reden: {c.reason})") for c in corrections
         ]
         self.fields["decided_on"].initial = timezone.localdate()
 

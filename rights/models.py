@@ -21,6 +21,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.fields import FreeTextField
 from weegploeg.models import Art41Ground
 
 ANSWER_WEEKS = 4  # art. 12.3, 12.5, 12.6
@@ -137,24 +138,24 @@ class RightsRequest(models.Model):
     under_curatele = models.BooleanField("betrokkene staat onder curatele", default=False)
     under_mentorschap = models.BooleanField("voor betrokkene is een mentorschap ingesteld", default=False)
     requester_name = models.CharField("naam van de vertegenwoordiger", max_length=200, blank=True)
-    reply_address = models.TextField("adres voor het antwoord", max_length=500)
+    reply_address = FreeTextField("adres voor het antwoord", max_length=500)
     status = models.CharField("status", max_length=30, choices=RequestStatus.choices, default=RequestStatus.IDENTITEIT)
     identity_established_on = models.DateField("identiteit vastgesteld op", null=True, blank=True)
     identity_method = models.CharField(
         "wijze van vaststelling", max_length=30, choices=IdentityMethod.choices, blank=True
     )
-    identity_note = models.TextField("toelichting", max_length=1000, blank=True)
+    identity_note = FreeTextField("toelichting", max_length=1000, blank=True)
     inzage_decision = models.CharField("besluit inzage", max_length=20, choices=InzageDecision.choices, blank=True)
     withheld_sections = models.JSONField("geweigerde onderdelen", default=list, blank=True)
     refusal_ground = models.CharField(
         "weigeringsgrond (art. 41 UAVG)", max_length=1, choices=Art41Ground.choices, blank=True
     )
-    refusal_motivation = models.TextField("motivering van de weigering", max_length=5000, blank=True)
+    refusal_motivation = FreeTextField("motivering van de weigering", max_length=5000, blank=True)
     inzage_answered_on = models.DateField("inzage beantwoord op", null=True, blank=True)
     correction_decision = models.CharField(
         "besluit correctie", max_length=20, choices=CorrectionDecision.choices, blank=True
     )
-    correction_motivation = models.TextField("motivering besluit correctie", max_length=5000, blank=True)
+    correction_motivation = FreeTextField("motivering besluit correctie", max_length=5000, blank=True)
     correction_decided_on = models.DateField("correctie besloten op", null=True, blank=True)
     correction_executed_on = models.DateField("correctie uitgevoerd op", null=True, blank=True)
     escalated_at = models.DateTimeField("geëscaleerd op", null=True, blank=True)
@@ -221,9 +222,16 @@ class CorrectionItem(models.Model):
     """One correction the requester asks for, with the reason (art. 12.5) and the decision on it."""
 
     request = models.ForeignKey(RightsRequest, on_delete=models.CASCADE, related_name="corrections")
-    field = models.CharField("gegeven", max_length=20, choices=SubjectField.choices)
-    new_value = models.CharField("gewenste waarde", max_length=200, blank=True)
-    reason = models.TextField("reden", max_length=2000)
+    field = models.CharField(
+        "gegeven",
+        max_length=20,
+        # issue 19.5: besides the subject's data, an answer to an intake question (by its stable id)
+        choices=[*SubjectField.choices, ("intake_answer", "antwoord op een aanvullende vraag")],
+    )
+    question_id = models.CharField("vraag (kenmerk)", max_length=36, blank=True)
+    question_label = models.CharField("vraag zoals beantwoord", max_length=500, blank=True)
+    new_value = models.CharField("gewenste waarde", max_length=2000, blank=True)
+    reason = FreeTextField("reden", max_length=2000)
     accepted = models.BooleanField("toegewezen", null=True, blank=True)
 
     class Meta:
@@ -231,6 +239,13 @@ class CorrectionItem(models.Model):
 
     def __str__(self) -> str:
         return f"Correctie {self.pk} ({self.request.number}): {self.get_field_display()}"
+
+    @property
+    def label(self) -> str:
+        """What is corrected, in words: the subject field, or the intake question as answered."""
+        if self.question_id:
+            return f"antwoord op de vraag “{self.question_label}”"
+        return self.get_field_display()
 
 
 class CorrectionNotice(models.Model):
@@ -278,7 +293,7 @@ class FollowUpCheck(models.Model):
     checked_on = models.DateField("beoordeeld op")
     ground_remains = models.BooleanField("grond bestaat nog")
     ground = models.CharField("grond (art. 41 UAVG)", max_length=1, choices=Art41Ground.choices, blank=True)
-    note = models.TextField("aantekening", max_length=5000)
+    note = FreeTextField("aantekening", max_length=5000)
     checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     checked_at = models.DateTimeField(default=timezone.now)
 
@@ -329,7 +344,7 @@ class DeferredItemAssessment(models.Model):
     consulted_on = models.DateField("geraadpleegd op")
     still_applies = models.BooleanField("grond bestaat nog")
     ground = models.CharField("grond (art. 41 UAVG)", max_length=1, choices=Art41Ground.choices, blank=True)
-    reasoning = models.TextField("motivering", max_length=5000)
+    reasoning = FreeTextField("motivering", max_length=5000)
     assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     assessed_at = models.DateTimeField(default=timezone.now)
 

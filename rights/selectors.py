@@ -87,6 +87,7 @@ DEADLINE_KINDS = {
     "informatieplicht": "Uitgestelde informatieplicht (art. 11.3-5)",
     "datalek": "Datalek: melding aan de AP binnen 72 uur (art. 33 AVG)",
     "juistheid": "Controle op juistheid (art. 8.3)",
+    "juistheid_casus": "Controle op juistheid casusoverleg (art. 10.3)",
 }
 
 
@@ -176,6 +177,14 @@ def deadlines_dashboard(today: datetime.date | None = None) -> dict:
         rows.append(
             DeadlineRow("juistheid", file.number, "Controle op juistheid", due, None, url, days_left(due, today))
         )
+    from flows.casus_review import casus_review_deadlines
+
+    for review in casus_review_deadlines():  # art. 10.3, issue 17 item 1
+        url = reverse("casusoverleg:accuracy_review", kwargs={"task_id": review.task_id})
+        what = "Controle op juistheid"
+        rows.append(
+            DeadlineRow("juistheid_casus", review.number, what, review.due, None, url, days_left(review.due, today))
+        )
 
     def key(row: DeadlineRow):
         moment = row.due_at or timezone.make_aware(datetime.datetime.combine(row.due, datetime.time(23, 59)))
@@ -224,8 +233,44 @@ SUBJECT_LABELS = [
 
 
 def intake_answers_for_overview(signal) -> list[tuple[str, str]]:
-    """(question as answered, answer) of the low-code intake questions of one signal."""
-    return [(a.get("label", ""), a.get("answer", "") or "—") for a in (signal.answers or [])]
+    """(question as answered, answer) of the low-code intake questions of one signal, followed by the
+    information the melder added later (issue 14.6), each with its date."""
+    rows = [(a.get("label", ""), a.get("answer", "") or "—") for a in (signal.answers or [])]
+    for addendum in signal.addenda.all():
+        when = timezone.localtime(addendum.added_at).strftime("%d-%m-%Y")
+        rows.append((f"Later toegevoegde informatie ({when})", addendum.text))
+    return rows
+
+
+# What an answer on a criterion means, in plain words for the person the overview is about.
+ANSWER_EXPLAINED = {
+    "van_toepassing": "De weegploeg vond dat dit op u van toepassing was.",
+    "niet_van_toepassing": "De weegploeg vond dat dit niet op u van toepassing was.",
+    "onbekend": "De weegploeg wist niet genoeg om dit te beoordelen.",
+}
+
+
+def criteria_explained(analysis) -> list[dict[str, str]]:
+    """The criteria of one analysis with their titles from the referentiekader version it used
+    (art. 7.3) and a plain explanation of each answer; a criterion no longer found keeps its code."""
+    from wagtail.models import Revision
+
+    from pages.selectors import referentiekader_at_revision
+
+    try:
+        titles = {c.code: c.title for c in referentiekader_at_revision(analysis.referentiekader_revision_id).criteria}
+    except Revision.DoesNotExist:
+        titles = {}
+    return [
+        {
+            "code": item.criterion_code,
+            "title": titles.get(item.criterion_code, ""),
+            "answer": item.get_answer_display(),
+            "explanation": ANSWER_EXPLAINED.get(item.answer, ""),
+            "note": item.note,
+        }
+        for item in analysis.items.all()
+    ]
 
 
 def _naw(subject) -> list[tuple[str, str]]:
@@ -267,7 +312,11 @@ def subject_overview(subject) -> SubjectOverview:
     files = (
         WeegploegFile.objects.filter(subject=subject)
         .prefetch_related(
-            "signals__bringing_party", "analyses__items", "information_requests__party", "decision__involved_parties"
+            "signals__bringing_party",
+            "signals__addenda",
+            "analyses__items",
+            "information_requests__party",
+            "decision__involved_parties",
         )
         .order_by("created_at", "pk")
     )
@@ -289,6 +338,8 @@ def subject_overview(subject) -> SubjectOverview:
                 "date": timezone.localtime(a.analysed_at).date(),
                 "summary": a.summary,
                 "items": [(i.criterion_code, i.get_answer_display(), i.note) for i in a.items.all()],
+                # art. 12.3: understandable — each criterion with its title and what the answer means
+                "criteria": criteria_explained(a),
             }
             for a in file.analyses.all()
         ]

@@ -19,6 +19,13 @@ from django.utils import timezone
 
 from core.fields import bsn_compact, validate_bsn
 from core.text import text_name_clean
+from forms.corrections import (
+    correction_item_fields,
+    intake_answer_label,
+    intake_answers_correct,
+    intake_correction_split,
+    intake_correction_value,
+)
 from outbox.services import mail_queue
 from rights.deferral import deferral_inzage_check
 from rights.models import (
@@ -157,10 +164,18 @@ def rights_request_register(
             raise ValidationError("Vul de naam van de wettelijk vertegenwoordiger in.")
     else:
         requester_name = ""
-    items = []
+    items, labels = [], {}
     if kind in (RequestKind.CORRECTIE, RequestKind.BEIDE):
+        from retention.selectors import ARCHIVED_READ_ONLY, archived_weegploeg_numbers
+
+        if archived_weegploeg_numbers([file.number]):
+            raise ValidationError(ARCHIVED_READ_ONLY)  # issue 17.7: archived files only for inzage
         for field, raw, reason in corrections:
-            correction_value_parse(field, raw)
+            if question_id := intake_correction_split(field):  # issue 19.5: an intake answer
+                labels[question_id] = intake_answer_label(subject.files.all(), question_id)
+                intake_correction_value(raw)
+            else:
+                correction_value_parse(field, raw)
             if not reason.strip():
                 raise ValidationError("Geef bij elke gevraagde correctie de reden (art. 12.5).")
             items.append((field, raw.strip(), reason.strip()))
@@ -183,7 +198,8 @@ def rights_request_register(
         registered_by=by,
     )
     CorrectionItem.objects.bulk_create(
-        CorrectionItem(request=request, field=field, new_value=value, reason=reason) for field, value, reason in items
+        CorrectionItem(request=request, new_value=value, reason=reason, **correction_item_fields(field, labels))
+        for field, value, reason in items
     )
     process = RightsRequestFlow.start.run(request=request)
     request.process_id = process.pk
@@ -311,12 +327,20 @@ def correction_execute(request: RightsRequest, *, executed_on: datetime.date) ->
     if request.subject_id is None:
         raise ValidationError("Het subject bestaat niet meer in het weegploegdossier; er valt niets te corrigeren.")
     items = list(request.corrections.filter(accepted=True))
-    changes = {item.field: correction_value_parse(item.field, item.new_value) for item in items}
+    answers = [item for item in items if item.question_id]  # issue 19.5: intake answers
+    changes = {i.field: correction_value_parse(i.field, i.new_value) for i in items if not i.question_id}
+    from retention.selectors import ARCHIVED_READ_ONLY, archived_weegploeg_numbers
+
+    if archived_weegploeg_numbers(request.subject.files.values_list("number", flat=True)):
+        raise ValidationError(ARCHIVED_READ_ONLY)  # issue 17.7: archived since the request, read-only
     with transaction.atomic():
-        weegploeg_files = weegploeg_subject_correct(request.subject, changes)
+        weegploeg_files = weegploeg_subject_correct(request.subject, changes) if changes else []
         weegploeg_numbers = [f.number for f in weegploeg_files]
-        casus_numbers = casus_subject_correct(weegploeg_numbers, changes)
-        labels = [SubjectField(item.field).label for item in items]
+        casus_numbers = casus_subject_correct(weegploeg_numbers, changes) if changes else []
+        for item in answers:
+            numbers = intake_answers_correct(request.subject.files.all(), item.question_id, item.new_value)
+            weegploeg_numbers += [n for n in numbers if n not in weegploeg_numbers]
+        labels = [item.label for item in items]
         _notify(request, weegploeg_numbers + casus_numbers, labels)
         request.correction_executed_on = executed_on
         request.status = RequestStatus.AFGEROND

@@ -31,9 +31,10 @@ from rights.forms import (
     RegisterForm,
 )
 from rights.models import CorrectionDecision, InzageDecision, OverviewSection, RequestStatus, RightsRequest
+from rights.request_list import COLUMNS as REQUEST_COLUMNS
+from rights.request_list import request_list
 from rights.selectors import (
     deadlines_dashboard,
-    open_requests,
     subject_file_numbers,
     subject_overview,
 )
@@ -64,25 +65,15 @@ def _open_task(rights_request: RightsRequest) -> Task | None:
     )
 
 
-def _rows(requests, today):
-    rows = []
-    for r in requests:
-        nxt = r.next_deadline()
-        left = (nxt[1] - today).days if nxt else None
-        rows.append({"request": r, "deadline": nxt, "days_left": left, "overdue": left is not None and left < 0})
-    return rows
-
-
 @work_screen(
     rule=HANDLE, purpose="rechten: overzicht verzoeken", object_type=OBJECT_TYPE, screen_ref="rechten-overzicht"
 )
 def index(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
-    rows = _rows(open_requests(), today)
-    rows.sort(key=lambda row: (row["deadline"] is None, row["deadline"][1] if row["deadline"] else today))
-    done = list(RightsRequest.objects.filter(status=RequestStatus.AFGEROND).order_by("-received_on", "-pk")[:20])
-    request.access.listed([*(row["request"] for row in rows), *done])
-    return render(request, "rights/index.html", {"rows": rows, "done": done})
+    """Issue 14 item 2: filters, sorting and pages (core.lists); one row naming the requests shown."""
+    data = request_list(request.user, timezone.localdate(), request.GET)
+    request.access.listed(row["request"] for row in data.rows)
+    context = {"rows": data.rows, "list": data.state, "columns": data.state.columns(REQUEST_COLUMNS)}
+    return render(request, "rights/index.html", context)
 
 
 @work_screen(

@@ -1,11 +1,68 @@
 """Shared fixtures. Every test package uses the factories in ``tests.factories`` and the
 login helpers in ``tests.helpers``."""
 
+import json
+import os
+
 import pytest
 from django.core.cache import cache
 from django.test import Client
 
 from tests.helpers import HOST
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """SQLite's test database is a file in ``var/test-db/`` (one per xdist worker), not memory:
+    ``--reuse-db`` can keep it and the migrated template can be copied into it."""
+    from django.conf import settings
+
+    from tests.dbtemplate import sqlite_name_claim
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3" and not database.get("TEST", {}).get("NAME"):
+        database.setdefault("TEST", {})["NAME"] = sqlite_name_claim(os.environ.get("PYTEST_XDIST_WORKER", "main"))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's setup, but from a copy of the migrated template (``tests/dbtemplate.py``)
+    instead of a cold ``migrate`` per run and per worker; ``--create-db`` rebuilds the template."""
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    from tests.dbtemplate import test_database_prepare
+
+    keepdb = django_db_keepdb and not django_db_createdb
+    if not django_db_use_migrations:
+        from pytest_django.fixtures import _disable_migrations
+
+        _disable_migrations()
+    with django_db_blocker.unblock():
+        if django_db_use_migrations and test_database_prepare(rebuild=django_db_createdb, reuse=keepdb):
+            keepdb_for_setup = True  # the copy exists: Django only runs the (empty) migrate and serializes
+        else:
+            keepdb_for_setup = keepdb
+        aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+        db_cfg = setup_databases(
+            verbosity=request.config.option.verbose,
+            interactive=False,
+            aliases=aliases,
+            serialized_aliases=serialized_aliases,
+            keepdb=keepdb_for_setup,
+        )
+    yield
+    if not keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(db_cfg, verbosity=request.config.option.verbose)
 
 
 @pytest.fixture(autouse=True)
@@ -44,16 +101,27 @@ SCHEMA_MIGRATING_MODULES = (
 )
 
 
+# Long tests that use no test database (they run commands in child processes against their own
+# scratch database): first, so that with pytest-xdist one worker runs them while the other works
+# through the rest, instead of one worker finishing alone at the end.
+DATABASE_FREE_SLOW_MODULES = ("tests/deploy/test_readme_commands.py",)
+# Independent of DATABASE_URL (their own scratch SQLite database): the PostgreSQL run of .ci/run
+# would repeat them unchanged, so they run in the SQLite run only.
+SQLITE_RUN_ONLY_MODULES = ("tests/deploy/test_readme_commands.py",)
+
+
 def _schema_migrating_last(items) -> None:
     """pytest-django runs plain database tests first and transactional ones after; of those, the
-    schema-migrating ones go last."""
+    schema-migrating ones go last. Slow tests without a test database go first."""
 
-    def migrating(item) -> bool:
+    def place(item) -> int:
         marker = item.get_closest_marker("django_db")
         transactional = bool(marker and marker.kwargs.get("transaction"))
-        return transactional and item.nodeid.startswith(SCHEMA_MIGRATING_MODULES)
+        if transactional and item.nodeid.startswith(SCHEMA_MIGRATING_MODULES):
+            return 2
+        return 0 if marker is None and item.nodeid.startswith(DATABASE_FREE_SLOW_MODULES) else 1
 
-    items.sort(key=migrating)
+    items.sort(key=place)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -65,6 +133,14 @@ def pytest_collection_modifyitems(config, items):
 
     _schema_migrating_last(items)
     if connection.vendor == "postgresql":
+        once = [item for item in items if item.nodeid.startswith(SQLITE_RUN_ONLY_MODULES)]
+        if once:
+            config.hook.pytest_deselected(items=once)
+            items[:] = [item for item in items if item not in once]
+            print(
+                f"\n{len(once)} test(s) independent of DATABASE_URL deselected on PostgreSQL "
+                f"({', '.join(SQLITE_RUN_ONLY_MODULES)}); the SQLite run of .ci/run runs them."
+            )
         return
     selected, deselected = [], []
     for item in items:
@@ -85,3 +161,34 @@ def pytest_itemcollected(item):
     marker = item.get_closest_marker("django_db")
     if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
         raise pytest.UsageError(f"{item.nodeid}: transaction=True needs serialized_rollback=True")
+
+
+# pytest-xdist (``make test``): the workers run the tests, the controller prints the summary. What
+# the browser journeys report at the end (axe-core counts per page; why they were deselected) is
+# collected in each worker and handed to the controller, which prints it as a single run would.
+def pytest_sessionfinish(session):
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        from tests.browser.journey import AXE_REPORT
+
+        workeroutput["axe_report"] = json.dumps(AXE_REPORT)
+        workeroutput["browser_missing"] = getattr(session.config, "_browser_missing_message", None) or ""
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    from tests.browser.journey import AXE_REPORT
+
+    output = getattr(node, "workeroutput", None) or {}
+    AXE_REPORT.extend(json.loads(output.get("axe_report", "[]")))
+    if output.get("browser_missing"):
+        node.config._browser_missing_message = output["browser_missing"]
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if getattr(config, "workerinput", None) is not None or not config.pluginmanager.hasplugin("dsession"):
+        return  # a single process: tests/browser/conftest.py prints its own summary
+    from tests.browser import conftest as browser_conftest
+
+    if not config.pluginmanager.is_registered(browser_conftest):
+        browser_conftest.pytest_terminal_summary(terminalreporter, exitstatus, config)

@@ -22,6 +22,15 @@ def file_is_active(user, file) -> bool:
     return file is not None and getattr(file, "archived_at", None) is None
 
 
+@rules.predicate(name="dossier nog open bij de weegploeg")
+def file_is_open(user, file) -> bool:
+    """Issue 14.6: the weegploeg has not decided yet (and the file is not archived)."""
+    from weegploeg.models import OPEN_FOR_MELDER
+
+    file = getattr(file, "file", file)
+    return file is not None and file.archived_at is None and file.status in OPEN_FOR_MELDER
+
+
 access_rule(
     "weegploeg.view_inbox",
     may_see_files,
@@ -41,6 +50,11 @@ access_rule(
     "weegploeg.reassign_task",
     is_uitvoerder & file_is_active,
     "De uitvoerder van een kernpartij (art. 5, 8.4)",
+)
+access_rule(
+    "weegploeg.assign_tasks",
+    is_uitvoerder & may_see_files,
+    "De uitvoerder van een kernpartij wijst meerdere taken tegelijk toe (art. 5, 8.4)",
 )
 access_rule(
     "weegploeg.register_signal",

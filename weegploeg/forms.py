@@ -227,7 +227,7 @@ class DecisionForm(forms.Form):
         from meetings.forms import decision_basis_clean
 
         cleaned = super().clean()
-        if "confirmed_by" in self.fields:
+        if "basis" in self.fields:
             decision_basis_clean(self)
         return cleaned
 

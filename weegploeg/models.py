@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from core.fields import BSNField, NameField
+from core.fields import BSNField, FreeTextField, NameField
 
 
 class FileNumberCounter(models.Model):
@@ -41,6 +41,8 @@ MELDER_STATUS = {
     FileStatus.NIET_GEAGENDEERD: "Niet geagendeerd (onvoldoende substantieel)",
 }
 MELDER_STATUS_PENDING = "Ontvangen, in behandeling bij de weegploeg"
+# Issue 14.6: until the weegploeg decides, the melder may add information to their own signal.
+OPEN_FOR_MELDER = (FileStatus.IN_ANALYSE, FileStatus.MEER_INFORMATIE, FileStatus.BESLUIT)
 
 
 class SubjectData(models.Model):
@@ -99,7 +101,7 @@ class WeegploegFile(models.Model):
     next_review_on = models.DateField("volgende controle op juistheid", null=True, blank=True)
     # art. 8.2f: the decision that the plan is closed (recorded by the casusoverleg part, issue 6).
     plan_closed_on = models.DateField("integraal plan van aanpak afgesloten op", null=True, blank=True)
-    plan_closed_note = models.TextField("toelichting afsluiting", blank=True, max_length=2000)
+    plan_closed_note = FreeTextField("toelichting afsluiting", blank=True, max_length=2000)
     process = models.OneToOneField(
         "viewflow.Process", on_delete=models.SET_NULL, null=True, blank=True, related_name="weegploeg_file"
     )
@@ -117,7 +119,7 @@ class Signal(models.Model):
     """A signal (art. 1h, 8.2b) with its melder and contact details (8.2c) and bringing party (7.2)."""
 
     file = models.ForeignKey(WeegploegFile, on_delete=models.CASCADE, related_name="signals")
-    observation = models.TextField("omschrijving van het signaal", max_length=5000)
+    observation = FreeTextField("omschrijving van het signaal", max_length=5000)
     observed_on = models.DateField("datum waarneming")
     melder_name = NameField("naam melder", max_length=200)
     melder_contact = NameField("contactgegevens melder", max_length=300)
@@ -160,7 +162,7 @@ class Analysis(models.Model):
 
     file = models.ForeignKey(WeegploegFile, on_delete=models.CASCADE, related_name="analyses")
     referentiekader_revision_id = models.PositiveIntegerField("versie referentiekader")
-    summary = models.TextField("samenvatting", max_length=5000)
+    summary = FreeTextField("samenvatting", max_length=5000)
     next_step = models.CharField("vervolg", max_length=20, choices=AnalysisNext.choices)
     analysed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     analysed_at = models.DateTimeField(default=timezone.now)
@@ -180,7 +182,7 @@ class AnalysisItem(models.Model):
     analysis = models.ForeignKey(Analysis, on_delete=models.CASCADE, related_name="items")
     criterion_code = models.CharField(max_length=50)
     answer = models.CharField(max_length=30, choices=CriterionAnswer.choices)
-    note = models.TextField(blank=True, max_length=2000)
+    note = FreeTextField(blank=True, max_length=2000)
 
     class Meta:
         ordering = ["pk"]
@@ -194,10 +196,10 @@ class InformationRequest(models.Model):
 
     file = models.ForeignKey(WeegploegFile, on_delete=models.CASCADE, related_name="information_requests")
     party = models.ForeignKey("parties.Party", on_delete=models.PROTECT, related_name="+", verbose_name="partij")
-    question = models.TextField("vraag", max_length=2000)
+    question = FreeTextField("vraag", max_length=2000)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     requested_at = models.DateTimeField(default=timezone.now)
-    answer = models.TextField("antwoord", blank=True, max_length=5000)
+    answer = FreeTextField("antwoord", blank=True, max_length=5000)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
@@ -220,7 +222,7 @@ class Decision(models.Model):
 
     file = models.OneToOneField(WeegploegFile, on_delete=models.CASCADE, related_name="decision")
     outcome = models.CharField("besluit", max_length=20, choices=Outcome.choices)
-    motivation = models.TextField("motivering", max_length=5000)
+    motivation = FreeTextField("motivering", max_length=5000)
     involved_parties = models.ManyToManyField(
         "parties.Party", blank=True, related_name="+", verbose_name="te betrekken casuspartijen en externe partners"
     )
@@ -280,10 +282,10 @@ class InformationDuty(models.Model):
     consulted_parties = models.ManyToManyField(
         "parties.Party", related_name="+", verbose_name="geraadpleegde kernpartijen"
     )
-    consultation_note = models.TextField("verslag overleg kernpartijen", max_length=5000)
+    consultation_note = FreeTextField("verslag overleg kernpartijen", max_length=5000)
     outcome = models.CharField("uitkomst", max_length=20, choices=DutyOutcome.choices)
     ground = models.CharField("grond (art. 41 UAVG)", max_length=1, choices=Art41Ground.choices, blank=True)
-    note = models.TextField("aantekening in het dossier", max_length=5000)
+    note = FreeTextField("aantekening in het dossier", max_length=5000)
     recheck_on = models.DateField("opnieuw beoordelen op", null=True, blank=True)
     informed_on = models.DateField("betrokkene geïnformeerd op", null=True, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -302,7 +304,7 @@ class AccuracyReview(models.Model):
 
     file = models.ForeignKey(WeegploegFile, on_delete=models.CASCADE, related_name="accuracy_reviews")
     corrected = models.BooleanField("gegevens gecorrigeerd", default=False)
-    note = models.TextField("toelichting", max_length=2000)
+    note = FreeTextField("toelichting", max_length=2000)
     reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reviewed_at = models.DateTimeField(default=timezone.now)
 

@@ -264,53 +264,6 @@ def information_supply(file: WeegploegFile, *, by: User, answer: str) -> Informa
 
 
 @transaction.atomic
-def weegploeg_decide(
-    file: WeegploegFile,
-    *,
-    by: User,
-    outcome: str,
-    motivation: str,
-    involved_parties: Iterable[Party] = (),
-    meeting=None,
-    confirmed_by: User | None = None,
-) -> Decision:
-    """Art. 7.3-4, 8.2e: agenderen (with the casuspartijen and externe partners to involve) or not.
-
-    The decision is the weegploeg's, not one user's (issue 13 item 8, issue 14 item 5): it is
-    recorded as the decision of a ``meeting`` with enough kernpartijen present and this file on the
-    agenda, or ``confirmed_by`` a second person of another kernpartij; whoever supplied information
-    for the file is neither the single decider nor the confirmer (``meetings.services``)."""
-    from access.predicates import holds_permission, is_kernpartij
-    from meetings.models import DecisionKind
-    from meetings.services import collective_decision_record, decision_authority_check, information_suppliers
-
-    if Decision.objects.filter(file=file).exists():
-        raise ValidationError("Over dit dossier is al besloten.", code="al_besloten")
-    if outcome not in Outcome.values:
-        raise ValidationError("Kies: agenderen of niet agenderen.", code="besluit_ongeldig")
-    involved = list(involved_parties)
-    allowed_roles = {PartyRole.CASUSPARTIJ, PartyRole.EXTERNE_CASUSPARTNER}
-    if any(p.role not in allowed_roles for p in involved):
-        raise ValidationError("Alleen casuspartijen en externe casuspartners kunnen worden betrokken.")
-    if outcome == Outcome.NIET_AGENDEREN:
-        involved = []
-    authority = decision_authority_check(
-        kind=DecisionKind.WEEGPLOEG,
-        file=file,
-        by=by,
-        may_decide=is_kernpartij & holds_permission("flows.weegploeg_decide"),
-        meeting=meeting,
-        confirmed_by=confirmed_by,
-        suppliers=information_suppliers(file),
-    )
-    decision = Decision.objects.create(file=file, outcome=outcome, motivation=motivation, decided_by=by)
-    decision.involved_parties.set(involved)
-    collective_decision_record(authority, decision=decision)
-    _touch(file, FileStatus.INFORMATIEPLICHT)
-    return decision
-
-
-@transaction.atomic
 def information_duty_record(
     file: WeegploegFile,
     *,
@@ -375,7 +328,8 @@ def accuracy_review_record(file: WeegploegFile, *, by: User, corrected: bool, no
 def weegploeg_plan_closed_record(number: str, *, closed_on: datetime.date, note: str) -> WeegploegFile | None:
     """Art. 8.2f: the kernpartijen's decision that the plan is closed, recorded in the weegploeg
     file too (called by the casusoverleg on closure). None when the weegploeg file is gone (art. 13)."""
-    file = WeegploegFile.objects.select_for_update().filter(number=number).first()
+    # Not when archived: an archived file is read-only and a write would restart its term (art. 13.2).
+    file = WeegploegFile.objects.select_for_update().filter(number=number, archived_at__isnull=True).first()
     if file is None:
         return None
     file.plan_closed_on = closed_on
@@ -411,3 +365,11 @@ def weegploeg_subject_correct(subject: Subject, changes: dict) -> list[Weegploeg
     for file in files:
         _touch(file)
     return files
+
+
+# The weegploeg's decision (art. 7.4) lives in ``weegploeg.decisions``; its services are part of this API.
+from weegploeg.decisions import (  # noqa: E402, F401
+    weegploeg_decide,
+    weegploeg_decision_propose,
+    weegploeg_decision_take_effect,
+)

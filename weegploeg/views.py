@@ -7,8 +7,6 @@ number and initials only.
 
 from __future__ import annotations
 
-import uuid
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -16,13 +14,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from access.screens import work_screen
-from forms.services import intake_answers_collect, intake_form_context, intake_questions_attach
+from accesslog.models import AccessAction
 from weegploeg import services
-from weegploeg.forms import IntakeForm
+from weegploeg.forms import ReassignForm
+from weegploeg.inbox import COLUMNS as INBOX_COLUMNS
+from weegploeg.inbox import SEARCH_MAX, inbox_list
 from weegploeg.models import WeegploegFile
-from weegploeg.selectors import inbox_for, signals_registered_by, weegploeg_files_visible_to, weegploeg_is_uitvoerder
+from weegploeg.selectors import signals_registered_by, weegploeg_files_visible_to, weegploeg_is_uitvoerder
 
-INTAKE = "weegploeg: signaal inbrengen"
 OBJECT_TYPE = "weegploeg_file"
 
 
@@ -31,82 +30,7 @@ def file_load(request: HttpRequest, number: str, **_) -> WeegploegFile | None:
     return WeegploegFile.objects.select_related("subject").filter(number=number).first()
 
 
-def _submission_token(request: HttpRequest) -> uuid.UUID:
-    """The form's one-time token; a post without a valid one gets a fresh token (no retry then)."""
-    try:
-        return uuid.UUID(str(request.POST.get("submission_token", "")))
-    except ValueError:
-        return uuid.uuid4()
-
-
-def _intake_form(request: HttpRequest):
-    """The intake form with the published questions (``forms.services``: ids, conditions, revisions)."""
-    return intake_questions_attach(IntakeForm, request.POST if request.method == "POST" else None)
-
-
-@work_screen(
-    rule="weegploeg.register_signal",
-    purpose=INTAKE,
-    object_type=OBJECT_TYPE,
-    screen_ref="intake",
-    methods=("GET", "POST"),
-    personal_data=True,
-)
-def intake(request: HttpRequest) -> HttpResponse:
-    """Art. 7.1-2: a kernpartij representative with the melder role brings a signal in."""
-    form, questions = _intake_form(request)
-    posted = request.method == "POST" and not questions.changed and form.is_valid()
-    answers = intake_answers_collect(form, questions) if posted else None
-    if answers is not None:
-        data = form.cleaned_data
-        try:
-            file, created = services.signal_register_once(
-                token=_submission_token(request),
-                by=request.user,
-                subject=form.subject_data(),
-                observation=data["observation"],
-                observed_on=data["observed_on"],
-                melder_is_outsider=data["melder"] == IntakeForm.MELDER_OUTSIDER,
-                melder_name=data["melder_name"],
-                melder_contact=data["melder_contact"],
-                answers=answers,
-                form_revision_id=questions.definition.revision_id if questions.definition else None,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            if created:
-                request.access.created(file)
-                messages.success(request, f"Het signaal is ontvangen onder dossiernummer {file.number}.")
-            else:
-                request.access.read(file)
-                messages.info(request, f"Dit signaal was al ontvangen onder dossiernummer {file.number}.")
-            return redirect("weegploeg:my_signals")
-    request.access.read("intake")
-    context = {
-        "form": form,
-        "submission_token": request.POST.get("submission_token") or uuid.uuid4(),
-        **intake_form_context(form, questions),
-        "party": request.user.party,
-        "core_subject": [form[n] for n in IntakeForm.base_fields if n in SUBJECT_FIELDS],
-        "core_signal": [form["observation"], form["observed_on"]],
-        "melder_fields": [form["melder_name"], form["melder_contact"]],
-    }
-    status = 409 if questions.changed else 400 if form.errors else 200
-    return render(request, "weegploeg/intake.html", context, status=status)
-
-
-SUBJECT_FIELDS = (
-    "given_names",
-    "surname_prefix",
-    "surname",
-    "date_of_birth",
-    "address",
-    "postcode",
-    "residence",
-    "municipality",
-    "bsn",
-)
+# The melder's intake, receipt and addenda: ``weegploeg.intake_views``.
 
 
 @work_screen(
@@ -122,13 +46,31 @@ def my_signals(request: HttpRequest) -> HttpResponse:
     return render(request, "weegploeg/my_signals.html", {"rows": rows})
 
 
-@work_screen(rule="weegploeg.view_inbox", purpose="weegploeg: werkbak", object_type=OBJECT_TYPE, screen_ref="werkbak")
+@work_screen(
+    rule="weegploeg.view_inbox",
+    purpose="weegploeg: werkbak",
+    object_type=OBJECT_TYPE,
+    screen_ref="werkbak",
+    methods=("GET", "POST"),
+)
 def inbox(request: HttpRequest) -> HttpResponse:
-    data = inbox_for(request.user, timezone.localdate())
-    request.access.listed(data.file_numbers())
-    return render(
-        request, "weegploeg/inbox.html", {"inbox": data, "is_uitvoerder": weegploeg_is_uitvoerder(request.user)}
-    )
+    """The inbox (issue 14 item 2): filters, sorting and pages in the query string (no personal
+    data), the search by number or name by POST only (issue 13 item 11); one log row naming the
+    files shown, never the search terms. The uitvoerder assigns several tasks at once."""
+    from flows.views import reassign_candidates
+
+    query = (request.POST.get("q") or "").strip()[:SEARCH_MAX] if request.method == "POST" else ""
+    data = inbox_list(request.user, timezone.localdate(), request.GET, query)
+    request.access.listed(data.file_numbers(), AccessAction.SEARCH if query else AccessAction.READ)
+    is_uitvoerder = weegploeg_is_uitvoerder(request.user)
+    context = {
+        "inbox": data,
+        "list": data.state,
+        "columns": data.state.columns(INBOX_COLUMNS),
+        "is_uitvoerder": is_uitvoerder,
+        "assign_form": ReassignForm(candidates=reassign_candidates()) if is_uitvoerder else None,
+    }
+    return render(request, "weegploeg/inbox.html", context)
 
 
 def file_context(request: HttpRequest, file) -> dict:
@@ -163,7 +105,7 @@ def file_context(request: HttpRequest, file) -> dict:
     return {
         "file": file,
         "subject": file.subject,
-        "signals": list(file.signals.select_related("bringing_party", "registered_by")),
+        "signals": list(file.signals.select_related("bringing_party", "registered_by").prefetch_related("addenda")),
         "analyses": analyses,
         "requests": list(file.information_requests.select_related("party")),
         "decision": getattr(file, "decision", None),

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",  # passkeys as second factor (issue 17 item 9)
     "axes",
     # Django
     "django.contrib.admin",
@@ -180,10 +181,47 @@ OTP_GATE_PUBLIC_PATH_PREFIXES = [
     "/static/",
     "/api/v2/",  # Wagtail API v2: read-only, published pages only
 ]
-# The password-only steps: a user who passed the password but not yet the code may only see these.
-OTP_GATE_HALF_LOGGED_IN_URL_NAMES = ["otp_verify", "otp_enrol"]
+# The password-only steps: a user who passed the password but not yet the code may only see these
+# (the passkey ceremony of the code step included; registering a passkey needs a verified session).
+OTP_GATE_HALF_LOGGED_IN_URL_NAMES = [
+    "otp_verify",
+    "otp_enrol",
+    "otp_webauthn:credential-authentication-begin",
+    "otp_webauthn:credential-authentication-complete",
+    "otp_webauthn:js-i18n-catalog",
+]
+# Verified with the app code while passkeys are required and none is linked yet (accounts.passkeys):
+# only these, to link one.
+OTP_GATE_PASSKEY_ENROL_URL_NAMES = [
+    "passkey_enrol",
+    "otp_webauthn:credential-registration-begin",
+    "otp_webauthn:credential-registration-complete",
+    "otp_webauthn:js-i18n-catalog",
+    "logout",
+]
 # Only roles with Wagtail admin access reach anything under this prefix; others get a 403.
 OTP_GATE_ADMIN_PREFIX = "/admin/"
+
+# --- Passkeys (django-otp-webauthn; issue 17 item 9) ---------------------------------------------
+# A passkey is a second factor after the password, beside the app code; never a login on its own.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+# The relying party is the site's domain: WEBAUTHN_RP_ID, else the first domain name (not an IP
+# address) in ALLOWED_HOSTS; development: localhost (WebAuthn accepts plain http only there).
+OTP_WEBAUTHN_RP_ID = env("WEBAUTHN_RP_ID") or next(
+    (h.lstrip(".") for h in ALLOWED_HOSTS if h != "*" and not h.replace(".", "").isdigit()), "localhost"
+)
+OTP_WEBAUTHN_RP_NAME = "Casusoverleg Limburg"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env("WEBAUTHN_ALLOWED_ORIGINS") or [
+    "http://localhost:8000" if OTP_WEBAUTHN_RP_ID == "localhost" else f"https://{OTP_WEBAUTHN_RP_ID}"
+]
+# Who must log in with a passkey (the app code alone no longer completes the login): "none" or
+# "all", plus the codes (slugs) of parties that require it for their users (accounts.passkeys).
+PASSKEYS_REQUIRED = env("PASSKEYS_REQUIRED")
+PASSKEYS_REQUIRED_PARTIES = env("PASSKEYS_REQUIRED_PARTIES")
+if PASSKEYS_REQUIRED not in ("none", "all"):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("PASSKEYS_REQUIRED is 'none' of 'all'; partijen via PASSKEYS_REQUIRED_PARTIES.")
 
 # --- Brute force protection (django-axes) ------------------------------------------------------
 AXES_FAILURE_LIMIT = 5
@@ -297,13 +335,11 @@ CONTENT_SECURITY_POLICY = {
 #   views, which ask for SAMEORIGIN). It still runs no inline script and loads nothing foreign:
 #   the few inline ``initDateChooser(...)`` calls of Wagtail's list filters are blocked, so those
 #   date filters fall back to a plain text field (type the date as YYYY-MM-DD).
-# - /werk/processen/: viewflow's templates carry a few style="" attributes; scripts stay strict.
 CSP_PATH_OVERRIDES = {
     "/admin/": {
         "update": {"style-src": ["'unsafe-inline'"]},
         "replace": {"frame-src": ["'self'"], "frame-ancestors": ["'self'"]},
     },
-    "/werk/processen/": {"update": {"style-src-attr": ["'unsafe-inline'"]}},
 }
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 X_FRAME_OPTIONS = "DENY"
@@ -347,3 +383,7 @@ EVALUATION_SUPPRESS_BELOW = env("EVALUATION_SUPPRESS_BELOW")
 # --- Meetings (issue 14 item 5, issue 13 item 8) ---------------------------------------------------
 # Art. 7.4, 9.4: a meeting decision needs at least this many kernpartijen present (never fewer than 2).
 MEETING_QUORUM_KERNPARTIJEN = env("MEETING_QUORUM_KERNPARTIJEN")
+
+# --- Casusoverleg (issue 17 item 1) ----------------------------------------------------------------
+# Art. 10.3: months between two periodic checks of a casusoverleg file (``flows.casus_review``).
+CASUSOVERLEG_ACCURACY_REVIEW_MONTHS = env("CASUSOVERLEG_ACCURACY_REVIEW_MONTHS")

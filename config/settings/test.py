@@ -28,3 +28,11 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 # No shared page cache between tests (the database is rolled back, a cache would not be);
 # tests of the page cache switch to a local-memory cache themselves.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+# The SQLite test database is a file (tests/conftest.py, var/test-db/): no disk flushes and the
+# rollback journal in memory, so it costs what the in-memory database did; a crash only loses a
+# throw-away copy of the migrated template (tests/dbtemplate.py).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (  # noqa: F405
+        "PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY"
+    )

@@ -32,7 +32,7 @@ NO_CASE_DATA = [
 NO_CHANGES = [
     ("post", "/werk/toegangslog/controle/"),
     ("get", "/werk/verwerkingsregister/toegangslog/wijzigen/"),
-    ("get", "/werk/processen/incident/register/"),
+    ("get", "/werk/incidenten/melden/"),
     ("post", "/werk/autorisaties/beveiligingsplan/evaluatie/"),
 ]
 

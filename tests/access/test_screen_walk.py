@@ -30,19 +30,27 @@ R, D = "request_number", "duty_number"
 # url name → (kwargs: url kwarg → world ref or a literal, who is allowed, who is refused or None)
 TABLE: dict[str, tuple[dict, str, str | None]] = {
     "dashboard": ({}, "melder", None),
+    "second_factor_reset": ({}, "beheerder", "uitvoerder"),
     "weegploeg:inbox": ({}, "weegploeglid", "buitenstaander"),
     "weegploeg:intake": ({}, "melder", "buitenstaander"),
     "weegploeg:my_signals": ({}, "melder", "buitenstaander"),
+    "weegploeg:intake_receipt": ({"key": "=onbekend"}, "melder", "buitenstaander"),
+    "weegploeg:intake_receipt_pdf": ({"key": "=onbekend"}, "melder", "buitenstaander"),
+    "weegploeg:addendum": ({"number": W}, "melder", "buitenstaander"),
     "weegploeg:file": ({"number": W}, "weegploeglid", "buitenstaander"),
     "weegploeg:attach": ({"number": W}, "weegploeglid", "buitenstaander"),
     "weegploeg:task": ({"task_id": WT}, "weegploeglid", "buitenstaander"),
     "weegploeg:claim": ({"task_id": WT}, "weegploeglid", "buitenstaander"),
     "weegploeg:release": ({"task_id": WT}, "weegploeglid", "buitenstaander"),
     "weegploeg:reassign": ({"task_id": WT}, "uitvoerder", "weegploeglid"),
+    "weegploeg:assign_bulk": ({}, "uitvoerder", "weegploeglid"),
     "casusoverleg:index": ({}, "deelnemer", "melder"),
     "casusoverleg:task": ({"task_id": CT}, "deelnemer", "buitenstaander"),
     "casusoverleg:claim": ({"task_id": CT}, "deelnemer", "buitenstaander"),
     "casusoverleg:release": ({"task_id": CT}, "deelnemer", "buitenstaander"),
+    "casusoverleg:reassign": ({"task_id": CT}, "uitvoerder", "deelnemer"),
+    "casusoverleg:accuracy_review": ({"task_id": "casus_review_task"}, "uitvoerder", "deelnemer"),
+    "parties:notices": ({}, "uitvoerder", "deelnemer"),
     "casusoverleg:detail": ({"number": C}, "deelnemer", "buitenstaander"),
     "casusoverleg:plan": ({"number": C}, "deelnemer", "buitenstaander"),
     "casusoverleg:plan_version": ({"number": C, "version": "=1"}, "deelnemer", "buitenstaander"),
@@ -70,6 +78,10 @@ TABLE: dict[str, tuple[dict, str, str | None]] = {
     "secrecy:party": ({"slug": "party_slug"}, "uitvoerder", "deelnemer"),
     "incidents:index": ({}, "uitvoerder", "deelnemer"),
     "incidents:detail": ({"reference": "incident_reference"}, "uitvoerder", "deelnemer"),
+    "incidents:start": ({}, "uitvoerder", "deelnemer"),
+    "incidents:task": ({"task_id": "incident_task"}, "uitvoerder", "deelnemer"),
+    "incidents:claim": ({"task_id": "incident_task"}, "uitvoerder", "deelnemer"),
+    "incidents:release": ({"task_id": "incident_task"}, "uitvoerder", "deelnemer"),
     "rights:index": ({}, "uitvoerder", "weegploeglid"),
     "rights:deadlines": ({}, "uitvoerder", "weegploeglid"),
     "rights:register": ({}, "uitvoerder", "weegploeglid"),
@@ -101,6 +113,9 @@ TABLE: dict[str, tuple[dict, str, str | None]] = {
     "meetings:create": ({}, "uitvoerder", "weegploeglid"),
     "meetings:agenda": ({"pk": "meeting"}, "weegploeglid", "deelnemer"),
     "meetings:attendance": ({"pk": "meeting"}, "uitvoerder", "weegploeglid"),
+    "meetings:decisions": ({}, "weegploeglid", "deelnemer"),
+    "meetings:decision_confirm": ({"pk": "proposal"}, "weegploeglid", "deelnemer"),
+    "meetings:decision_reject": ({"pk": "proposal"}, "weegploeglid", "deelnemer"),
     "persons:no_data_letter": ({}, "uitvoerder", "weegploeglid"),
 }
 # viewflow's own screens of the incident flow: the uitvoerder handles incidents (art. 15.2g).
@@ -272,7 +287,7 @@ def _check_refused(pattern, screen, refs, kwargs, who, allowed_who) -> list[str]
 
 @pytest.mark.parametrize(
     "area",
-    ["weegploeg:", "casusoverleg:", "rights:", "retention:", "incidents:", "viewflow", "rest"],
+    ["weegploeg:", "casusoverleg:", "rights:", "retention:", "incidents:", "rest"],
 )
 def test_art_14_15_2e_every_work_screen_with_real_objects(area):
     known = ("weegploeg:", "casusoverleg:", "rights:", "retention:", "incidents:")

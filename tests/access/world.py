@@ -100,24 +100,43 @@ def world_build() -> World:
 
     meeting = meeting_services.meeting_create(by=uitvoerder, kind="weegploeg", held_on=timezone.localdate())
     meeting_services.meeting_agenda_add(meeting, by=uitvoerder, number=weegploeg_file.number)
+    proposal = _decision_proposal()
+    from flows.casus_review import casus_accuracy_reviews_start, casus_review_tasks_open
+
+    casus_accuracy_reviews_start()  # art. 10.3: the casusoverleg file's periodic check
+    casus_review_task = casus_review_tasks_open().get(process__artifact_object_id=casus.pk)
     return World(
         refs={
             "weegploeg_number": weegploeg_file.number,
             "weegploeg_task": weegploeg_task.pk,
             "casus_number": casus.number,
             "casus_task": open_task(casus, "review").pk,
+            "casus_review_task": casus_review_task.pk,
             "advice": advice.pk,
             "meeting": meeting.pk,
+            "proposal": proposal.pk,
             "request_number": request.number,
             "duty_number": casus.source_weegploeg_number,
             "hold": hold.pk,
             "list": destruction_list.pk,
             "incident": incident,
+            "incident_task": open_task_of(incident.pk).pk,
             "review": review.pk,
             "party_slug": beheerder.party.slug,
             "year": timezone.localdate().year,
         }
     )
+
+
+def _decision_proposal():
+    """A weegploeg decision proposed by the OM, waiting for a second kernpartij (art. 7.4)."""
+    from tests.meetings.fixtures import ready_to_decide
+    from tests.weegploeg.fixtures import weegploeglid
+    from weegploeg.services import weegploeg_decision_propose
+
+    file, _ = ready_to_decide()
+    proposer = weegploeglid("Het Openbaar Ministerie")
+    return weegploeg_decision_propose(file, by=proposer, outcome="niet_agenderen", motivation="Onvoldoende.")
 
 
 def open_task_of(process_id: int):
@@ -133,7 +152,7 @@ def _incident(uitvoerder):
 
     client = verified_client(uitvoerder)
     response = client.post(
-        "/werk/processen/incident/register/",
+        "/werk/incidenten/melden/",
         {"title": "Gegevensdrager verloren", "description": "USB-stick verloren", "discovered_at": "2026-03-02 09:00"},
     )
     assert response.status_code == 302, response.content.decode()[:500]

@@ -83,7 +83,7 @@ def test_art_9_plan_with_two_measures_adopted_reviewed_closure_advised_and_close
     rk.get_by_label("Verslag van de voortgang").fill("Beide maatregelen zijn uitgevoerd.")
     for measure in plan.measures.all():
         rk.locator(f"select[name='s_{measure.pk}']").select_option("gereed")
-    rk.get_by_label("De kernpartijen adviseren het plan af te sluiten").check()
+    rk.get_by_label("Het casusoverleg adviseert de kernpartijen het plan af te sluiten").check()
     rk.get_by_label("Reden voor het advies tot afsluiting").fill("Doelen bereikt")
     rk.get_by_role("button", name="Vastleggen en afronden").click()
     rk.wait_for_load_state()
@@ -99,7 +99,7 @@ def test_art_9_plan_with_two_measures_adopted_reviewed_closure_advised_and_close
     kp.get_by_label("Het plan van aanpak afsluiten").check()
     kp.locator("input[name='decided_on']").fill(_iso())
     kp.locator("textarea[name='motivation']").fill("Plan geslaagd.")
-    kp.locator("select[name='confirmed_by']").select_option(str(heerlen.pk))  # art. 9.4: four eyes
+    kp.get_by_label("Voorleggen ter bevestiging", exact=False).check()  # art. 9.4: four eyes
     # confirmation before the irreversible closure: the final button shows only after a deliberate step
     confirm = kp.get_by_role("button", name="Ja, besluit definitief vastleggen")
     assert not confirm.is_visible()
@@ -110,6 +110,20 @@ def test_art_9_plan_with_two_measures_adopted_reviewed_closure_advised_and_close
     axe_check(kp, JOURNEY)
     confirm.click()
     kp.wait_for_load_state()
+    assert "Besluit wacht op bevestiging" in kp.locator("main").inner_text()
+    casus.refresh_from_db()
+    assert casus.status == CasusStatus.AFSLUITING_GEADVISEERD  # a proposal changes nothing yet
+
+    # a second person of another kernpartij (Heerlen) logs in and confirms (issue 13 item 8)
+    hl = pages.new()
+    login(hl, heerlen, next_url="/werk/overleggen/besluiten/", journey=JOURNEY)
+    axe_check(hl, JOURNEY)
+    hl.get_by_role("link", name=f"Dossier {casus.number}").click()
+    axe_check(hl, JOURNEY)
+    assert "Plan geslaagd." in hl.locator("main").inner_text()
+    hl.locator("details.confirm > summary").click()
+    hl.get_by_role("button", name="Ja, besluit bevestigen").click()
+    hl.wait_for_url("**/werk/overleggen/besluiten/")
     casus.refresh_from_db()
     assert casus.status == CasusStatus.AFGESLOTEN and casus.closed_on == timezone.localdate()
     visit(gp, f"/werk/casussen/{casus.number}/", JOURNEY)

@@ -54,7 +54,12 @@ def test_art_11_1_editor_changes_criterion_approver_publishes_public_page_shows_
     row = ap.locator("tr", has_text="Bijlage 3: Referentiekader")
     row.locator("button[aria-haspopup], [data-w-dropdown-target='toggle']").first.click()
     ap.get_by_role("button", name="Goedkeuren", exact=True).first.click()
-    ap.wait_for_load_state()
+    # issue 13 item 7: the dashboard's "Goedkeuren" first names the page and the version that goes live
+    ap.wait_for_url("**/admin/beoordeling/*/besluit/?action=approve")
+    kader.refresh_from_db()
+    assert kader.current_workflow_state is not None  # nothing approved before the confirmation
+    ap.get_by_role("button", name="Ja, versie 2 goedkeuren en publiceren").click()
+    ap.wait_for_url("**/admin/beoordeling/")
     kader.refresh_from_db()
     assert kader.current_workflow_state is None
 

@@ -131,8 +131,9 @@ def test_art_11_1_editor_changes_questions_approver_publishes_melder_answers_wit
     page.get_by_label("Via welk kanaal kwam het signaal binnen?").select_option("Telefoon")
     page.get_by_role("group", name=CHOICE).get_by_label("Avond").check()
     page.get_by_label(DATE).fill("2024-03-15")
-    page.get_by_role("button", name="Signaal inbrengen").click()
-    page.wait_for_url("**/werk/weegploeg/mijn-meldingen/")
+    page.get_by_role("button", name="Volgende: controleren").click()
+    page.get_by_role("button", name="Versturen").click()  # issue 14.6: the summary step
+    page.wait_for_url("**/werk/weegploeg/melden/ontvangen/*/")
     answers = {a["label"]: a["answer"] for a in Signal.objects.get().answers}
     assert answers[CHOICE] == "Avond" and answers[DATE] == "15-03-2024"
     assert answers["Via welk kanaal kwam het signaal binnen?"] == "Telefoon"

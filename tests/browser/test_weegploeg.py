@@ -1,5 +1,6 @@
 """A melder registers a signal and the weegploeg analyses, decides and agendas it, in a real browser
-(art. 7.1-4, 8.2, 11.3). The intake form and the weegploeg decision are completed with the keyboard alone."""
+(art. 7.1-4, 8.2, 11.3). The intake form and the weegploeg decision are completed with the keyboard alone;
+the decision takes effect when a second person of another kernpartij logs in and confirms it (art. 7.4)."""
 
 from __future__ import annotations
 
@@ -48,9 +49,10 @@ def test_art_7_melder_registers_by_keyboard_weegploeg_analyses_and_agendas_with_
             "observed_on": seen,
             "label:Via welk kanaal": "Telefoon",
         },
-        submit="Signaal inbrengen",
+        submit="Volgende: controleren",
     )
-    page.wait_for_url("**/werk/weegploeg/mijn-meldingen/")
+    page.get_by_role("button", name="Versturen").click()  # issue 14.6: the summary step
+    page.wait_for_url("**/werk/weegploeg/melden/ontvangen/*/")
     axe_check(page, JOURNEY)
     file = WeegploegFile.objects.get()
     assert f"dossiernummer {file.number}" in page.locator(".messages").inner_text()
@@ -85,16 +87,37 @@ def test_art_7_melder_registers_by_keyboard_weegploeg_analyses_and_agendas_with_
             "outcome": "agenderen",
             "motivation": "Casusoverleg nodig.",
             "involved_parties": "De Raad voor de kinderbescherming",
-            "confirmed_by": "Olga Bevestiger",
+            "basis": "vier_ogen",  # art. 7.4: four eyes — a second kernpartij confirms it on its own screen
         },
         submit="Vastleggen en afronden",
     )
-    wp.wait_for_url("**/werk/weegploeg/")
+    wp.wait_for_url("**/werk/weegploeg/taak/*/")
+    assert "Besluit wacht op bevestiging" in wp.locator("main").inner_text()
+    axe_check(wp, JOURNEY)
     file.refresh_from_db()
-    assert file.decision.outcome == "agenderen" and file.decision.collective.confirmed_by == second
+    assert file.status == FileStatus.BESLUIT and not hasattr(file, "decision")  # a proposal changes nothing
+
+    # the second person, of another kernpartij (the OM), logs in and confirms (issue 13 item 8)
+    om = pages.new()
+    login(om, second, next_url="/werk/", journey=JOURNEY)
+    om.get_by_role("link", name="Besluiten ter bevestiging").first.click()
+    om.wait_for_url("**/werk/overleggen/besluiten/")
+    axe_check(om, JOURNEY)
+    om.get_by_role("link", name=f"Dossier {file.number}").click()
+    axe_check(om, JOURNEY)
+    assert "Casusoverleg nodig." in om.locator("main").inner_text()
+    om.locator("details.confirm > summary").focus()
+    om.keyboard.press("Enter")
+    om.get_by_role("button", name="Ja, besluit bevestigen").click()
+    om.wait_for_url("**/werk/overleggen/besluiten/")
+    assert "bevestigd" in om.locator(".messages").inner_text()
+    file.refresh_from_db()
+    assert file.decision.outcome == "agenderen" and file.decision.decided_by == lid
+    assert file.decision.collective.confirmed_by == second
     assert [p.name for p in file.decision.involved_parties.all()] == ["De Raad voor de kinderbescherming"]
 
     # the information duty (art. 11.3): deferred on ground d
+    visit(wp, "/werk/weegploeg/", JOURNEY)
     wp.get_by_role("link", name=file.number).first.click()
     axe_check(wp, JOURNEY)
     wp.get_by_label("De politie", exact=True).check()

@@ -13,7 +13,7 @@ from casusoverleg.models import CasusoverlegFile
 from flows import services as flow_services
 from flows.weegploeg import WeegploegFlow
 from tests.factories import PartyFactory, UserFactory, party
-from tests.weegploeg.fixtures import accepted, confirmer, melder, register, weegploeglid
+from tests.weegploeg.fixtures import accepted, decided_with_four_eyes, melder, register, weegploeglid
 from weegploeg import services as weegploeg_services
 from weegploeg.models import AnalysisNext, Art41Ground, CriterionAnswer, DutyOutcome, Outcome
 
@@ -40,17 +40,12 @@ def agenda(*, involved=(RVDK,), by=None, **subject) -> CasusoverlegFile:
             file, by=lid, revision_id=1, items=items, summary="Zorgelijke uitingen.", next_step=AnalysisNext.BESLUIT
         ),
     )
-    flow_services.task_complete(
-        _weegploeg_task(file, "decide"),
+    decided_with_four_eyes(
+        file,
         lid,
-        lambda: weegploeg_services.weegploeg_decide(
-            file,
-            by=lid,
-            outcome=Outcome.AGENDEREN,
-            motivation="Persoonsgerichte aanpak nodig.",
-            involved_parties=[party(name) for name in involved],
-            confirmed_by=confirmer(),
-        ),
+        outcome=Outcome.AGENDEREN,
+        motivation="Persoonsgerichte aanpak nodig.",
+        involved_parties=[party(name) for name in involved],
     )
     flow_services.task_complete(
         _weegploeg_task(file, "information_duty"),

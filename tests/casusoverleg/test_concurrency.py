@@ -12,6 +12,7 @@ from django.utils import timezone
 from casusoverleg import services
 from casusoverleg.models import CasusStatus, ClosureDecision, PlanVersion
 from flows import services as flow_services
+from meetings.models import DecisionProposal
 from tests.casusoverleg.fixtures import GENNEP, RVDK, agenda, deelnemer, open_task, task_url
 from tests.factories import party
 from tests.helpers import verified_client
@@ -86,16 +87,26 @@ def test_art_9_4_two_kernpartijen_close_at_once_and_one_wins():
         ),
     )
     path = task_url(casus, "decide_closure")
-    heerlen = confirmer("De gemeente Heerlen")  # art. 9.4: a third kernpartij confirms either decision
+    heerlen = confirmer("De gemeente Heerlen")  # art. 9.4: a third kernpartij confirms either proposal
     data = {
         "outcome": "afsluiten",
         "decided_on": timezone.localdate().isoformat(),
         "motivation": "Tegelijk",
-        "confirmed_by": heerlen.pk,
+        "basis": "vier_ogen",
     }
     om, politie = weegploeglid("Het Openbaar Ministerie"), weegploeglid("De politie")
     codes = _at_once([(verified_client(om), path, data), (verified_client(politie), path, data)])
     assert codes.count(302) == 2  # the loser is sent back to the task with a Dutch message
+    # One proposal waits for a second person (issue 13 item 8); nothing is closed yet.
+    assert DecisionProposal.objects.filter(file_number=casus.number).count() == 1
+    casus.refresh_from_db()
+    assert casus.status == CasusStatus.AFSLUITING_GEADVISEERD
+    proposal = DecisionProposal.objects.get(file_number=casus.number)
+    confirm = f"/werk/overleggen/besluiten/{proposal.pk}/"
+    codes = _at_once(
+        [(verified_client(heerlen), confirm, {}), (verified_client(confirmer("De gemeente Roermond")), confirm, {})]
+    )
+    assert 302 in codes and all(code in (302, 403) for code in codes)
     assert ClosureDecision.objects.filter(file=casus).count() == 1
     casus.refresh_from_db()
     assert casus.status == CasusStatus.AFGESLOTEN

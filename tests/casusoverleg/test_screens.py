@@ -15,7 +15,7 @@ from casusoverleg.models import CasusStatus, Disclosure, PlanVersion
 from tests.casusoverleg.fixtures import GENNEP, RVDK, agenda, deelnemer, open_task, partner, task_url
 from tests.factories import PartyFactory, party
 from tests.helpers import verified_client
-from tests.weegploeg.fixtures import confirmer, weegploeglid
+from tests.weegploeg.fixtures import confirmed_over_http, confirmer, weegploeglid
 from weegploeg.models import WeegploegFile
 from weegploeg.services import add_months
 
@@ -103,10 +103,12 @@ def test_art_9_end_to_end_plan_pdf_reviews_advice_and_closure_in_both_files():
     kern = verified_client(weegploeglid("Het Openbaar Ministerie"))
     page = kern.get(decide).content.decode()
     assert "Doelen bereikt" in page and "Vries" not in page and "Deelt filmpjes" not in page
-    second = confirmer("De gemeente Heerlen")  # art. 9.4: a second kernpartij confirms the closure
-    data = {"outcome": "afsluiten", "decided_on": today(), "motivation": "Plan geslaagd.", "confirmed_by": second.pk}
+    data = {"outcome": "afsluiten", "decided_on": today(), "motivation": "Plan geslaagd.", "basis": "vier_ogen"}
     done = kern.post(decide, data)
     assert done.status_code == 302, done.content.decode()[:3000]
+    casus.refresh_from_db()
+    assert casus.closed_on is None  # art. 9.4: a proposal until a second kernpartij confirms it
+    confirmed_over_http(casus.number, confirmer("De gemeente Heerlen"))
 
     casus.refresh_from_db()
     weegploeg_file = WeegploegFile.objects.get(number=casus.source_weegploeg_number)

@@ -3,9 +3,13 @@ content seeds, create_beheerder) run as written against a scratch directory and 
 the production settings and an environment file made from deploy/casusoverleg.env.example; then
 gunicorn starts from config/gunicorn.conf.py and the README's health check answers 200.
 
-System commands (apt-get, useradd, systemctl, nginx) are listed in the README and not run here.
-Backup and restore: add their lines inside the README's project-commands block (or a block of
-their own, run the same way) and they are run here too.
+Then the README's backup-restore block: ``backup``, then (as the README's comment tells the
+operator) DATABASE_URL moves to a new, empty database, ``restore`` takes the file ``backup``
+printed, ``verify_access_log`` passes, and the service started on the restored database answers the
+health check with the content the first database had.
+
+System commands (apt-get, useradd, systemctl, nginx) are listed in the README and not run here;
+CI checks the nginx site with ``deploy/verify-nginx``.
 """
 
 from __future__ import annotations
@@ -108,6 +112,57 @@ def _gunicorn(env_file: Path, port: int) -> subprocess.Popen:
     raise AssertionError("gunicorn did not listen within 60 s")
 
 
+def _env_database_move(env_file: Path, database: Path) -> None:
+    """What the README's restore comment asks of the operator: DATABASE_URL to the new database."""
+    lines = [
+        f"DATABASE_URL=sqlite:///{database}" if line.startswith("DATABASE_URL=") else line
+        for line in env_file.read_text(encoding="utf-8").splitlines()
+    ]
+    env_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _health(env_file: Path, port: int) -> subprocess.CompletedProcess:
+    [health_line] = _block("health-check")
+    health_line = health_line.replace("http://127.0.0.1:8000/", f"http://127.0.0.1:{port}/")
+    server = _gunicorn(env_file, port)
+    try:
+        return subprocess.run(["/bin/bash", "-c", health_line], capture_output=True, text=True, timeout=60)  # noqa: S603
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _assert_healthy(env_file: Path, port: int) -> None:
+    result = _health(env_file, port)
+    assert result.returncode == 0, (result.stderr, (env_file.parent / "server.log").read_text()[-3000:])
+    assert result.stdout.strip() == '{"status": "ok"}'
+
+
+def _backup_restore(scratch: Path, env_file: Path, env: dict[str, str]) -> list[str]:
+    backup_line, restore_line, verify_line = _block("backup-restore")
+    printed = _run(backup_line, env)
+    backup_file = re.search(r"Back-up geschreven: (\S+)", printed).group(1)
+    assert backup_file.startswith(str(scratch / "backups")), printed
+    _env_database_move(env_file, scratch / "herstel.sqlite3")
+    # The README's example file name stands for the one `backup` printed.
+    restore_line = re.sub(r"/var/backups/casusoverleg/\S+$", backup_file, restore_line)
+    return [_run(restore_line, env), _run(verify_line, env)]
+
+
+def _live_convenant_pages(env: dict[str, str]) -> str:
+    code = "from pages.models import ConvenantPage; print(ConvenantPage.objects.live().count())"
+    result = subprocess.run(  # noqa: S603
+        [str(BASE_DIR / "deploy" / "casus-manage"), "shell", "--no-imports", "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=BASE_DIR,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout.strip()
+
+
 def test_issue_15_deploy_readme_project_commands_run_and_the_service_answers_healthy(tmp_path):
     port = _free_port()
     env_file = _env_file(tmp_path, port)
@@ -118,16 +173,12 @@ def test_issue_15_deploy_readme_project_commands_run_and_the_service_answers_hea
     link = re.search(rf"https://{re.escape(HOST)}/inloggen/activeren/\S+/\S+/", outputs[-1])
     assert link, outputs[-1]
     assert "wachtwoord" not in outputs[-1].lower().split("activeringslink")[0]
+    _assert_healthy(env_file, port)
 
-    [health_line] = _block("health-check")
-    health_line = health_line.replace("http://127.0.0.1:8000/", f"http://127.0.0.1:{port}/")
-    server = _gunicorn(env_file, port)
-    try:
-        result = subprocess.run(  # noqa: S603
-            ["/bin/bash", "-c", health_line], capture_output=True, text=True, timeout=60
-        )
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-    assert result.returncode == 0, (result.stderr, (tmp_path / "server.log").read_text()[-3000:])
-    assert result.stdout.strip() == '{"status": "ok"}'
+    restored, verified = _backup_restore(tmp_path, env_file, env)
+    assert "Toegangslog gecontroleerd" in restored, restored
+    assert verified.startswith("OK:"), verified
+    # The service now runs on the restored database, which holds what the first one held.
+    assert (tmp_path / "herstel.sqlite3").stat().st_size > 0
+    assert _live_convenant_pages(env) == "1"
+    _assert_healthy(env_file, port)

@@ -12,6 +12,7 @@ from viewflow.workflow.models import Task
 from flows import services as flow_services
 from flows.views import CANNOT_WORK
 from flows.weegploeg import WeegploegFlow
+from meetings.models import DecisionProposal
 from tests.helpers import verified_client
 from tests.weegploeg.fixtures import confirmer, melder, register, weegploeglid
 from weegploeg import services
@@ -35,7 +36,7 @@ def test_art_15_two_members_complete_the_same_decision_at_once_and_one_wins():
     decide = Task.objects.get(process_id=file.process_id, flow_task=WeegploegFlow.decide)
     url = f"/werk/weegploeg/taak/{decide.pk}/"
     clients = [verified_client(first), verified_client(second)]
-    heerlen = confirmer("De gemeente Heerlen")  # a third kernpartij confirms either decision (art. 7.4)
+    heerlen = confirmer("De gemeente Heerlen")  # a third kernpartij confirms either proposal (art. 7.4)
     barrier = threading.Barrier(2)
     pages: list[str] = []
 
@@ -43,7 +44,7 @@ def test_art_15_two_members_complete_the_same_decision_at_once_and_one_wins():
         try:
             barrier.wait()
             response = client.post(
-                url, {"outcome": outcome, "motivation": "tegelijk", "confirmed_by": heerlen.pk}, follow=True
+                url, {"outcome": outcome, "motivation": "tegelijk", "basis": "vier_ogen"}, follow=True
             )
             pages.append(response.content.decode())
         finally:
@@ -58,9 +59,33 @@ def test_art_15_two_members_complete_the_same_decision_at_once_and_one_wins():
     for thread in threads:
         thread.join()
 
-    assert Decision.objects.filter(file=file).count() == 1
-    won = [p for p in pages if "is vastgelegd voor dossier" in p]
-    refusals = (flow_services.DONE, flow_services.LOCKED, CANNOT_WORK)
+    # One proposal waits for confirmation (issue 13 item 8); the other member got a Dutch message.
+    assert DecisionProposal.objects.filter(file_number=file.number).count() == 1
+    won = [p for p in pages if "is vastgelegd als voorstel" in p]
+    refusals = (flow_services.DONE, flow_services.LOCKED, flow_services.NOT_YOURS, CANNOT_WORK)
     lost = [p for p in pages if any(message in p for message in refusals)]
     assert len(won) == 1 and len(lost) == 1
+    assert not Decision.objects.filter(file=file).exists()
+
+    # Two second persons confirm the one proposal at the same moment: one decision, the flow moves on once.
+    proposal = DecisionProposal.objects.get(file_number=file.number)
+    confirmers = [verified_client(heerlen), verified_client(confirmer("De gemeente Roermond"))]
+    confirm_url = f"/werk/overleggen/besluiten/{proposal.pk}/"
+    codes: list[int] = []
+    barrier = threading.Barrier(2)
+
+    def confirm_as(client):
+        try:
+            barrier.wait()
+            codes.append(client.post(confirm_url).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=confirm_as, args=(client,)) for client in confirmers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert 302 in codes and all(code in (302, 403) for code in codes)
+    assert Decision.objects.filter(file=file).count() == 1
     assert Task.objects.filter(process_id=file.process_id, flow_task=WeegploegFlow.information_duty).count() == 1

@@ -1,8 +1,9 @@
 """Incident and data-breach register (art. 15.2g; AVG art. 33/34) as a viewflow flow.
 
-Every screen (the register, the detail and viewflow's screens at /werk/processen/) goes through
-the one access entry point: kernpartijen with the incident permission only, the secrecy duty
-first (art. 14), and the access log under the incident's kenmerk (art. 15.2e)."""
+Every screen (the register, the detail, reporting and the task screens — our own, in the staff
+shell; viewflow's Material screens are not mounted) goes through the one access entry point:
+kernpartijen with the incident permission only, the secrecy duty first (art. 14), and the access
+log under the incident's kenmerk (art. 15.2e)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from tests.weegploeg.fixtures import accepted
 
 pytestmark = pytest.mark.django_db
 
-START = "/werk/processen/incident/register/"
+START = "/werk/incidenten/melden/"
 DESCRIPTION = "USB-stick met gegevens van Jan Voorbeeld verloren in de trein."
 
 
@@ -44,12 +45,13 @@ def register(client, discovered="2026-03-02 09:00") -> IncidentProcess:
 
 def do_task(client, process, name, data):
     task = next(t for t in process.task_set.all() if t.flow_task.name == name and t.status in ("NEW", "ASSIGNED"))
-    base = f"/werk/processen/incident/{process.pk}/{name}/{task.pk}/"
+    base = f"/werk/incidenten/taak/{task.pk}/"
     if task.status == "NEW":
-        assert client.post(base + "assign/").status_code == 302
-    response = client.get(base + "execute/")
+        assert client.post(base + "oppakken/").status_code == 302
+    response = client.get(base)
     assert response.status_code == 200
-    response = client.post(base + "execute/", data)
+    assert 'aria-label="Werkomgeving"' in response.content.decode()  # the staff shell, not Material
+    response = client.post(base, data)
     return response
 
 
@@ -75,7 +77,7 @@ def test_art_15_2g_breach_flow_over_http_with_72_hour_deadline_from_discovery():
     assert process.is_breach is True and process.classified_at is not None
     # Reported to the AP without a date: refused in Dutch, nothing changed.
     response = do_task(client, process, "notify_ap", {"ap_notified": "ja"})
-    assert response.status_code == 200 and "Vul in wanneer" in response.content.decode()
+    assert response.status_code == 400 and "Vul in wanneer" in response.content.decode()
     process.refresh_from_db()
     assert process.ap_notified is None
     response = do_task(
@@ -159,7 +161,7 @@ def test_art_15_2g_only_uitvoerder_and_kernpartijen_see_incidents():
     make("I-2026-0001", datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC))
     deelnemer = UserFactory(roles=[Role.CASUSOVERLEG_DEELNEMER], party=party("De Reclassering Nederland"))
     client = verified_client(deelnemer)
-    for url in ("/werk/incidenten/", "/werk/incidenten/I-2026-0001/", START, "/werk/processen/incident/"):
+    for url in ("/werk/incidenten/", "/werk/incidenten/I-2026-0001/", START):
         assert client.get(url).status_code == 403, url
     assert AccessLogEntry.objects.filter(object_type="incident", allowed=False).count() >= 2
     weegploeglid = accepted(UserFactory(roles=[Role.WEEGPLOEGLID], party=party("De politie")))
@@ -178,7 +180,7 @@ def test_art_15_2g_a_kernpartij_member_may_report_but_not_classify():
     with freeze_time("2026-03-02 10:00:00+01:00"):
         process = register(client)
         task = next(t for t in process.task_set.all() if t.flow_task.name == "classify")
-        response = client.post(f"/werk/processen/incident/{process.pk}/classify/{task.pk}/assign/")
+        response = client.post(f"/werk/incidenten/taak/{task.pk}/oppakken/")
     assert response.status_code == 403
     task.refresh_from_db()
     assert task.owner_id is None
@@ -222,7 +224,7 @@ def test_art_14_incident_screens_require_the_accepted_secrecy_duty_for_every_met
     user = uitvoerder()
     SecrecyAcceptance.objects.filter(user=user).delete()
     client = verified_client(user)
-    for url in ("/werk/incidenten/", "/werk/incidenten/I-2026-0001/", "/werk/processen/incident/"):
+    for url in ("/werk/incidenten/", "/werk/incidenten/I-2026-0001/", START):
         response = client.get(url)
         assert response.status_code == 302 and response["Location"].startswith("/werk/geheimhouding/?next="), url
     response = client.post(START, {"title": "t", "description": DESCRIPTION, "discovered_at": "2026-03-02 09:00"})
@@ -235,20 +237,49 @@ def test_art_15_2g_superuser_status_opens_no_incident_screen():
     make("I-2026-0001", datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC))
     boss = accepted(UserFactory(party=party("De politie"), is_superuser=True, is_staff=True))
     client = verified_client(boss)
-    for url in ("/werk/incidenten/", "/werk/incidenten/I-2026-0001/", START, "/werk/processen/incident/"):
+    for url in ("/werk/incidenten/", "/werk/incidenten/I-2026-0001/", START):
         assert client.get(url).status_code == 403, url
 
 
-def test_art_15_2e_every_viewflow_screen_of_the_incident_flow_is_declared():
+def test_art_15_2e_every_incident_screen_is_declared_and_no_viewflow_screen_is_mounted():
     from access.matrix import work_patterns
 
-    patterns = [p for p in work_patterns() if p.route.startswith("werk/processen/")]
-    assert len(patterns) > 30
-    assert [p.route for p in patterns if p.screen is None] == []
-    rules_used = {p.screen.rule for p in patterns}
-    assert {
+    patterns = [p for p in work_patterns() if p.route.startswith("werk/")]
+    assert [p.route for p in patterns if p.route.startswith("werk/processen/")] == []
+    incident = [p for p in patterns if p.route.startswith("werk/incidenten/")]
+    assert [p.route for p in incident if p.screen is None] == []
+    assert {p.screen.rule for p in incident} == {
         "incidents.view_register",
         "incidents.register",
-        "incidents.take_task",
-        "incidents.do_own_task",
-    } <= rules_used
+        "incidents.work_task",
+    }
+
+
+@freeze_time("2026-03-02 10:00:00+01:00")
+def test_art_15_2g_incident_screens_render_no_viewflow_material_template():
+    from django.test.signals import template_rendered
+
+    used: list[str] = []
+
+    def remember(sender, template, **kwargs):
+        used.append(template.name or "")
+
+    template_rendered.connect(remember)
+    try:
+        client = verified_client(uitvoerder())
+        assert client.get(START).status_code == 200
+        process = register(client)
+        do_task(client, process, "classify", {"is_breach": "nee", "severity": "laag", "classification_reason": "x"})
+        assert client.get(f"/werk/incidenten/{process.reference}/").status_code == 200
+    finally:
+        template_rendered.disconnect(remember)
+    assert used and not [name for name in used if name.startswith(("viewflow/", "material/"))]
+    assert client.get("/werk/processen/incident/").status_code == 404
+
+
+@freeze_time("2026-03-02 10:00:00+01:00")
+def test_art_15_2g_a_report_without_description_is_refused_in_dutch_and_starts_nothing():
+    client = verified_client(uitvoerder())
+    response = client.post(START, {"title": "t", "description": "", "discovered_at": "2026-03-02 09:00"})
+    assert response.status_code == 400 and "Dit veld is vereist" in response.content.decode()
+    assert IncidentProcess.objects.count() == 0

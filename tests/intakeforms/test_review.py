@@ -114,3 +114,29 @@ def test_art_11_1_the_approver_is_sent_from_the_editor_to_the_review_and_cannot_
     before = IntakeFormPage.objects.get(pk=page.pk).revisions.count()
     client.post(edit_url, {"title": "Gekaapt", "slug": page.slug})
     assert IntakeFormPage.objects.get(pk=page.pk).revisions.count() == before
+
+
+def test_art_11_1_the_dashboards_raw_approve_action_goes_to_the_confirmation_and_publishes_nothing():
+    """Issue 13 item 7: "Goedkeuren" in the dashboard's task panel posts to Wagtail's own workflow
+    action; without the confirmation naming page and version nothing is approved or published."""
+    from wagtail.models import TaskState
+
+    page, _ = submitted_change()
+    client = verified_client(approver())
+    live_before = IntakeFormPage.objects.get(pk=page.pk).live_revision_id
+    state = TaskState.objects.get(status=TaskState.STATUS_IN_PROGRESS)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    raw = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.pk])
+    assert raw in dashboard  # the dashboard's "Goedkeuren"
+    confirm = reverse("pages_review_confirm", args=[page.pk]) + "?action=approve"
+    response = client.post(raw, {})
+    assert response.status_code == 302 and response.url == confirm
+    xhr = client.post(raw, {"comment": "ok"}, headers={"x-requested-with": "XMLHttpRequest"})
+    assert xhr.json()["redirect"] == confirm
+    reject = client.post(reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "reject", state.pk]), {})
+    assert reject.url.endswith("?action=reject")
+    state.refresh_from_db()
+    assert state.status == TaskState.STATUS_IN_PROGRESS  # nothing decided
+    assert IntakeFormPage.objects.get(pk=page.pk).live_revision_id == live_before  # nothing published
+    shown = client.get(confirm).content.decode()
+    assert "versie 2" in shown and page.title in shown

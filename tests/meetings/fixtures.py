@@ -70,3 +70,41 @@ def meeting_with(file, *, kind=MeetingKind.WEEGPLOEG, present=(POLITIE, OM), use
         meeting, by=by, parties=[party(name) for name in present], users=list(users)
     )
     return meeting
+
+
+def advised():
+    """A case whose casusoverleg adopted a plan and then advised closure (art. 9.3-9.4)."""
+    from casusoverleg import services as casus_services
+    from casusoverleg.models import CasusStatus
+    from tests.casusoverleg.fixtures import GENNEP, agenda, deelnemer, open_task
+
+    casus = agenda()
+    by = deelnemer(GENNEP)
+    casus_services.plan_draft_update(casus, by=by, aim="Doel")
+    casus_services.plan_measure_add(
+        casus, by=by, description="Huisbezoek", goal="c", responsible_party=party(GENNEP), due_on=timezone.localdate()
+    )
+    flow_services.task_complete(
+        open_task(casus, "adopt_plan"),
+        by,
+        lambda: casus_services.plan_adopt(
+            casus, by=by, adopted_on=timezone.localdate(), present_parties=[party(GENNEP)]
+        ),
+    )
+    items = [(m.pk, "gereed", "") for m in casus.plan_versions.get(adopted_at__isnull=False).measures.all()]
+    flow_services.task_complete(
+        open_task(casus, "review"),
+        by,
+        lambda: casus_services.progress_review_record(
+            casus,
+            by=by,
+            held_on=timezone.localdate(),
+            summary="Klaar",
+            items=items,
+            outcome="afsluiting_adviseren",
+            closure_reason="Doelen bereikt",
+        ),
+    )
+    casus.refresh_from_db()
+    assert casus.status == CasusStatus.AFSLUITING_GEADVISEERD
+    return casus

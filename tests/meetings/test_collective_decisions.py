@@ -1,6 +1,6 @@
 """Art. 7.4, 9.4 (issue 13 item 8, issue 14 item 5): a weegploeg decision and a closure of the plan
-are not one user's: a meeting with at least two kernpartijen present, or four eyes of two
-kernpartijen; whoever supplied information for the file does not weigh it alone."""
+are not one user's: a meeting with at least two kernpartijen present (here), or four eyes of two
+kernpartijen as the confirmer's own act (``test_four_eyes.py``)."""
 
 from __future__ import annotations
 
@@ -12,12 +12,11 @@ from django.test import override_settings
 from django.utils import timezone
 
 from casusoverleg import services as casus_services
-from casusoverleg.models import CasusStatus, ClosureDecision
+from casusoverleg.models import ClosureDecision
 from meetings.models import CollectiveDecision, DecisionBasis, DecisionKind, MeetingKind
-from tests.casusoverleg.fixtures import agenda
 from tests.factories import party
-from tests.meetings.fixtures import HEERLEN, OM, POLITIE, meeting_with, ready_to_decide
-from tests.weegploeg.fixtures import confirmer, weegploeglid
+from tests.meetings.fixtures import HEERLEN, OM, POLITIE, advised, meeting_with, ready_to_decide
+from tests.weegploeg.fixtures import weegploeglid
 from weegploeg import services
 from weegploeg.models import Decision, FileStatus, Outcome
 
@@ -92,86 +91,23 @@ def test_art_7_4_meeting_must_have_the_file_on_its_agenda_be_held_and_list_the_d
     assert not Decision.objects.exists()
 
 
-def test_art_7_4_four_eyes_by_another_kernpartij_goes_through():
-    file, lid = ready_to_decide()
-    om_lid = confirmer(OM)
-    decision = _decide(file, lid, confirmed_by=om_lid)
-    record = decision.collective
-    assert record.basis == DecisionBasis.FOUR_EYES and record.meeting is None
-    assert record.decided_by == lid and record.confirmed_by == om_lid
-    assert {p.name for p in record.parties_present.all()} == {POLITIE, OM}
-
-
-def test_art_7_4_four_eyes_by_the_same_party_or_oneself_is_refused():
-    file, lid = ready_to_decide()
-    _refused("bevestiger_zelfde_partij", lambda: _decide(file, lid, confirmed_by=weegploeglid(POLITIE)))
-    _refused("bevestiger_is_besluiter", lambda: _decide(file, lid, confirmed_by=lid))
-    assert not Decision.objects.filter(file=file).exists()
-
-
-def test_art_7_4_four_eyes_by_someone_who_may_not_decide_is_refused():
-    from tests.casusoverleg.fixtures import deelnemer
-
-    file, lid = ready_to_decide()
-    _refused("bevestiger_onbevoegd", lambda: _decide(file, lid, confirmed_by=deelnemer(HEERLEN)))
-
-
-def test_art_7_4_the_information_supplier_is_neither_single_decider_nor_confirmer():
+def test_art_7_4_the_information_supplier_decides_in_a_meeting_with_quorum():
     supplier = weegploeglid(OM)
     file, lid = ready_to_decide(supplier=supplier)
-    message = _refused("bevestiger_leverde_informatie", lambda: _decide(file, lid, confirmed_by=supplier))
-    assert "informatie" in message
-    _refused("besluiter_leverde_informatie", lambda: _decide(file, supplier, confirmed_by=confirmer(HEERLEN)))
-    assert not Decision.objects.filter(file=file).exists()
     # In a meeting with quorum the supplier's knowledge is weighed by the weegploeg, not by them alone.
     meeting = meeting_with(file, present=(POLITIE, OM), users=[supplier, lid])
     assert _decide(file, supplier, meeting=meeting).collective.basis == DecisionBasis.MEETING
 
 
-def test_art_7_4_either_a_meeting_or_a_confirmation_not_both():
+def test_art_7_4_no_meeting_decision_while_a_proposal_waits_for_confirmation():
     file, lid = ready_to_decide()
+    services.weegploeg_decision_propose(file, by=lid, outcome=Outcome.AGENDEREN, motivation="Zorgelijk")
     meeting = meeting_with(file, present=(POLITIE, OM), users=[lid])
-    _refused("dubbele_grondslag", lambda: _decide(file, lid, meeting=meeting, confirmed_by=confirmer()))
+    _refused("voorstel_wacht_al", lambda: _decide(file, lid, meeting=meeting))
+    assert not Decision.objects.filter(file=file).exists()
 
 
 # --- Closure of the plan (art. 9.4) ----------------------------------------------------------------
-
-
-def _advised():
-    """A case whose casusoverleg adopted a plan and then advised closure (art. 9.3-9.4)."""
-    from flows import services as flow_services
-    from tests.casusoverleg.fixtures import GENNEP, deelnemer, open_task
-
-    casus = agenda()
-    by = deelnemer(GENNEP)
-    casus_services.plan_draft_update(casus, by=by, aim="Doel")
-    casus_services.plan_measure_add(
-        casus, by=by, description="Huisbezoek", goal="c", responsible_party=party(GENNEP), due_on=timezone.localdate()
-    )
-    flow_services.task_complete(
-        open_task(casus, "adopt_plan"),
-        by,
-        lambda: casus_services.plan_adopt(
-            casus, by=by, adopted_on=timezone.localdate(), present_parties=[party(GENNEP)]
-        ),
-    )
-    items = [(m.pk, "gereed", "") for m in casus.plan_versions.get(adopted_at__isnull=False).measures.all()]
-    flow_services.task_complete(
-        open_task(casus, "review"),
-        by,
-        lambda: casus_services.progress_review_record(
-            casus,
-            by=by,
-            held_on=timezone.localdate(),
-            summary="Klaar",
-            items=items,
-            outcome="afsluiting_adviseren",
-            closure_reason="Doelen bereikt",
-        ),
-    )
-    casus.refresh_from_db()
-    assert casus.status == CasusStatus.AFSLUITING_GEADVISEERD
-    return casus
 
 
 def _close(casus, by, **basis):
@@ -181,24 +117,14 @@ def _close(casus, by, **basis):
 
 
 def test_art_9_4_closure_without_quorum_or_confirmation_is_refused():
-    casus = _advised()
+    casus = advised()
     _refused("quorum_ontbreekt", lambda: _close(casus, weegploeglid()))
     casus.refresh_from_db()
     assert casus.closed_on is None and not ClosureDecision.objects.filter(file=casus).exists()
 
 
-def test_art_9_4_closure_by_four_eyes_of_two_kernpartijen():
-    casus = _advised()
-    lid, om_lid = weegploeglid(), confirmer(OM)
-    _refused("bevestiger_zelfde_partij", lambda: _close(casus, lid, confirmed_by=weegploeglid(POLITIE)))
-    decision = _close(casus, lid, confirmed_by=om_lid)
-    assert decision.collective.kind == DecisionKind.AFSLUITING and decision.collective.confirmed_by == om_lid
-    casus.refresh_from_db()
-    assert casus.status == CasusStatus.AFGESLOTEN
-
-
 def test_art_9_4_closure_as_a_casusoverleg_meeting_decision():
-    casus = _advised()
+    casus = advised()
     lid = weegploeglid()
     small = meeting_with(casus, kind=MeetingKind.CASUSOVERLEG, present=(POLITIE,), users=[lid])
     _refused("quorum_niet_gehaald", lambda: _close(casus, lid, meeting=small))
@@ -209,23 +135,3 @@ def test_art_9_4_closure_as_a_casusoverleg_meeting_decision():
     record = decision.collective
     assert record.meeting == meeting and record.basis == DecisionBasis.MEETING
     assert party(OM) in record.parties_present.all() and lid in record.participants.all()
-
-
-def test_art_9_4_the_information_supplier_does_not_close_alone():
-    from weegploeg.models import InformationRequest, WeegploegFile
-
-    casus = _advised()
-    supplier, lid = weegploeglid(OM), weegploeglid()
-    InformationRequest.objects.create(
-        file=WeegploegFile.objects.get(number=casus.source_weegploeg_number),
-        party=supplier.party,
-        question="Wat weet u nog?",
-        requested_by=lid,
-        answer="Bekend bij ons.",
-        answered_by=supplier,
-        answered_at=timezone.now(),
-    )
-    _refused("besluiter_leverde_informatie", lambda: _close(casus, supplier, confirmed_by=confirmer(HEERLEN)))
-    _refused("bevestiger_leverde_informatie", lambda: _close(casus, lid, confirmed_by=supplier))
-    casus.refresh_from_db()
-    assert casus.closed_on is None

@@ -67,7 +67,14 @@ def _approve(approver, page):
     client = verified_client(approver)
     url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.current_task_state.pk])
     response = client.post(url, {"comment": ""})
-    assert response.status_code in (200, 302), response.content.decode()[:2000]
+    # Issue 13 item 7: Wagtail's raw action (the dashboard's "Goedkeuren") only leads to the confirmation
+    # that names page and version; the approval is given there, on the revision shown.
+    confirm = reverse("pages_review_confirm", args=[page.pk])
+    assert response.status_code == 302 and response.url == f"{confirm}?action=approve"
+    assert page.current_workflow_state is not None
+    revision = page.get_latest_revision()
+    response = client.post(confirm, {"action": "approve", "revision": revision.pk, "comment": ""})
+    assert response.status_code == 302, response.content.decode()[:2000]
 
 
 @pytest.mark.django_db

@@ -11,7 +11,7 @@ from viewflow.workflow.models import Task
 from flows import services as flow_services
 from flows.weegploeg import WeegploegFlow
 from tests.casusoverleg.fixtures import agenda
-from tests.weegploeg.fixtures import confirmer, melder, register, weegploeglid
+from tests.weegploeg.fixtures import decided_with_four_eyes, melder, register, weegploeglid
 from weegploeg import services as weegploeg_services
 from weegploeg.models import AnalysisNext, CriterionAnswer, DutyOutcome, Outcome, WeegploegFile
 
@@ -58,17 +58,9 @@ def niet_agenderen(**subject) -> WeegploegFile:
             file, by=lid, revision_id=1, items=items, summary="Onvoldoende.", next_step=AnalysisNext.BESLUIT
         ),
     )
-    flow_services.task_complete(
-        _task(file, "decide"),
-        lid,
-        lambda: weegploeg_services.weegploeg_decide(
-            file,
-            by=lid,
-            outcome=Outcome.NIET_AGENDEREN,
-            motivation="Onvoldoende substantieel.",
-            confirmed_by=confirmer(),
-        ),
-    )
+    decided_with_four_eyes(
+        file, lid, outcome=Outcome.NIET_AGENDEREN, motivation="Onvoldoende substantieel."
+    )  # art. 7.4: proposed, then confirmed by another kernpartij (issue 13 item 8)
     flow_services.task_complete(
         _task(file, "information_duty"),
         lid,

@@ -12,7 +12,7 @@ from freezegun import freeze_time
 from accesslog.models import AccessLogEntry
 from accesslog.services import access_log_verify
 from retention import services
-from retention.models import DestructionList, DestructionRecord, ListStatus
+from retention.models import DestructionList, DestructionListItem, DestructionRecord, ItemStatus, ListStatus
 from tests.casusoverleg.fixtures import uitvoerder
 from tests.retention.fixtures import agendered, at, niet_agenderen
 from weegploeg.models import WeegploegFile
@@ -58,3 +58,62 @@ def test_art_13_two_runs_at_once_destroy_nothing_twice_and_do_not_crash():
     for number in expected:
         assert AccessLogEntry.objects.filter(object_ref=number, action="delete").count() == 1
     assert access_log_verify().ok
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_art_13_1_two_runs_at_once_never_list_a_destroyed_file_again_nor_report_it_falsely(monkeypatch):
+    """Issue 17 item 7: run B read the due files, run A destroyed them under an approved list, B
+    then listed them again and a later run reported them as 'overgeslagen … opnieuw verwerkt'. The
+    interleaving is forced: B holds its first read of the files due for a list until A's run has
+    ended. The listing re-reads each chunk under the run lock with one query, so B lists nothing."""
+    with freeze_time(at()):
+        files = [agendered() for _ in range(2)]
+        boss = uitvoerder()
+    with freeze_time(at(months=60, days=1)):
+        services.retention_apply(chunk_size=2)
+        services.destruction_list_approve(DestructionList.objects.get(status=ListStatus.CONCEPT), by=boss)
+    numbers = {n for pair in files for n in (pair[0].number, pair[1].number)}
+    a_done = threading.Event()
+    plain_chunks = services._chunks
+
+    def chunks(qs, rule, size):
+        for rows in plain_chunks(qs, rule, size):
+            if rule.needs_approval and threading.current_thread().name == "B":
+                assert a_done.wait(timeout=300)  # B's read is now stale: A destroyed these files
+            yield rows
+
+    monkeypatch.setattr(services, "_chunks", chunks)
+    errors: list[BaseException] = []
+    reports = {}
+    barrier = threading.Barrier(2)
+
+    def run():
+        name = threading.current_thread().name
+        try:
+            barrier.wait()
+            reports[name] = services.retention_apply(now=at(months=60, days=7), chunk_size=1)
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            if name == "A":
+                a_done.set()
+            connection.close()
+
+    threads = [threading.Thread(target=run, name=name) for name in ("A", "B")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(e.file_number for e in reports["A"].destroyed) == sorted(numbers)
+    assert reports["B"].destroyed == []  # each exactly once
+    assert reports["B"].listed == []  # nothing destroyed is listed again
+    assert reports["A"].skipped == reports["B"].skipped == []  # nothing falsely 'opnieuw verwerkt'
+    items = DestructionListItem.objects.filter(file_number__in=numbers)
+    assert sorted(items.values_list("file_number", flat=True)) == sorted(numbers)  # each on one list only
+    assert set(items.values_list("status", flat=True)) == {ItemStatus.VERNIETIGD}
+    assert not DestructionList.objects.filter(status=ListStatus.CONCEPT).exists()
+    # a third run afterwards finds nothing to list, skip or report
+    report = services.retention_apply(now=at(months=60, days=8))
+    assert report.listed == [] and report.skipped == [] and report.destroyed == []

@@ -18,7 +18,7 @@ from flows import services as flow_services
 from parties.models import Party
 from tests.casusoverleg.fixtures import GENNEP, RVDK, _weegploeg_task, agenda, deelnemer
 from tests.factories import PartyFactory, UserFactory, party
-from tests.weegploeg.fixtures import accepted, confirmer, melder, register, weegploeglid
+from tests.weegploeg.fixtures import accepted, decided_with_four_eyes, melder, register, weegploeglid
 from weegploeg import services as weegploeg_services
 from weegploeg.models import AnalysisNext, Art41Ground, CriterionAnswer, DutyOutcome, Outcome, Signal, WeegploegFile
 
@@ -86,18 +86,9 @@ def _agendered(subject: dict, *, second_signal: str, summary: str, note: str, mo
             next_step=AnalysisNext.BESLUIT,
         ),
     )
-    flow_services.task_complete(
-        _weegploeg_task(file, "decide"),
-        lid,
-        lambda: weegploeg_services.weegploeg_decide(
-            file,
-            by=lid,
-            outcome=Outcome.AGENDEREN,
-            motivation=motivation,
-            involved_parties=[party(RVDK)],
-            confirmed_by=confirmer(),
-        ),
-    )
+    decided_with_four_eyes(
+        file, lid, outcome=Outcome.AGENDEREN, motivation=motivation, involved_parties=[party(RVDK)]
+    )  # art. 7.4: proposed, then confirmed by another kernpartij (issue 13 item 8)
     flow_services.task_complete(
         _weegploeg_task(file, "information_duty"),
         lid,

@@ -12,11 +12,16 @@ from viewflow.workflow.status import STATUS
 
 from flows.models import WeegploegProcess
 from flows.weegploeg import WeegploegFlow
-from weegploeg.models import Subject, WeegploegFile
+from weegploeg.models import Signal, Subject, WeegploegFile
 
 
-def bulk_open_processes(n: int, *, start: int = 0, batch: int = 1000) -> None:
+def bulk_open_processes(n: int, *, start: int = 0, batch: int = 1000, parties=(), registered_by=None) -> None:
+    """``n`` open processes; with ``parties`` (and ``registered_by``), each file gets a signal brought
+    in by the next party in turn, and files are received one hour apart (for the list tests)."""
+    from django.utils import timezone
     from viewflow.workflow.models import Task
+
+    now = timezone.now()
 
     for offset in range(0, n, batch):
         size = min(batch, n - offset)
@@ -35,10 +40,23 @@ def bulk_open_processes(n: int, *, start: int = 0, batch: int = 1000) -> None:
         processes = WeegploegProcess.objects.bulk_create(
             WeegploegProcess(flow_class=WeegploegFlow, status=STATUS.NEW) for _ in numbers
         )
-        WeegploegFile.objects.bulk_create(
-            WeegploegFile(number=f"W-2099-{i:06d}", subject=s, process_id=p.pk)
+        files = WeegploegFile.objects.bulk_create(
+            WeegploegFile(
+                number=f"W-2099-{i:06d}", subject=s, process_id=p.pk, created_at=now - datetime.timedelta(hours=i)
+            )
             for i, s, p in zip(numbers, subjects, processes, strict=True)
         )
+        if parties:
+            Signal.objects.bulk_create(
+                Signal(
+                    file=f,
+                    observation="Signaal",
+                    observed_on=datetime.date(2026, 1, 1),
+                    bringing_party=parties[i % len(parties)],
+                    registered_by=registered_by,
+                )
+                for i, f in zip(numbers, files, strict=True)
+            )
         Task.objects.bulk_create(
             Task(
                 process_id=p.pk,

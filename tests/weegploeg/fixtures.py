@@ -83,6 +83,38 @@ def confirmer(party_name: str = "Het Openbaar Ministerie"):
     return accepted(UserFactory(roles=[Role.WEEGPLOEGLID], party=party(party_name)))
 
 
+def decided_with_four_eyes(file, lid, *, second=None, **decision):
+    """Art. 7.4 (issue 13 item 8): ``lid`` proposes the weegploeg's decision on the decide task and a
+    second person of another kernpartij (``second``, by default the OM's ``confirmer``) confirms it by
+    their own act; the decision then takes effect and the flow moves on."""
+    from viewflow.workflow.models import Task
+
+    from flows import services as flow_services
+    from flows.weegploeg import WeegploegFlow
+    from meetings.proposals import decision_confirm
+    from weegploeg import services as weegploeg_services
+
+    task = Task.objects.get(
+        process_id=file.process_id, flow_task=WeegploegFlow.decide, status__in=flow_services.OPEN_STATUSES
+    )
+    flow_services.task_claim(task, lid)
+    proposal = weegploeg_services.weegploeg_decision_propose(file, by=lid, task_id=task.pk, **decision)
+    return decision_confirm(proposal, by=second or confirmer())
+
+
+def confirmed_over_http(number: str, second=None) -> None:
+    """Art. 7.4, 9.4 (issue 13 item 8): the second person (by default the OM's ``confirmer``) opens
+    the decision waiting for confirmation on their own screen and confirms it."""
+    from meetings.models import DecisionProposal, ProposalStatus
+    from tests.helpers import verified_client
+
+    proposal = DecisionProposal.objects.get(file_number=number, status=ProposalStatus.PENDING)
+    client = verified_client(second or confirmer())
+    url = f"/werk/overleggen/besluiten/{proposal.pk}/"
+    assert client.get(url).status_code == 200
+    assert client.post(url).status_code == 302
+
+
 def uitvoerder(party_name: str = "De gemeente Heerlen"):
     return accepted(UserFactory(roles=[Role.UITVOERDER], party=party(party_name)))
 
@@ -108,6 +140,7 @@ def intake_post(**overrides) -> dict:
         "melder": "zelf",
         "melder_name": "",
         "melder_contact": "",
+        "actie": "versturen",  # issue 14.6: the summary step's "Versturen" (without it: the summary)
     }
     data.update(overrides)
     return data

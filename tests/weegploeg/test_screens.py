@@ -17,7 +17,7 @@ from tests.factories import party
 from tests.helpers import login_over_http, verified_client
 from tests.weegploeg.bulk import bulk_open_processes
 from tests.weegploeg.fixtures import (
-    confirmer,
+    confirmed_over_http,
     intake_post,
     melder,
     referentiekader_publish,
@@ -88,9 +88,12 @@ def test_art_7_end_to_end_agenderen_with_deferred_information_duty(client, publi
         "outcome": "agenderen",
         "motivation": "Casusoverleg nodig.",
         "involved_parties": [rvdk.pk],
-        "confirmed_by": confirmer().pk,
+        "basis": "vier_ogen",
     }
     assert weegploeg.post(task_url(file, "decide"), decision).status_code == 302
+    file.refresh_from_db()
+    assert file.status == FileStatus.BESLUIT  # art. 7.4: a proposal until a second kernpartij confirms
+    confirmed_over_http(file.number)
 
     duty = {
         "consulted_parties": [party("De politie").pk, party("Het Openbaar Ministerie").pk],
@@ -128,8 +131,9 @@ def test_art_7_4_niet_agenderen_and_inform_now(published_referentiekader):
     weegploeg.post(task_url(file, "analyse"), analysis_post())
     weegploeg.post(
         task_url(file, "decide"),
-        {"outcome": "niet_agenderen", "motivation": "Onvoldoende substantieel.", "confirmed_by": confirmer().pk},
+        {"outcome": "niet_agenderen", "motivation": "Onvoldoende substantieel.", "basis": "vier_ogen"},
     )
+    confirmed_over_http(file.number)
     duty = {
         "consulted_parties": [party("De gemeente Gennep").pk],
         "consultation_note": "Overleg",
@@ -156,12 +160,11 @@ def test_art_7_4_meer_informatie_nodig_loops_back_to_analysis(published_referent
     assert file.status == FileStatus.MEER_INFORMATIE
 
     # the task is for the named kernpartij only
-    assert (
-        file.number
-        not in weegploeg.get(INBOX).content.decode().split("Taken die mijn groep")[1].split("Afgerond door mij")[0]
-    )
+    # (issue 14: "mijn groep" is what this user may take; the first page shows the success message)
+    weegploeg.get(INBOX)
+    assert file.number not in weegploeg.get(INBOX + "?wie=mijn-groep").content.decode()
     om_client = verified_client(weegploeglid("Het Openbaar Ministerie"))
-    assert file.number in om_client.get(INBOX).content.decode()
+    assert file.number in om_client.get(INBOX + "?wie=mijn-groep").content.decode()
     supply = task_url(file, "supply_information")
     assert "Strafblad?" in om_client.get(supply).content.decode()
     refused = weegploeg.post(supply, {"answer": "nee"}, follow=True)

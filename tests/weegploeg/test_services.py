@@ -15,7 +15,8 @@ from casusoverleg.models import CasusoverlegFile
 from flows import services as flow_services
 from flows.weegploeg import AccuracyReviewFlow, WeegploegFlow
 from tests.factories import UserFactory, party
-from tests.weegploeg.fixtures import confirmer, melder, register, uitvoerder, weegploeglid
+from tests.meetings.fixtures import meeting_with
+from tests.weegploeg.fixtures import decided_with_four_eyes, melder, register, uitvoerder, weegploeglid
 from weegploeg import services
 from weegploeg.models import (
     AnalysisNext,
@@ -83,18 +84,7 @@ def test_art_7_4_full_flow_agenderen_copies_to_casusoverleg_file():
     file.refresh_from_db()
     assert file.status == FileStatus.BESLUIT
     rvdk = party("De Raad voor de kinderbescherming")
-    flow_services.task_complete(
-        open_task(file, "decide"),
-        lid,
-        lambda: services.weegploeg_decide(
-            file,
-            by=lid,
-            outcome=Outcome.AGENDEREN,
-            motivation="Zorgelijk",
-            involved_parties=[rvdk],
-            confirmed_by=confirmer(),
-        ),
-    )
+    decided_with_four_eyes(file, lid, outcome=Outcome.AGENDEREN, motivation="Zorgelijk", involved_parties=[rvdk])
     flow_services.task_complete(
         open_task(file, "information_duty"),
         lid,
@@ -140,9 +130,7 @@ def test_art_11_3_deferral_needs_a_ground_and_a_future_recheck():
     file = register(melder())
     lid = weegploeglid()
     analyse(file, lid)
-    services.weegploeg_decide(
-        file, by=lid, outcome=Outcome.NIET_AGENDEREN, motivation="Onvoldoende", confirmed_by=confirmer()
-    )
+    decided_with_four_eyes(file, lid, outcome=Outcome.NIET_AGENDEREN, motivation="Onvoldoende")
     kwargs = {"by": lid, "consulted_parties": [party("De politie")], "consultation_note": "x", "note": "y"}
     with pytest.raises(ValidationError):
         services.information_duty_record(file, outcome=DutyOutcome.DEFER, ground="", **kwargs)
@@ -181,11 +169,11 @@ def test_art_15_task_completed_twice_gives_a_dutch_message_and_one_decision():
     lid, other = weegploeglid(), weegploeglid()
     analyse(file, lid)
     task = open_task(file, "decide")
-    second_pair_of_eyes = confirmer()
+    meeting = meeting_with(file, present=("De politie", "Het Openbaar Ministerie"), users=[lid, other])
 
     def decide(user):
         return lambda: services.weegploeg_decide(
-            file, by=user, outcome=Outcome.NIET_AGENDEREN, motivation="m", confirmed_by=second_pair_of_eyes
+            file, by=user, outcome=Outcome.NIET_AGENDEREN, motivation="m", meeting=meeting
         )
 
     flow_services.task_complete(task, lid, decide(lid))

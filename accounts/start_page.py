@@ -1,0 +1,188 @@
+"""The start page "Vandaag": counts per stage, the user's own tasks and the legal deadlines that run
+out this week — each only from what this user may see (the apps' own ``*_visible_to`` selectors and
+the rules of their screens). A fixed number of queries, whatever the volume."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from access.screens import access_allowed
+
+
+@dataclasses.dataclass(frozen=True)
+class StageCount:
+    label: str
+    count: int
+    url: str
+
+
+@dataclasses.dataclass(frozen=True)
+class StageGroup:
+    title: str
+    stages: list[StageCount]
+
+    @property
+    def total(self) -> int:
+        return sum(stage.count for stage in self.stages)
+
+
+@dataclasses.dataclass(frozen=True)
+class OwnTask:
+    title: str
+    ref: str
+    since: datetime.date
+    url: str
+
+
+def _weegploeg_counts(user) -> StageGroup | None:
+    from weegploeg.models import FileStatus
+    from weegploeg.selectors import weegploeg_files_visible_to
+
+    if not access_allowed(user, "weegploeg.view_inbox"):
+        return None
+    open_statuses = [FileStatus.IN_ANALYSE, FileStatus.MEER_INFORMATIE, FileStatus.BESLUIT, FileStatus.INFORMATIEPLICHT]
+    rows = dict(
+        weegploeg_files_visible_to(user)
+        .filter(status__in=open_statuses)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    url = reverse("weegploeg:inbox")
+    return StageGroup(
+        "Weegploeg: open dossiers", [StageCount(s.label, rows.get(s.value, 0), url) for s in open_statuses]
+    )
+
+
+def _casus_counts(user) -> StageGroup | None:
+    from casusoverleg.models import CasusStatus
+    from casusoverleg.selectors import casus_files_visible_to
+
+    if not access_allowed(user, "casusoverleg.view_worklist"):
+        return None
+    open_statuses = [CasusStatus.GEAGENDEERD, CasusStatus.IN_UITVOERING, CasusStatus.AFSLUITING_GEADVISEERD]
+    rows = dict(
+        casus_files_visible_to(user)
+        .filter(status__in=open_statuses)
+        .values_list("status")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
+    url = reverse("casusoverleg:index")
+    return StageGroup(
+        "Casusoverleg: open casussen", [StageCount(s.label, rows.get(s.value, 0), url) for s in open_statuses]
+    )
+
+
+def _rights_counts(user) -> StageGroup | None:
+    from rights.models import RequestStatus
+    from rights.selectors import rights_requests_visible_to
+
+    if not access_allowed(user, "rights.handle_request"):
+        return None
+    open_statuses = [s for s in RequestStatus if s != RequestStatus.AFGEROND]
+    rows = dict(
+        rights_requests_visible_to(user)
+        .filter(status__in=open_statuses)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    url = reverse("rights:index")
+    return StageGroup(
+        "Verzoeken inzage en correctie: open", [StageCount(s.label, rows.get(s.value, 0), url) for s in open_statuses]
+    )
+
+
+def _incident_counts(user) -> StageGroup | None:
+    from incidents.selectors import incidents_visible_to
+
+    if not access_allowed(user, "incidents.view_register"):
+        return None
+    open_incidents = incidents_visible_to(user).filter(closed_at__isnull=True)
+    counts = open_incidents.aggregate(
+        unclassified=Count("pk", filter=Q(classified_at__isnull=True)),
+        breaches=Count("pk", filter=Q(classified_at__isnull=False, is_breach=True)),
+        other=Count("pk", filter=Q(classified_at__isnull=False, is_breach=False)),
+    )
+    url = reverse("incidents:index")
+    stages = [
+        StageCount("Nog te classificeren", counts["unclassified"], url),
+        StageCount("Datalek, in behandeling", counts["breaches"], url),
+        StageCount("Geen datalek, maatregelen open", counts["other"], url),
+    ]
+    return StageGroup("Incidenten en datalekken: open", stages)
+
+
+def stage_counts(user) -> list[StageGroup]:
+    groups = (_weegploeg_counts(user), _casus_counts(user), _rights_counts(user), _incident_counts(user))
+    return [group for group in groups if group is not None]
+
+
+def own_tasks(user) -> list[OwnTask]:
+    """The open tasks this user has taken ('opgepakt'), oldest first, with the number they are about."""
+    from viewflow.workflow.models import Task
+
+    from casusoverleg.flows import CasusoverlegFlow
+    from casusoverleg.models import CasusoverlegFile
+    from flows.services import OPEN_STATUSES
+    from flows.weegploeg import AccuracyReviewFlow, WeegploegFlow
+    from incidents.flows import IncidentFlow
+    from rights.flows import RightsRequestFlow
+    from rights.models import RightsRequest
+    from weegploeg.models import WeegploegFile
+
+    tasks = list(
+        Task.objects.filter(owner=user, status__in=OPEN_STATUSES, flow_task_type="HUMAN")
+        .select_related("process")
+        .order_by("created", "pk")[:50]
+    )
+    process_ids = [task.process_id for task in tasks]
+    artifact_ids = [task.process.artifact_object_id for task in tasks if task.process.artifact_object_id]
+    weegploeg = dict(WeegploegFile.objects.filter(process_id__in=process_ids).values_list("process_id", "number"))
+    reviewed = dict(WeegploegFile.objects.filter(pk__in=artifact_ids).values_list("pk", "number"))
+    casus = dict(CasusoverlegFile.objects.filter(process_id__in=process_ids).values_list("process_id", "number"))
+    rights = dict(RightsRequest.objects.filter(process_id__in=process_ids).values_list("process_id", "number"))
+    rows = []
+    for task in tasks:
+        flow_class = task.process.flow_class
+        since = timezone.localtime(task.created).date()
+        title = task.flow_task.task_title if task.flow_task else ""
+        if flow_class is WeegploegFlow and task.process_id in weegploeg:
+            ref, url = weegploeg[task.process_id], reverse("weegploeg:task", kwargs={"task_id": task.pk})
+        elif flow_class is AccuracyReviewFlow and task.process.artifact_object_id in reviewed:
+            ref, url = reviewed[task.process.artifact_object_id], reverse("weegploeg:task", kwargs={"task_id": task.pk})
+        elif flow_class is CasusoverlegFlow and task.process_id in casus:
+            ref, url = casus[task.process_id], reverse("casusoverleg:task", kwargs={"task_id": task.pk})
+        elif flow_class is RightsRequestFlow and task.process_id in rights:
+            number = rights[task.process_id]
+            ref, url = number, reverse("rights:detail", kwargs={"number": number})
+        elif flow_class is IncidentFlow:
+            ref = getattr(task.process, "reference", None) or "nieuw incident"
+            url = reverse("incidents:task", kwargs={"task_id": task.pk})
+        else:
+            continue
+        rows.append(OwnTask(title, ref, since, url))
+    return rows
+
+
+def week_end(today: datetime.date) -> datetime.date:
+    """The Sunday of ``today``'s week."""
+    return today + datetime.timedelta(days=6 - today.weekday())
+
+
+def deadlines_this_week(user, today: datetime.date | None = None) -> list | None:
+    """The rows of the deadlines overview (``rights.selectors.deadlines_dashboard``) that run out by
+    the end of this week, overdue ones included; ``None`` for whoever may not open that overview."""
+    from rights.selectors import deadlines_dashboard
+
+    if not access_allowed(user, "rights.handle_request"):
+        return None
+    today = today or timezone.localdate()
+    end = week_end(today)
+    return [row for row in deadlines_dashboard(today)["rows"] if row.due <= end]

@@ -1,0 +1,166 @@
+"""The casusoverleg work list for real volume (issue 14 item 2): the cases this user may see,
+filtered, sorted and paged through ``core.lists``.
+
+The cases come from the permission-filtered selectors (``casus_files_visible_to``, or
+``casus_files_plan_visible_to`` for an externe casuspartner, art. 10.5), so the list never shows
+a case its screen would refuse. The plan-only view shows no initials and no bringing party and
+cannot filter on it. Closed cases ("Afgesloten") are one click away; archived ones never show
+(art. 13.2). The search by number or name is a POST (issue 13 item 11), applied before the list.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from typing import TYPE_CHECKING
+
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+from viewflow.workflow.models import Task
+
+from casusoverleg.models import OPEN_MEASURE_STATUSES, CasusStatus, PlanMeasure
+from casusoverleg.selectors import casus_files_plan_visible_to, casus_files_visible_to, casus_is_external
+from core.lists import ALL, ListFilter, ListSpec, ListState, SortKey, choice_filter, due_filter
+from flows.services import OPEN_STATUSES
+from parties.models import Party
+from weegploeg.models import Signal
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+OPEN, CLOSED = "lopend", "afgesloten"
+SCOPE_MINE, SCOPE_GROUP = "mijn-taken", "mijn-partij"
+
+COLUMNS = (
+    ("dossier", "Dossier"),
+    ("subject", "Subject"),
+    ("status", "Status"),
+    ("ontvangen", "Geagendeerd op"),
+    ("partij", "Ingebracht door"),
+    ("bespreking", "Volgende voortgangsbespreking"),
+    ("maatregelen", "Maatregelen over tijd"),
+)
+PLAN_COLUMNS = tuple(c for c in COLUMNS if c[0] not in ("subject", "partij"))
+
+
+@dataclasses.dataclass(frozen=True)
+class CaseListRow:
+    number: str
+    initials: str
+    status: str
+    received_on: datetime.date
+    party: str
+    next_review_on: datetime.date | None
+    review_overdue: bool
+    overdue_measures: bool
+    plan_only: bool
+
+
+@dataclasses.dataclass
+class CaseList:
+    state: ListState
+    rows: list[CaseListRow]
+    columns: tuple
+    plan_only: bool
+
+    @property
+    def numbers(self) -> list[str]:
+        return [row.number for row in self.rows]
+
+
+def case_spec(user: User, today: datetime.date, plan_only: bool, parties: list[Party]) -> ListSpec:
+    def shown(queryset: QuerySet, value: str) -> QuerySet:
+        if value == CLOSED:
+            return queryset.filter(status=CasusStatus.AFGESLOTEN)
+        return queryset.exclude(status=CasusStatus.AFGESLOTEN)
+
+    def scope(queryset: QuerySet, value: str) -> QuerySet:
+        if value == SCOPE_MINE:
+            mine = Task.objects.filter(owner=user, status__in=OPEN_STATUSES).values("process_id")
+            return queryset.filter(process_id__in=mine)
+        if value == SCOPE_GROUP:
+            return queryset.filter(participants__party_id=user.party_id).distinct()
+        return queryset
+
+    stages = [(value, label) for value, label in CasusStatus.choices if value != CasusStatus.AFGESLOTEN]
+    filters = [
+        ListFilter("toon", "Toon", ((OPEN, "Lopende casussen"), (CLOSED, "Afgesloten")), OPEN, shown, as_links=True),
+        ListFilter(
+            "wie",
+            "Casussen",
+            (
+                (ALL, "Alles wat ik mag zien"),
+                (SCOPE_MINE, "Met een taak van mij"),
+                (SCOPE_GROUP, "Waaraan mijn partij deelneemt"),
+            ),
+            ALL,
+            scope,
+        ),
+        choice_filter("fase", "Fase", stages, lambda qs, v: qs.filter(status=v)),
+        due_filter("next_review_on", today, key="bespreking", label="Voortgangsbespreking"),
+    ]
+    sorts = [
+        SortKey("dossier", "Dossier", ("number",)),
+        SortKey("status", "Status", ("status",)),
+        SortKey("ontvangen", "Geagendeerd op", ("opened_at",)),
+        SortKey("bespreking", "Volgende voortgangsbespreking", ("next_review_on",)),
+        SortKey("maatregelen", "Maatregelen over tijd", ("has_overdue",)),
+    ]
+    if not plan_only:
+        filters.insert(3, choice_filter("partij", "Ingebracht door", [(str(p.pk), p.name) for p in parties], _party))
+        sorts.append(SortKey("partij", "Ingebracht door", ("party_name",)))
+    return ListSpec(filters=tuple(filters), sorts=tuple(sorts), default_sort="-ontvangen")
+
+
+def _party(queryset: QuerySet, value: str) -> QuerySet:
+    numbers = Signal.objects.filter(bringing_party_id=int(value)).values("file__number")
+    return queryset.filter(source_weegploeg_number__in=numbers)
+
+
+def _search(queryset: QuerySet, query: str, plan_only: bool) -> QuerySet:
+    match = Q(number__icontains=query)
+    if not plan_only:
+        for part in query.split()[:4]:
+            match |= Q(subject__surname__icontains=part) | Q(subject__given_names__icontains=part)
+    return queryset.filter(match)
+
+
+def case_list(user: User, today: datetime.date, params, query: str = "") -> CaseList:
+    """The page of cases asked for by ``params``; a constant number of queries (parties, a count,
+    the page with its subject, overdue flag and bringing party)."""
+    plan_only = casus_is_external(user)
+    files = casus_files_plan_visible_to(user) if plan_only else casus_files_visible_to(user)
+    overdue = PlanMeasure.objects.filter(
+        plan__file=OuterRef("pk"),
+        plan__adopted_at__isnull=False,
+        plan__superseded_at__isnull=True,
+        due_on__lt=today,
+        status__in=OPEN_MEASURE_STATUSES,
+    )
+    first_signal = Signal.objects.filter(file__number=OuterRef("source_weegploeg_number")).order_by(
+        "registered_at", "pk"
+    )
+    files = files.select_related("subject").annotate(
+        has_overdue=Exists(overdue), party_name=Subquery(first_signal.values("bringing_party__name")[:1])
+    )
+    if query:
+        files = _search(files, query, plan_only)
+    parties = [] if plan_only else list(Party.objects.filter(role="kernpartij").order_by("name").only("pk", "name"))
+    state = case_spec(user, today, plan_only, parties).apply(params, files)
+    rows = [
+        CaseListRow(
+            number=file.number,
+            initials=file.subject.initials if not plan_only else "—",
+            status=file.get_status_display(),
+            received_on=timezone.localtime(file.opened_at).date(),
+            party=(file.party_name or "—") if not plan_only else "—",
+            next_review_on=file.next_review_on,
+            review_overdue=bool(
+                file.next_review_on and file.next_review_on < today and file.status != CasusStatus.AFGESLOTEN
+            ),
+            overdue_measures=bool(file.has_overdue),
+            plan_only=plan_only,
+        )
+        for file in state.objects
+    ]
+    return CaseList(state, rows, PLAN_COLUMNS if plan_only else COLUMNS, plan_only)

@@ -1,0 +1,87 @@
+"""WCAG 1.4.10 (reflow), issue 14: every /werk/ page at 320 CSS pixels wide scrolls only vertically —
+``document.documentElement.scrollWidth <= innerWidth`` — as a user who may open it. Wide tables
+scroll inside their own labelled, focusable container; long Dutch words wrap.
+
+The pages come from the same introspection, TABLE and world of real objects as the access walk
+(tests/access/test_screen_walk.py). Also makes the README's screenshots of the start page and the
+weegploeg inbox (docs/screenshots/).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from tests.access.test_screen_walk import TABLE, _kwargs
+from tests.access.urls import work_patterns
+from tests.access.world import user_for, world_build
+from tests.browser.journey import login
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+JOURNEY = "reflow-320"
+SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
+OVERFLOW = "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
+# Which elements stick out (for the failure message): tag, class and width, innermost first.
+WIDEST = """() => Array.from(document.querySelectorAll('main *, header *'))
+    .filter(el => el.getBoundingClientRect().right > innerWidth + 1 && !el.closest('.table-scroll > *'))
+    .filter(el => !Array.from(el.children).some(c => c.getBoundingClientRect().right > innerWidth + 1))
+    .slice(0, 3).map(el => `${el.tagName.toLowerCase()}.${el.className}`)"""
+
+
+def _pages_by_role() -> dict[str, list[str]]:
+    refs = world_build().refs
+    by_role: dict[str, list[str]] = {}
+    for pattern in work_patterns():
+        if "GET" not in pattern.screen.methods or pattern.name not in TABLE:
+            continue
+        spec, allowed, _refused = TABLE[pattern.name]
+        by_role.setdefault(allowed, []).append(reverse(pattern.name, kwargs=_kwargs(spec, refs)))
+    return by_role
+
+
+def test_wcag_1_4_10_every_work_page_reflows_at_320_px(pages):
+    by_role = _pages_by_role()
+    problems: list[str] = []
+    checked = 0
+    for who, paths in by_role.items():
+        page = pages.new()
+        login(page, user_for(who), journey=JOURNEY)
+        page.set_viewport_size({"width": 320, "height": 800})
+        for path in paths:
+            answer = page.request.get(path, max_redirects=0)
+            if answer.status != 200 or not answer.headers.get("content-type", "").startswith("text/html"):
+                continue  # a PDF or CSV export, or a screen that redirects
+            page.goto(path)
+            size = page.evaluate(OVERFLOW)
+            checked += 1
+            if size["scroll"] > size["inner"]:
+                wide = ", ".join(page.evaluate(WIDEST))
+                problems.append(f"{path} ({who}): {size['scroll']} px breed bij {size['inner']} px ({wide})")
+    assert checked > 35
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_readme_screenshots_of_the_start_page_and_the_inbox(pages):
+    from viewflow.workflow.models import Task
+
+    from flows import services as flow_services
+
+    refs = world_build().refs
+    lid = user_for("weegploeglid")
+    flow_services.task_claim(Task.objects.get(pk=refs["weegploeg_task"]), lid)  # "Mijn taken" shows one
+    page = pages.new()
+    login(page, lid, journey=JOURNEY)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto("/werk/")
+    assert page.get_by_role("heading", name="Vandaag", level=1).is_visible()
+    assert page.get_by_role("heading", name="Mijn taken").is_visible()
+    assert page.get_by_role("link", name="Analyse met het referentiekader").is_visible()
+    page.screenshot(path=str(SCREENSHOTS / "startpagina.png"), full_page=True)
+    page.goto("/werk/weegploeg/")
+    assert page.get_by_role("navigation", name="Kruimelpad").is_visible()
+    page.screenshot(path=str(SCREENSHOTS / "werkbak-weegploeg.png"), full_page=True)
+    assert (SCREENSHOTS / "startpagina.png").stat().st_size > 10_000

@@ -1,0 +1,233 @@
+"""The weegploeg inbox for real volume (issue 14 item 2): filter, sort and page through the tasks.
+
+One queryset of tasks of the weegploeg flows, annotated in SQL with what the list shows and sorts
+on — the file, its received date, the party that brought it in (the first signal's) and the due
+date — so that filtering, sorting and paging stay in the database and the number of queries does
+not grow with the number of processes. The list mechanism is ``core.lists``.
+
+Who sees what (art. 8.4): the weegploeg (weegploeglid, uitvoerder of a kernpartij) sees every
+active file, so "alles wat ik mag zien" is every task of an active file; "mijn groep" is what this
+user may take (``_available_filter``, the permissions of their roles); "mijn taken" their own.
+Anyone else gets an empty queryset, as the rule ``weegploeg.view_inbox`` refuses them anyway.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from typing import TYPE_CHECKING
+
+from django.db.models import BigIntegerField, Case, Count, DateField, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
+
+from core.lists import ALL, ListFilter, ListSpec, ListState, SortKey, choice_filter, due_filter
+from flows.services import OPEN_STATUSES
+from parties.models import Party
+from weegploeg.models import Signal, WeegploegFile
+from weegploeg.selectors import _available_filter, _node_name, _tasks, _weegploeg_flows, due_days, weegploeg_access
+from weegploeg.templatetags.weegploeg_tags import TASK_STATUS_NL
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+SEARCH_MAX = 100
+SCOPE_MINE, SCOPE_GROUP = "mijn-taken", "mijn-groep"
+STATE_OPEN, STATE_DONE = "open", "afgerond"
+SCOPE_CHOICES = (
+    (ALL, "Alles wat ik mag zien"),
+    (SCOPE_MINE, "Mijn taken"),
+    (SCOPE_GROUP, "Mijn groep (kan ik oppakken)"),
+)
+
+# The columns of the inbox, in order: (key, label). Keys that are sort keys become sort links.
+COLUMNS = (
+    ("dossier", "Dossier"),
+    ("subject", "Subject"),
+    ("fase", "Taak"),
+    ("ontvangen", "Ontvangen"),
+    ("partij", "Ingebracht door"),
+    ("termijn", "Uiterlijk"),
+    ("behandelaar", "Behandelaar"),
+    ("status", "Status"),
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class InboxListRow:
+    task_id: int
+    title: str
+    file_number: str
+    initials: str
+    received_on: datetime.date | None
+    party: str
+    due_on: datetime.date | None
+    overdue: bool
+    owner: str
+    status: str
+    assignable: bool  # open and not started: the uitvoerder may hand it to a colleague
+
+
+@dataclasses.dataclass
+class InboxList:
+    state: ListState
+    rows: list[InboxListRow]
+    counts: list[tuple[str, str, int]]
+    searched: bool
+    query: str
+
+    def file_numbers(self) -> list[str]:
+        return [row.file_number for row in self.rows]
+
+
+def stage_choices() -> list[tuple[str, str]]:
+    weegploeg_flow, review_flow = _weegploeg_flows()
+    nodes = [weegploeg_flow.analyse, weegploeg_flow.supply_information, weegploeg_flow.decide]
+    nodes += [weegploeg_flow.information_duty, review_flow.review]
+    return [(node.name, str(node.task_title)) for node in nodes]
+
+
+def _stage_node(value: str):
+    weegploeg_flow, review_flow = _weegploeg_flows()
+    return review_flow.review if value == "review" else getattr(weegploeg_flow, value)
+
+
+def inbox_tasks() -> QuerySet[Task]:
+    """Every human task of an active weegploeg file, annotated with the file, the received date, the
+    bringing party and the due date (a date in the local time zone)."""
+    file_pk = Coalesce(
+        F("process__weegploeg_file__id"), F("process__artifact_object_id"), output_field=BigIntegerField()
+    )
+    first_signal = Signal.objects.filter(file_id=OuterRef("file_pk")).order_by("registered_at", "pk")
+    file = WeegploegFile.objects.filter(pk=OuterRef("file_pk"))
+    weegploeg_flow, review_flow = _weegploeg_flows()
+    days = due_days()
+    due = Case(
+        *(
+            When(flow_task=getattr(weegploeg_flow, name), then=TruncDate(F("created") + datetime.timedelta(days=n)))
+            for name, n in days.items()
+            if hasattr(weegploeg_flow, name)
+        ),
+        When(flow_task=review_flow.review, then=Subquery(file.values("next_review_on")[:1])),
+        default=Value(None, output_field=DateField()),
+        output_field=DateField(),
+    )
+    return (
+        _tasks()
+        .annotate(file_pk=file_pk)
+        .annotate(
+            # The joined file (weegploeg tasks); the subquery only for review tasks (COALESCE stops early).
+            file_number=Coalesce(F("process__weegploeg_file__number"), Subquery(file.values("number")[:1])),
+            received_at=Coalesce(F("process__weegploeg_file__created_at"), Subquery(file.values("created_at")[:1])),
+            party_name=Subquery(first_signal.values("bringing_party__name")[:1]),
+            due_on=due,
+        )
+        .select_related("owner")
+    )
+
+
+def inbox_spec(user: User, today: datetime.date, parties: list[Party]) -> ListSpec:
+    def scope(queryset: QuerySet, value: str) -> QuerySet:
+        if value == SCOPE_MINE:
+            return queryset.filter(owner=user)
+        if value == SCOPE_GROUP:
+            return _available_filter(user, queryset)
+        return queryset
+
+    def state(queryset: QuerySet, value: str) -> QuerySet:
+        if value == STATE_DONE:
+            return queryset.filter(status=STATUS.DONE)
+        return queryset.filter(status__in=OPEN_STATUSES)
+
+    return ListSpec(
+        filters=(
+            ListFilter(
+                "toon", "Toon", ((STATE_OPEN, "Openstaand"), (STATE_DONE, "Afgerond")), STATE_OPEN, state, as_links=True
+            ),
+            ListFilter(
+                "wie",
+                "Taken",
+                SCOPE_CHOICES,
+                ALL,
+                scope,
+            ),
+            choice_filter("fase", "Fase", stage_choices(), lambda qs, v: qs.filter(flow_task=_stage_node(v))),
+            choice_filter("partij", "Ingebracht door", [(str(p.pk), p.name) for p in parties], _party_apply),
+            due_filter("due_on", today),
+        ),
+        sorts=(
+            SortKey("dossier", "Dossier", ("file_number",)),
+            SortKey("fase", "Taak", ("flow_task",)),
+            SortKey("ontvangen", "Ontvangen", ("received_at",)),
+            SortKey("partij", "Ingebracht door", ("party_name",)),
+            SortKey("termijn", "Uiterlijk", ("due_on",)),
+            SortKey("behandelaar", "Behandelaar", ("owner__last_name", "owner__username")),
+            SortKey("status", "Status", ("status",)),
+        ),
+        default_sort="termijn",
+    )
+
+
+def _party_apply(queryset: QuerySet, value: str) -> QuerySet:
+    """Files with a signal brought in by this party (one set, not a subquery per row)."""
+    return queryset.filter(file_pk__in=Signal.objects.filter(bringing_party_id=int(value)).values("file_id"))
+
+
+def _search(queryset: QuerySet, query: str) -> QuerySet:
+    """File number, or the subject's name (POST only: a name never goes into a URL)."""
+    match = Q(number__icontains=query)
+    for part in query.split()[:4]:
+        match |= Q(subject__surname__icontains=part) | Q(subject__given_names__icontains=part)
+    return queryset.filter(file_pk__in=WeegploegFile.objects.filter(match).values("pk"))
+
+
+def inbox_parties() -> list[Party]:
+    """The parties that may bring signals in (the filter's choices): the kernpartijen."""
+    return list(Party.objects.filter(role="kernpartij").order_by("name").only("pk", "name"))
+
+
+def inbox_list(user: User, today: datetime.date, params, query: str = "") -> InboxList:
+    """The page of the inbox asked for by ``params`` (the query string) and the stage counts.
+
+    A constant number of queries: the parties, the counts per stage, one count and one page query
+    (file, subject initials and party in the same query or one more for the page's subjects)."""
+    tasks = inbox_tasks() if weegploeg_access(user) else Task.objects.none()
+    if query:
+        tasks = _search(tasks, query)
+    state = inbox_spec(user, today, inbox_parties()).apply(params, tasks)
+    files = {
+        f.pk: f
+        for f in WeegploegFile.objects.filter(pk__in=[t.file_pk for t in state.objects]).select_related("subject")
+    }
+    rows = []
+    for task in state.objects:
+        file = files.get(task.file_pk)
+        rows.append(
+            InboxListRow(
+                task_id=task.pk,
+                title=str(task.flow_task.task_title),
+                file_number=file.number if file else "—",
+                initials=file.subject.initials if file else "—",
+                received_on=timezone.localtime(task.received_at).date() if task.received_at else None,
+                party=task.party_name or "—",
+                due_on=task.due_on,
+                overdue=bool(task.due_on and task.due_on < today and task.status in OPEN_STATUSES),
+                owner=(task.owner.get_full_name() or task.owner.username) if task.owner_id else "",
+                status=TASK_STATUS_NL.get(task.status, task.status),
+                assignable=task.status in (STATUS.NEW, STATUS.ASSIGNED),
+            )
+        )
+    return InboxList(state, rows, stage_counts() if weegploeg_access(user) else [], bool(query), query)
+
+
+def stage_counts() -> list[tuple[str, str, int]]:
+    """Open tasks per stage as (stage, title, number): one query, whatever the volume."""
+    titles = {node.name: str(node.task_title) for flow in _weegploeg_flows() for node in flow.instance.nodes()}
+    counts_qs = _tasks().filter(status__in=OPEN_STATUSES).values("flow_task").annotate(n=Count("pk")).order_by()
+    rows = []
+    for row in counts_qs:
+        name = _node_name(row["flow_task"])
+        rows.append((name, titles.get(name, "Overig"), row["n"]))
+    return sorted(rows, key=lambda r: r[1])

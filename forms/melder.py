@@ -112,19 +112,9 @@ def intake_next_steps(registered_at: datetime.datetime) -> NextSteps:
 # --- Addenda --------------------------------------------------------------------------------------
 
 
-def melder_signal_for(user: User, number: str) -> Signal | None:
-    """The user's own signal in file ``number`` (not archived), or None: a melder finds only their own."""
-    from weegploeg.models import Signal
-
-    return (
-        Signal.objects.filter(registered_by_id=user.pk, file__number=str(number)[:20], file__archived_at__isnull=True)
-        .select_related("file")
-        .order_by("-registered_at", "-pk")
-        .first()
-    )
-
-
 def signal_of_melder(file: WeegploegFile, user: User) -> Signal | None:
+    """The user's latest signal in ``file``, or None. Who may open it is the screen's rule
+    (``weegploeg.view_own_signal`` / ``weegploeg.add_to_own_signal``), never this lookup."""
     return file.signals.filter(registered_by_id=user.pk).order_by("-registered_at", "-pk").first()
 
 

@@ -31,6 +31,20 @@ def file_is_open(user, file) -> bool:
     return file is not None and file.archived_at is None and file.status in OPEN_FOR_MELDER
 
 
+@rules.predicate(name="eigen signaal")
+def is_own_signal(user, obj) -> bool:
+    """Issue 14.6: the melder's own signal. A signal: this user registered it; a file (or a task
+    screen's object with ``.file``): this user registered a signal in it."""
+    from weegploeg.models import Signal
+
+    if obj is None or getattr(user, "pk", None) is None:
+        return False
+    if isinstance(obj, Signal):
+        return obj.registered_by_id == user.pk
+    file = getattr(obj, "file", obj)
+    return file is not None and file.signals.filter(registered_by_id=user.pk).exists()
+
+
 access_rule(
     "weegploeg.view_inbox",
     may_see_files,
@@ -60,4 +74,16 @@ access_rule(
     "weegploeg.register_signal",
     may_register_signals,
     "Melders van een kernpartij (art. 7.1-7.2)",
+)
+access_rule(
+    "weegploeg.view_own_signal",
+    may_register_signals & is_own_signal & file_is_active,
+    "De melder van een kernpartij, alleen het eigen ingebrachte signaal; niet na archivering "
+    "(art. 7.1-7.2, 13.2; issue 14.6)",
+)
+access_rule(
+    "weegploeg.add_to_own_signal",
+    may_register_signals & is_own_signal & file_is_open,
+    "De melder van een kernpartij vult het eigen signaal aan zolang de weegploeg niet heeft besloten "
+    "(art. 7.1-7.2; issue 14.6)",
 )

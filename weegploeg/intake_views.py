@@ -25,16 +25,14 @@ from forms.melder import (
     intake_receipt_remember,
     intake_receipt_signal,
     intake_summary_rows,
-    melder_signal_for,
     signal_addendum_add,
     signal_of_melder,
 )
 from forms.selectors import intake_definition_at_revision
 from forms.services import intake_answers_collect, intake_form_context, intake_questions_attach
 from weegploeg import services
-from weegploeg.access_rules import file_is_open
 from weegploeg.forms import IntakeForm
-from weegploeg.models import MELDER_STATUS, MELDER_STATUS_PENDING, Signal
+from weegploeg.models import MELDER_STATUS, MELDER_STATUS_PENDING, Signal, WeegploegFile
 
 INTAKE = "weegploeg: signaal inbrengen"
 OBJECT_TYPE = "weegploeg_file"
@@ -157,23 +155,20 @@ def intake(request: HttpRequest) -> HttpResponse:
     return _form_page(request, form, questions, status=status)
 
 
-def _receipt_signal(request: HttpRequest, key: str) -> Signal | None:
-    """The signal of this session's receipt key, if this melder sent it and the file is not archived.
-    Another session's key, an old one or a made-up one finds nothing: the same message for each."""
-    signal = intake_receipt_signal(request.session, key)
-    if signal is None or signal.registered_by_id != request.user.pk or signal.file.archived_at is not None:
-        return None
-    return signal
+def receipt_load(request: HttpRequest, key: str, **_) -> Signal | None:
+    """The signal this session's receipt key stands for, or None (another session's key, an old one
+    or a made-up one). The rule decides who may see it: a refusal and a miss look alike."""
+    return intake_receipt_signal(request.session, key)
 
 
-def _receipt_gone(request: HttpRequest) -> HttpResponse:
-    request.access.read("intake-ontvangen")
-    messages.info(
-        request,
-        "Deze ontvangstbevestiging is niet (meer) beschikbaar: de link werkt alleen in de sessie waarin u "
-        "het signaal verstuurde. Uw ingebrachte signalen staan hieronder.",
-    )
-    return redirect("weegploeg:my_signals")
+def addendum_load(request: HttpRequest, number: str, **_) -> WeegploegFile | None:
+    """The file by number, whoever's and whatever its state: the rule decides (its own signal, open)."""
+    return WeegploegFile.objects.filter(number=str(number)[:20]).first()
+
+
+def _file_number(obj) -> str:
+    """The log names the file of the signal (never the session's key)."""
+    return getattr(obj, "file", obj).number
 
 
 def _receipt_context(signal: Signal) -> dict:
@@ -190,33 +185,32 @@ def _receipt_context(signal: Signal) -> dict:
 
 
 @work_screen(
-    rule="weegploeg.register_signal",
+    rule="weegploeg.view_own_signal",
     purpose="weegploeg: ontvangstbevestiging melder",
     object_type=OBJECT_TYPE,
     screen_ref="intake-ontvangen",
+    load=receipt_load,
+    ref=_file_number,
 )
-def intake_receipt(request: HttpRequest, key: str) -> HttpResponse:
-    """Issue 14.6: the file number, what happens next and when, and the PDF copy of what was sent."""
-    signal = _receipt_signal(request, key)
-    if signal is None:
-        return _receipt_gone(request)
+def intake_receipt(request: HttpRequest, signal: Signal, key: str) -> HttpResponse:
+    """Issue 14.6: the file number, what happens next and when, and the PDF copy of what was sent.
+    Only in the session that sent it, for that melder (``weegploeg.view_own_signal``)."""
     request.access.read(signal.file)
     return render(request, "weegploeg/intake_receipt.html", {**_receipt_context(signal), "key": key})
 
 
 @work_screen(
-    rule="weegploeg.register_signal",
+    rule="weegploeg.view_own_signal",
     purpose="weegploeg: kopie van het ingebrachte signaal (PDF)",
     object_type=OBJECT_TYPE,
     screen_ref="intake-ontvangen",
+    load=receipt_load,
+    ref=_file_number,
 )
-def intake_receipt_pdf(request: HttpRequest, key: str) -> HttpResponse:
+def intake_receipt_pdf(request: HttpRequest, signal: Signal, key: str) -> HttpResponse:
     """Issue 14.6, 19.4: a PDF copy of what was sent, for that melder in that session only."""
     from pdf.render import render_to_pdf
 
-    signal = _receipt_signal(request, key)
-    if signal is None:
-        return _receipt_gone(request)
     data = render_to_pdf("weegploeg/intake_receipt_pdf.html", _receipt_context(signal), request=request)
     request.access.exported(signal.file)
     response = HttpResponse(data, content_type="application/pdf")
@@ -226,25 +220,17 @@ def intake_receipt_pdf(request: HttpRequest, key: str) -> HttpResponse:
 
 
 @work_screen(
-    rule="weegploeg.register_signal",
+    rule="weegploeg.add_to_own_signal",
     purpose="weegploeg: informatie toevoegen aan eigen signaal",
     object_type=OBJECT_TYPE,
     screen_ref="melder-aanvullen",
     methods=("GET", "POST"),
+    load=addendum_load,
 )
-def signal_addendum(request: HttpRequest, number: str) -> HttpResponse:
-    """Issue 14.6: the melder appends information to their own signal while the file is open.
-    Only the melder's own signals are found (a file of someone else and no file look the same)."""
-    signal = melder_signal_for(request.user, number)
-    if signal is None or not file_is_open(request.user, signal.file):
-        request.access.read("melder-aanvullen")
-        messages.error(
-            request,
-            "Aan dit signaal kunt u geen informatie (meer) toevoegen: dat kan alleen bij een signaal dat u zelf "
-            "hebt ingebracht, zolang de weegploeg nog niet heeft besloten.",
-        )
-        return redirect("weegploeg:my_signals")
-    file = signal.file
+def signal_addendum(request: HttpRequest, file: WeegploegFile, number: str) -> HttpResponse:
+    """Issue 14.6: the melder appends information to their own signal while the file is open
+    (``weegploeg.add_to_own_signal``: someone else's file, a decided one and no file look the same)."""
+    signal = signal_of_melder(file, request.user)
     error, text, status = "", "", 200
     if request.method == "POST":
         text = request.POST.get("text", "")

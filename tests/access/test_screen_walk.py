@@ -26,6 +26,7 @@ pytestmark = pytest.mark.django_db
 
 W, WT, C, CT = "weegploeg_number", "weegploeg_task", "casus_number", "casus_task"
 R, D = "request_number", "duty_number"
+RECEIPT_KEY = "ontvangst-van-w"
 
 # url name → (kwargs: url kwarg → world ref or a literal, who is allowed, who is refused or None)
 TABLE: dict[str, tuple[dict, str, str | None]] = {
@@ -34,9 +35,11 @@ TABLE: dict[str, tuple[dict, str, str | None]] = {
     "weegploeg:inbox": ({}, "weegploeglid", "buitenstaander"),
     "weegploeg:intake": ({}, "melder", "buitenstaander"),
     "weegploeg:my_signals": ({}, "melder", "buitenstaander"),
-    "weegploeg:intake_receipt": ({"key": "=onbekend"}, "melder", "buitenstaander"),
-    "weegploeg:intake_receipt_pdf": ({"key": "=onbekend"}, "melder", "buitenstaander"),
-    "weegploeg:addendum": ({"number": W}, "melder", "buitenstaander"),
+    # Issue 14.6: a melder's own signal; another melder is refused by the rule (the receipt's key is
+    # planted in every session the walk checks with: see RECEIPT_KEY).
+    "weegploeg:intake_receipt": ({"key": "=" + RECEIPT_KEY}, "eigen-melder", "melder"),
+    "weegploeg:intake_receipt_pdf": ({"key": "=" + RECEIPT_KEY}, "eigen-melder", "melder"),
+    "weegploeg:addendum": ({"number": W}, "eigen-melder", "melder"),
     "weegploeg:file": ({"number": W}, "weegploeglid", "buitenstaander"),
     "weegploeg:attach": ({"number": W}, "weegploeglid", "buitenstaander"),
     "weegploeg:task": ({"task_id": WT}, "weegploeglid", "buitenstaander"),
@@ -122,7 +125,38 @@ TABLE: dict[str, tuple[dict, str, str | None]] = {
 VIEWFLOW = ("index", "incident:")
 MISSING = {"number": "X-1999-9999", "task_id": 999999, "pk": 999999, "slug": "bestaat-niet"}
 MISSING |= {"reference": "I-1999-9999", "version": 99, "process_pk": 999999, "task_pk": 999999, "kind": "onbekend"}
-MISSING |= {"year": 1850}
+MISSING |= {"year": 1850, "key": "onbekend"}
+
+
+def _receipt_session(refs: dict, kwargs: dict):
+    """Issue 14.6: the receipt's key is bound to the session that sent the signal. The walk plants it
+    in every session it checks with (the user's own signal in W, or else W's first signal, as if the
+    key had leaked), so that the rule — not the session — must refuse another melder."""
+    from forms.melder import RECEIPTS_KEY
+    from weegploeg.models import Signal
+
+    def plant(user) -> dict:
+        own = Signal.objects.filter(file__number=refs[W], registered_by_id=user.pk).first()
+        return {RECEIPTS_KEY: {kwargs["key"]: own.pk if own else refs["weegploeg_signal"]}}
+
+    return plant
+
+
+# url name → what the walk puts in each checked session before it calls the screen
+SESSION = {"weegploeg:intake_receipt": _receipt_session, "weegploeg:intake_receipt_pdf": _receipt_session}
+
+
+def session_plant(client, values: dict) -> None:
+    session = client.session
+    session.update(values)
+    session.save()
+
+
+def _client(user, plant=None):
+    client = verified_client(user)
+    if plant is not None:
+        session_plant(client, plant(user))
+    return client
 
 
 def _kwargs(spec: dict, refs: dict) -> dict:
@@ -198,13 +232,14 @@ def _walk(namespace_filter) -> list[str]:
             failures.append(f"{pattern.route}: geen rij in TABLE")
             continue
         method = "GET" if "GET" in screen.methods else "POST"
+        plant = SESSION[pattern.name](refs, kwargs) if pattern.name in SESSION else None
         if kwargs is not None:
             path = reverse(pattern.name, kwargs=kwargs)
             prepare = _task_state(kwargs, pattern.name) if viewflow and "task_pk" in kwargs else None
-            failures += _check_secrecy(screen, path, method, allowed, prepare)
-            failures += _check_allowed(screen, path, method, allowed, prepare)
+            failures += _check_secrecy(screen, path, method, allowed, prepare, plant)
+            failures += _check_allowed(screen, path, method, allowed, prepare, plant)
         if refused is not None:
-            failures += _check_refused(pattern, screen, refs, kwargs, refused, allowed)
+            failures += _check_refused(pattern, screen, refs, kwargs, refused, allowed, plant)
     return failures
 
 
@@ -223,11 +258,11 @@ def _task_state(kwargs, name: str):
     return prepare
 
 
-def _check_secrecy(screen, path, method, who, prepare=None) -> list[str]:
+def _check_secrecy(screen, path, method, who, prepare=None, plant=None) -> list[str]:
     user = user_for(who, secrecy=False)
     if prepare:
         prepare(user)
-    response = _call(verified_client(user), method, path)
+    response = _call(_client(user, plant), method, path)
     if not screen.secrecy:
         return [] if response.status_code != 500 else [f"{path}: 500 zonder geheimhouding"]
     body = response.content.decode(errors="replace")
@@ -236,11 +271,11 @@ def _check_secrecy(screen, path, method, who, prepare=None) -> list[str]:
     return [] if ok else [f"{path}: zonder geheimhouding {response.status_code}"]
 
 
-def _check_allowed(screen, path, method, who, prepare=None) -> list[str]:
+def _check_allowed(screen, path, method, who, prepare=None, plant=None) -> list[str]:
     user = user_for(who)
     if prepare:
         prepare(user)
-    response = _call(verified_client(user), method, path)
+    response = _call(_client(user, plant), method, path)
     if response.status_code in (403, 404, 405, 500):
         return [f"{path}: {who} kreeg {response.status_code}"]
     rows = _rows(user, allowed=True)
@@ -253,13 +288,13 @@ def _check_allowed(screen, path, method, who, prepare=None) -> list[str]:
     return problems
 
 
-def _check_refused(pattern, screen, refs, kwargs, who, allowed_who) -> list[str]:
+def _check_refused(pattern, screen, refs, kwargs, who, allowed_who, plant=None) -> list[str]:
     """The refused user, on the real object, and an allowed user on an object that does not exist:
     the same 403 and exactly one denied row each, for every method the screen takes."""
     problems = []
-    refused_client = verified_client(user_for(who))
+    refused_client = _client(user_for(who), plant)
     probing = user_for(allowed_who)
-    probing_client = verified_client(probing)
+    probing_client = _client(probing, plant)
     missing_kwargs = {name: MISSING[name] for name in (kwargs or {})} if screen.load else {}
     for method in sorted(screen.methods - {"HEAD"}):
         response = path = None

@@ -15,7 +15,7 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
-from tests.access.test_screen_walk import TABLE, _kwargs
+from tests.access.test_screen_walk import SESSION, TABLE, _kwargs, session_plant
 from tests.access.urls import work_patterns
 from tests.access.world import user_for, world_build
 from tests.helpers import verified_client
@@ -75,7 +75,9 @@ def _pages():
         if "GET" not in pattern.screen.methods or pattern.name not in TABLE:
             continue
         spec, allowed, _refused = TABLE[pattern.name]
-        pages.append((pattern.name, reverse(pattern.name, kwargs=_kwargs(spec, refs)), allowed))
+        kwargs = _kwargs(spec, refs)
+        plant = SESSION[pattern.name](refs, kwargs) if pattern.name in SESSION else None
+        pages.append((pattern.name, reverse(pattern.name, kwargs=kwargs), allowed, plant))
     return pages
 
 
@@ -85,11 +87,13 @@ def test_issue_14_every_work_page_is_in_the_staff_shell_in_dutch_with_breadcrumb
     clients: dict[str, object] = {}
     problems: list[str] = []
     checked = 0
-    for _name, path, who in pages:
+    for _name, path, who, plant in pages:
         if who not in clients:
             clients[who] = verified_client(user_for(who))
             clients[who].raise_request_exception = False  # a 500 is a finding like any other
         client = clients[who]
+        if plant is not None:  # issue 14.6: the receipt's key lives in the melder's own session
+            session_plant(client, plant(user_for(who)))
         response = client.get(path)
         if response.status_code >= 400:
             problems.append(f"{path}: {response.status_code}")

@@ -29,7 +29,16 @@ ROLE_PARTY = {
 }
 
 
+# Issue 14.6: the melders who brought a signal into the world's weegploeg file W (the walk's
+# "eigen-melder"): by secrecy accepted (True) or not (False). Filled by ``world_build``.
+OWN_MELDERS: dict[bool, int] = {}
+
+
 def user_for(who: str, *, secrecy: bool = True):
+    if who == "eigen-melder":
+        from accounts.models import User
+
+        return User.objects.get(pk=OWN_MELDERS[secrecy])
     role, party_name = ROLE_PARTY[who]
     user = UserFactory(roles=[role], party=party(party_name))
     return accepted(user) if secrecy else user
@@ -50,6 +59,8 @@ def world_build() -> World:
     uitvoerder = user_for("uitvoerder")
     gennep = user_for("deelnemer")
     weegploeg_file = register(melder)
+    OWN_MELDERS[True] = melder.pk
+    OWN_MELDERS[False] = _second_signal(weegploeg_file).registered_by_id
     weegploeg_task = open_task_of(weegploeg_file.process_id)
     casus = agenda(involved=[RVDK])
     external = PartyFactory()
@@ -109,6 +120,7 @@ def world_build() -> World:
         refs={
             "weegploeg_number": weegploeg_file.number,
             "weegploeg_task": weegploeg_task.pk,
+            "weegploeg_signal": weegploeg_file.signals.get(registered_by=melder).pk,
             "casus_number": casus.number,
             "casus_task": open_task(casus, "review").pk,
             "casus_review_task": casus_review_task.pk,
@@ -125,6 +137,23 @@ def world_build() -> World:
             "party_slug": beheerder.party.slug,
             "year": timezone.localdate().year,
         }
+    )
+
+
+def _second_signal(file):
+    """Issue 14.6: another melder's signal in the same file, by a melder who has not accepted the
+    secrecy duty (so the walk can see the acceptance page on the melder's own-signal screens)."""
+    from weegploeg.models import Signal
+
+    second = user_for("melder", secrecy=False)
+    return Signal.objects.create(
+        file=file,
+        observation="Tweede signaal over hetzelfde gedrag.",
+        observed_on=timezone.localdate() - datetime.timedelta(days=2),
+        melder_name="Tweede melder",
+        melder_contact="tweede@politie.invalid",
+        bringing_party=second.party,
+        registered_by=second,
     )
 
 

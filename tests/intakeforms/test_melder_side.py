@@ -134,6 +134,21 @@ def test_art_7_confirmation_names_the_file_what_happens_next_and_when_and_gives_
     assert not any("Vries" in str(v) for row in AccessLogEntry.objects.all() for v in row.__dict__.values())
 
 
+def _refused_once(client, user, method: str, url: str, **data):
+    """Issue 12: the entry point's answer to a refusal or a miss: 403 and exactly one denied row."""
+    before = AccessLogEntry.objects.filter(user_id=user.pk).count()
+    response = client.post(url, data) if method == "POST" else client.get(url)
+    rows = list(AccessLogEntry.objects.filter(user_id=user.pk).order_by("id"))[before:]
+    assert response.status_code == 403, (url, response.status_code)
+    assert [row.allowed for row in rows] == [False], url
+    return response
+
+
+def _main(response) -> str:
+    """The page's own content (the staff shell carries a per-request CSRF token)."""
+    return response.content.decode().split('<main id="inhoud"', 1)[-1].split("</main>", 1)[0]
+
+
 def test_art_15_2e_the_pdf_copy_opens_only_in_the_melders_own_session():
     published_form()
     author = melder()
@@ -141,15 +156,41 @@ def test_art_15_2e_the_pdf_copy_opens_only_in_the_melders_own_session():
     summary = check(client, **{f"vraag_{live_questions_channel()}": "Telefoon"}).content.decode()
     receipt_url = client.post(URL, {**carried(summary), "actie": "versturen"})["Location"]
     pdf_url = receipt_url + "kopie.pdf"
+    assert client.get(receipt_url).status_code == 200
     assert client.get(pdf_url)["Content-Type"] == "application/pdf"
-    for other in (verified_client(author), verified_client(melder())):  # a new session; another melder
+    other_melder = melder()
+    for user in (author, other_melder):  # a new session of the author (the key is not in it); another melder
+        other = verified_client(user)
         for url in (receipt_url, pdf_url):
-            response = other.get(url)
-            assert response.status_code == 302 and response["Location"].endswith("/mijn-meldingen/")
-            assert b"%PDF" not in response.content
-        assert "Vries" not in other.get(receipt_url, follow=True).content.decode()
-    outsider = verified_client(weegploeglid())
-    assert outsider.get(pdf_url).status_code == 403  # not a melder at all: the rule refuses
+            response = _refused_once(other, user, "GET", url)
+            assert b"%PDF" not in response.content and "Vries" not in response.content.decode()
+    outsider = weegploeglid()
+    _refused_once(verified_client(outsider), outsider, "GET", pdf_url)  # not a melder at all
+
+
+def test_issue_12_14_6_a_leaked_receipt_key_opens_nothing_for_another_melder():
+    """The rule (``weegploeg.view_own_signal``), not only the session, decides: another melder whose
+    session holds the key gets the same 403 as for a made-up key, with one denied row naming the file."""
+    from forms.melder import RECEIPTS_KEY
+
+    author = melder()
+    file = _sent_file(verified_client(author))
+    signal = file.signals.get()
+    other = melder()
+    client = verified_client(other)
+    session = client.session
+    session[RECEIPTS_KEY] = {"gelekt": signal.pk}
+    session.save()
+    base = "/werk/weegploeg/melden/ontvangen/"
+    for url in (f"{base}gelekt/", f"{base}gelekt/kopie.pdf"):
+        leaked = _refused_once(client, other, "GET", url).content.decode()
+        assert "Vries" not in leaked and file.number not in leaked
+        refused = AccessLogEntry.objects.filter(user_id=other.pk, allowed=False).latest("id")
+        assert refused.object_ref == file.number  # the file, never the session's key
+    made_up = _refused_once(client, other, "GET", f"{base}verzonnen/")
+    assert AccessLogEntry.objects.filter(user_id=other.pk, allowed=False).latest("id").object_ref == "intake-ontvangen"
+    assert _main(made_up) == _main(_refused_once(client, other, "GET", f"{base}gelekt/"))
+    assert not AccessLogEntry.objects.filter(user_id=other.pk, allowed=True).exclude(object_ref="intake").exists()
 
 
 def live_questions_channel() -> str:
@@ -188,19 +229,30 @@ def test_issue_14_6_melder_adds_information_to_an_open_signal_appended_and_seen_
 
 
 def test_issue_14_6_no_addendum_to_someone_elses_signal_nor_after_the_decision():
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from forms.melder import signal_addendum_add
+
     author = melder()
     file = _sent_file(verified_client(author))
     url = f"/werk/weegploeg/mijn-meldingen/{file.number}/aanvullen/"
-    other = verified_client(melder("De politie"))
-    stranger = other.post(url, {"text": "Poging"}, follow=True).content.decode()
-    unknown = other.post("/werk/weegploeg/mijn-meldingen/W-1999-9999/aanvullen/", {"text": "Poging"}, follow=True)
-    assert "geen informatie (meer) toevoegen" in stranger
-    assert "geen informatie (meer) toevoegen" in unknown.content.decode()  # the same answer: nothing to probe
-    WeegploegFile.objects.filter(pk=file.pk).update(status=FileStatus.NIET_GEAGENDEERD)
+    unknown_url = "/werk/weegploeg/mijn-meldingen/W-1999-9999/aanvullen/"
+    stranger = melder("De politie")
+    other = verified_client(stranger)
+    for method in ("GET", "POST"):
+        refused = _refused_once(other, stranger, method, url, text="Poging")
+        unknown = _refused_once(other, stranger, method, unknown_url, text="Poging")
+        assert _main(refused) == _main(unknown)  # the same answer: nothing to probe
+    with pytest.raises(PermissionDenied):  # the service keeps its own check
+        signal_addendum_add(file, by=stranger, text="Poging")
     client = verified_client(author)
+    assert client.get(url).status_code == 200  # the author still may
+    WeegploegFile.objects.filter(pk=file.pk).update(status=FileStatus.NIET_GEAGENDEERD)
     assert url not in client.get("/werk/weegploeg/mijn-meldingen/").content.decode()
-    closed = client.post(url, {"text": "Te laat"}, follow=True).content.decode()
-    assert "geen informatie (meer) toevoegen" in closed
+    for method in ("GET", "POST"):  # decided: the rule (file still open) refuses
+        _refused_once(client, author, method, url, text="Te laat")
+    with pytest.raises(ValidationError, match="al besloten"):  # decided between the screen and the post
+        signal_addendum_add(file, by=author, text="Te laat")
     assert not SignalAddendum.objects.exists()
 
 

@@ -17,4 +17,10 @@ class AuthorisationsConfig(AppConfig):
     verbose_name = "Autorisaties"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from authorisations.reconcile import reconcile_after_migrate
+
         user_logged_in.connect(_stamp_login_time, dispatch_uid="authorisations_stamp_login_time")
+        # After every migrate: a data migration's change of roles, party or superuser gets its row.
+        post_migrate.connect(reconcile_after_migrate, sender=self, dispatch_uid="authorisations_reconcile")

@@ -7,8 +7,8 @@ user.save()`` -- would otherwise leave no trace. These handlers contain no busin
 only *record* such a change, with the reason that it was made outside the service, so that no
 code path changes an authorisation without a row in the log.
 
-Not covered: ``QuerySet.update()`` and raw SQL, which send no signals; data migrations (they use
-historical models) write their rows themselves.
+``QuerySet.update()``, raw SQL and data migrations (historical models) send no signals: the
+reconciliation in ``reconcile.py`` records what they changed, after every ``migrate`` and daily.
 """
 
 from __future__ import annotations

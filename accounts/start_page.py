@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from urllib.parse import urlencode
 
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -39,6 +40,11 @@ class OwnTask:
     url: str
 
 
+def _filtered(url: str, **params: str) -> str:
+    """A list's URL with its whitelisted filter values (``core.lists``): no personal data."""
+    return f"{url}?{urlencode(params)}"
+
+
 def _weegploeg_counts(user) -> StageGroup | None:
     from weegploeg.models import FileStatus
     from weegploeg.selectors import weegploeg_files_visible_to
@@ -53,10 +59,16 @@ def _weegploeg_counts(user) -> StageGroup | None:
         .annotate(n=Count("pk"))
         .order_by()
     )
+    # Each count links to the inbox filtered on the task of that stage (``weegploeg.inbox``'s "fase").
+    task_of = {
+        FileStatus.IN_ANALYSE: "analyse",
+        FileStatus.MEER_INFORMATIE: "supply_information",
+        FileStatus.BESLUIT: "decide",
+        FileStatus.INFORMATIEPLICHT: "information_duty",
+    }
     url = reverse("weegploeg:inbox")
-    return StageGroup(
-        "Weegploeg: open dossiers", [StageCount(s.label, rows.get(s.value, 0), url) for s in open_statuses]
-    )
+    stages = [StageCount(s.label, rows.get(s.value, 0), _filtered(url, fase=task_of[s])) for s in open_statuses]
+    return StageGroup("Weegploeg: open dossiers", stages)
 
 
 def _casus_counts(user) -> StageGroup | None:
@@ -74,9 +86,8 @@ def _casus_counts(user) -> StageGroup | None:
         .order_by()
     )
     url = reverse("casusoverleg:index")
-    return StageGroup(
-        "Casusoverleg: open casussen", [StageCount(s.label, rows.get(s.value, 0), url) for s in open_statuses]
-    )
+    stages = [StageCount(s.label, rows.get(s.value, 0), _filtered(url, fase=s.value)) for s in open_statuses]
+    return StageGroup("Casusoverleg: open casussen", stages)
 
 
 def _rights_counts(user) -> StageGroup | None:
@@ -94,9 +105,8 @@ def _rights_counts(user) -> StageGroup | None:
         .order_by()
     )
     url = reverse("rights:index")
-    return StageGroup(
-        "Verzoeken inzage en correctie: open", [StageCount(s.label, rows.get(s.value, 0), url) for s in open_statuses]
-    )
+    stages = [StageCount(s.label, rows.get(s.value, 0), _filtered(url, fase=s.value)) for s in open_statuses]
+    return StageGroup("Verzoeken inzage en correctie: open", stages)
 
 
 def _incident_counts(user) -> StageGroup | None:
@@ -112,9 +122,9 @@ def _incident_counts(user) -> StageGroup | None:
     )
     url = reverse("incidents:index")
     stages = [
-        StageCount("Nog te classificeren", counts["unclassified"], url),
-        StageCount("Datalek, in behandeling", counts["breaches"], url),
-        StageCount("Geen datalek, maatregelen open", counts["other"], url),
+        StageCount("Nog te classificeren", counts["unclassified"], _filtered(url, fase="te-classificeren")),
+        StageCount("Datalek, in behandeling", counts["breaches"], _filtered(url, fase="datalek")),
+        StageCount("Geen datalek, maatregelen open", counts["other"], _filtered(url, fase="geen-datalek")),
     ]
     return StageGroup("Incidenten en datalekken: open", stages)
 

@@ -36,7 +36,7 @@ from weegploeg.forms import (
     SupplyInformationForm,
 )
 from weegploeg.models import WeegploegFile
-from weegploeg.selectors import weegploeg_is_uitvoerder
+from weegploeg.selectors import analysis_initial_for, weegploeg_is_uitvoerder
 from weegploeg.views import file_context
 
 TASK = "weegploeg: taak uitvoeren"
@@ -90,7 +90,9 @@ def _form_for(task: Task, request: HttpRequest, criteria_version, file: Weegploe
     if task.flow_task.flow_class is AccuracyReviewFlow:
         return AccuracyReviewForm(data)
     if name == "analyse":
-        return AnalysisForm(data, criteria=criteria_version.criteria if criteria_version else ())
+        # Issue 14.4: a re-analysis starts from the previous analysis's answers.
+        initial = analysis_initial_for(file) if file is not None else {}
+        return AnalysisForm(data, criteria=criteria_version.criteria if criteria_version else (), initial=initial)
     if name == "supply_information":
         return SupplyInformationForm(data)
     if name == "decide":

@@ -19,7 +19,7 @@ from viewflow.workflow.status import STATUS
 from access.predicates import is_uitvoerder, role_permissions
 from accounts.roles import Role
 from weegploeg.access_rules import may_see_files
-from weegploeg.models import MELDER_STATUS, MELDER_STATUS_PENDING, OPEN_FOR_MELDER, Signal, WeegploegFile
+from weegploeg.models import MELDER_STATUS, MELDER_STATUS_PENDING, OPEN_FOR_MELDER, Analysis, Signal, WeegploegFile
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -48,6 +48,25 @@ def weegploeg_files_visible_to(user: User) -> QuerySet[WeegploegFile]:
 
 def weegploeg_file_for(user: User, number: str) -> WeegploegFile | None:
     return weegploeg_files_visible_to(user).filter(number=number).first()
+
+
+def analysis_latest_for(file: WeegploegFile) -> Analysis | None:
+    """The file's most recent analysis (art. 7.3), with its answers, or ``None``."""
+    return file.analyses.prefetch_related("items").order_by("-analysed_at", "-pk").first()
+
+
+def analysis_initial_for(file: WeegploegFile) -> dict[str, str]:
+    """Issue 14.4: a re-analysis (after "meer informatie") starts from the previous analysis — its
+    answer and note per criterion and its summary. The next step is chosen anew. Criteria the
+    published referentiekader no longer has are ignored by the form."""
+    latest = analysis_latest_for(file)
+    if latest is None:
+        return {}
+    initial = {"summary": latest.summary}
+    for item in latest.items.all():
+        initial[f"c_{item.criterion_code}"] = item.answer
+        initial[f"n_{item.criterion_code}"] = item.note
+    return initial
 
 
 @dataclasses.dataclass(frozen=True)

@@ -32,7 +32,7 @@ def test_art_8_4_the_weegploeg_sees_its_counts_and_a_melder_none():
     counts = _counts(lid)
     assert counts["Weegploeg: open dossiers"] == 3
     analyse = next(s for s in stage_counts(lid)[0].stages if s.label == "Ontvangen, in analyse")
-    assert analyse.count == 3 and analyse.url == "/werk/weegploeg/"
+    assert analyse.count == 3 and analyse.url == "/werk/weegploeg/?fase=analyse"  # the filtered inbox
     assert _counts(signaller) == {}  # a melder sees no files (art. 8.4), so no counts either
 
 

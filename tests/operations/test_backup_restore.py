@@ -40,6 +40,7 @@ class Databases:
         self.vendor = self.connection.vendor
         self.original_name = self.connection.settings_dict["NAME"]
         self.saved = None
+        self.switched = False
         self.created: list[str] = []
 
     def name(self, label: str, template: object = None) -> str:
@@ -79,8 +80,12 @@ class Databases:
             other.close()
 
     def use(self, name: str) -> None:
-        if self.saved is None and self.vendor == "sqlite" and self.connection.connection is not None:
-            self.saved = self.connection.connection  # an in-memory test database must not be closed
+        # Only the first switch may keep the open connection aside: it is the test database's (an
+        # in-memory one must not be closed). Later ones are scratch connections and are closed, else
+        # close() would hand a scratch database to the tests that follow.
+        first, self.switched = not self.switched, True
+        if first and self.vendor == "sqlite" and self.connection.connection is not None:
+            self.saved = self.connection.connection
             self.connection.connection = None
         else:
             self.connection.close()

@@ -41,23 +41,13 @@ from casusoverleg.models import (
     ProgressReview,
     ReviewOutcome,
 )
+from core.subject import SUBJECT_FIELDS
 from parties.models import Party, PartyKind, PartyRole
 
 if TYPE_CHECKING:
     from accounts.models import User
     from weegploeg.models import WeegploegFile
 
-SUBJECT_FIELDS = (
-    "given_names",
-    "surname_prefix",
-    "surname",
-    "date_of_birth",
-    "address",
-    "postcode",
-    "residence",
-    "municipality",
-    "bsn",
-)
 LOCKED = "Iemand anders wijzigt dit dossier op dit moment. Probeer het over een ogenblik opnieuw."
 CLOSED = "Dit plan van aanpak is afgesloten; het dossier kan niet meer worden gewijzigd."
 MAX_INTERVAL_MONTHS = 24

@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from access.screens import work_screen
+from core.subject import SUBJECT_FIELDS
 from forms.melder import (
     ADDENDUM_MAX,
     SummaryRow,
@@ -38,18 +39,6 @@ INTAKE = "weegploeg: signaal inbrengen"
 OBJECT_TYPE = "weegploeg_file"
 ACTION = "actie"
 CHECK, SEND, EDIT = "controleren", "versturen", "wijzigen"
-
-SUBJECT_FIELDS = (
-    "given_names",
-    "surname_prefix",
-    "surname",
-    "date_of_birth",
-    "address",
-    "postcode",
-    "residence",
-    "municipality",
-    "bsn",
-)
 
 
 def _submission_token(request: HttpRequest) -> uuid.UUID:

@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.fields import bsn_compact
+from core.subject import SUBJECT_FIELDS
 from core.text import text_free_clean, text_name_normalise
 from parties.models import Party, PartyRole
 from weegploeg.models import (
@@ -340,17 +341,7 @@ def weegploeg_plan_closed_record(number: str, *, closed_on: datetime.date, note:
 
 
 # Art. 12.5-6: the subject data a decided correction may change.
-SUBJECT_CORRECTABLE_FIELDS = (
-    "given_names",
-    "surname_prefix",
-    "surname",
-    "date_of_birth",
-    "address",
-    "postcode",
-    "residence",
-    "municipality",
-    "bsn",
-)
+SUBJECT_CORRECTABLE_FIELDS = SUBJECT_FIELDS  # every NAW field
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ PUBLIC_KEYS = {
 
 @register(Tags.security)
 def access_log_key_present(app_configs, **kwargs):
-    if not getattr(settings, "ACCESS_LOG_HMAC_KEY", ""):
+    if not settings.ACCESS_LOG_HMAC_KEY:
         return [
             Error(
                 "ACCESS_LOG_HMAC_KEY ontbreekt: het toegangslog kan geen regels ondertekenen.",
@@ -29,8 +29,8 @@ def access_log_key_present(app_configs, **kwargs):
 
 @register(Tags.security, deploy=True)
 def access_log_key_strong(app_configs, **kwargs):
-    key = getattr(settings, "ACCESS_LOG_HMAC_KEY", "")
-    old = list(getattr(settings, "ACCESS_LOG_HMAC_OLD_KEYS", ()))
+    key = settings.ACCESS_LOG_HMAC_KEY
+    old = list(settings.ACCESS_LOG_HMAC_OLD_KEYS)
     errors = []
     if key and len(key) < MIN_KEY_LENGTH:
         errors.append(Error(f"ACCESS_LOG_HMAC_KEY is korter dan {MIN_KEY_LENGTH} tekens.", id="accesslog.E002"))

@@ -41,7 +41,7 @@ def access_log_keys() -> dict[str, str]:
     current = settings.ACCESS_LOG_HMAC_KEY
     if not current:
         raise ImproperlyConfigured("ACCESS_LOG_HMAC_KEY ontbreekt: het toegangslog kan geen rijen ondertekenen.")
-    keys = {key_id_of(old): old for old in getattr(settings, "ACCESS_LOG_HMAC_OLD_KEYS", ()) if old}
+    keys = {key_id_of(old): old for old in settings.ACCESS_LOG_HMAC_OLD_KEYS if old}
     keys[key_id_of(current)] = current
     return keys
 

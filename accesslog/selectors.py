@@ -26,12 +26,12 @@ def access_log_may_sign_off(user) -> bool:
 
 def office_hours() -> tuple[int, int]:
     """Office hours in Europe/Amsterdam as (first hour, first hour after), default 07:00–19:00."""
-    return getattr(settings, "ACCESS_LOG_OFFICE_HOURS", (7, 19))
+    return settings.ACCESS_LOG_OFFICE_HOURS
 
 
 def burst_threshold() -> int:
     """More than this many rows by one user within one clock hour is flagged."""
-    return getattr(settings, "ACCESS_LOG_BURST_THRESHOLD", 50)
+    return settings.ACCESS_LOG_BURST_THRESHOLD
 
 
 def _local_day_bounds(start: datetime.date | None, end: datetime.date | None) -> Q:

@@ -50,7 +50,7 @@ def demo_key(username: str) -> str:
 @transaction.atomic
 def demo_load() -> list[DemoUser]:
     """Create the parties and the demo users (idempotent: existing users are left as they are)."""
-    if not getattr(settings, "DEMO_DATA_ALLOWED", False):
+    if not settings.DEMO_DATA_ALLOWED:
         raise ImproperlyConfigured("Demogegevens laden is alleen toegestaan met de dev- of testinstellingen.")
     parties_seed()
     Party.objects.get_or_create(

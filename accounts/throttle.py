@@ -15,22 +15,17 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
-# Failures from one address inside the window that cost nothing (colleagues mistyping).
-DEFAULT_FREE_FAILURES = 10
-DEFAULT_WINDOW = datetime.timedelta(minutes=15)
-DEFAULT_MAX_DELAY_SECONDS = 300
-
-
 def _free_failures() -> int:
-    return int(getattr(settings, "LOGIN_ADDRESS_FREE_FAILURES", DEFAULT_FREE_FAILURES))
+    """Failures from one address inside the window that cost nothing (colleagues mistyping)."""
+    return settings.LOGIN_ADDRESS_FREE_FAILURES
 
 
 def _max_delay() -> int:
-    return int(getattr(settings, "LOGIN_ADDRESS_MAX_DELAY_SECONDS", DEFAULT_MAX_DELAY_SECONDS))
+    return settings.LOGIN_ADDRESS_MAX_DELAY_SECONDS
 
 
 def _window() -> datetime.timedelta:
-    return getattr(settings, "LOGIN_ADDRESS_WINDOW", DEFAULT_WINDOW)
+    return settings.LOGIN_ADDRESS_WINDOW
 
 
 def login_address(request: HttpRequest | None) -> str:

@@ -45,7 +45,7 @@ class ScopedCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only: bool = False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only:
-            for prefix, override in getattr(settings, "CSP_PATH_OVERRIDES", {}).items():
+            for prefix, override in settings.CSP_PATH_OVERRIDES.items():
                 if request.path_info.startswith(prefix):
                     update = dict(parts.update or {})
                     for directive, values in override.get("update", {}).items():
@@ -56,7 +56,7 @@ class ScopedCSPMiddleware(CSPMiddleware):
 
     def process_response(self, request, response):
         response = super().process_response(request, response)
-        policy = getattr(settings, "PERMISSIONS_POLICY", "")
+        policy = settings.PERMISSIONS_POLICY
         if policy and "Permissions-Policy" not in response:
             response["Permissions-Policy"] = policy
         return response

@@ -41,6 +41,8 @@ from casusoverleg.models import (
     ProgressReview,
     ReviewOutcome,
 )
+from core.months import add_months
+from core.numbering import file_number_next
 from core.subject import SUBJECT_FIELDS
 from parties.models import Party, PartyKind, PartyRole
 
@@ -71,9 +73,7 @@ def legal_ground_for(party: Party) -> str | None:
 def review_interval_default() -> int:
     from django.conf import settings
 
-    from casusoverleg.models import DEFAULT_REVIEW_INTERVAL_MONTHS
-
-    return int(getattr(settings, "CASUSOVERLEG_REVIEW_INTERVAL_MONTHS", DEFAULT_REVIEW_INTERVAL_MONTHS))
+    return settings.CASUSOVERLEG_REVIEW_INTERVAL_MONTHS
 
 
 @contextlib.contextmanager
@@ -158,7 +158,7 @@ def casusoverleg_file_open_from_weegploeg(weegploeg_file: WeegploegFile, *, by: 
     casusoverleg file, record the participants (art. 9.1) and the parties' contributions with their
     legal ground (art. 6), and start the casusoverleg flow. The weegploeg file keeps all its rows."""
     from casusoverleg.flows import CasusoverlegFlow
-    from weegploeg.services import file_number_next, subject_data_write
+    from weegploeg.services import subject_data_write
 
     existing = CasusoverlegFile.objects.filter(source_weegploeg_number=weegploeg_file.number).first()
     if existing is not None:
@@ -353,8 +353,6 @@ def _adopt(file: CasusoverlegFile, by: User, adopted_on: datetime.date, present:
     if file.status == CasusStatus.GEAGENDEERD:
         fields["status"] = CasusStatus.IN_UITVOERING
     if file.next_review_on is None:
-        from weegploeg.services import add_months
-
         fields["next_review_on"] = add_months(adopted_on, file.review_interval_months)
     _touch(file, **fields)
     return draft
@@ -435,7 +433,6 @@ def progress_review_record(
         if measures[pk].status != status:
             measures[pk].status = status
             measures[pk].save(update_fields=["status"])
-    from weegploeg.services import add_months
 
     fields = {"next_review_on": add_months(held_on, file.review_interval_months)}
     if outcome == ReviewOutcome.AFSLUITING_ADVISEREN:
@@ -448,7 +445,6 @@ def review_interval_set(file: CasusoverlegFile, *, by: User, months: int) -> Cas
     """Art. 9.4: the casusoverleg sets how often this case's progress is reviewed."""
     if not 1 <= months <= MAX_INTERVAL_MONTHS:
         raise ValidationError(f"Kies een termijn van 1 tot en met {MAX_INTERVAL_MONTHS} maanden.")
-    from weegploeg.services import add_months
 
     with _case_lock(file):
         file = _fresh(file)

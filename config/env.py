@@ -23,6 +23,11 @@ env = environ.Env(
     MEETING_QUORUM_KERNPARTIJEN=(int, 2),
     # Art. 10.3: months between two checks of a casusoverleg file (as art. 8.3's weegploeg check).
     CASUSOVERLEG_ACCURACY_REVIEW_MONTHS=(int, 6),
+    # Art. 8.3: months between two checks of a weegploeg file; art. 9.4: the default interval of a
+    # casusoverleg file's progress review; days between approving a destruction list and destroying.
+    WEEGPLOEG_ACCURACY_REVIEW_MONTHS=(int, 6),
+    CASUSOVERLEG_REVIEW_INTERVAL_MONTHS=(int, 3),
+    RETENTION_COOLING_OFF_DAYS=(int, 5),
     # Access log (issue 13 item 10): earlier HMAC keys, comma-separated, kept to verify old rows;
     # the checkpoint file belongs outside the database's directory (ideally on another host's mount).
     ACCESS_LOG_HMAC_OLD_KEYS=(list, []),

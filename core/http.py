@@ -23,7 +23,7 @@ def _valid(raw: str) -> str:
 
 def client_address(request: HttpRequest) -> str:
     """The validated client address, or "" when it cannot be trusted or parsed."""
-    hops = int(getattr(settings, "TRUSTED_PROXY_HOPS", 0))
+    hops = settings.TRUSTED_PROXY_HOPS
     remote = request.META.get("REMOTE_ADDR") or ""
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR") or ""
     if hops <= 0 or not forwarded.strip():

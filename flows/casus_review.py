@@ -28,6 +28,7 @@ from viewflow.workflow import flow
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
+from core.months import add_months
 from flows.locks import savepoint_select_for_update_lock
 from flows.models import CasusAccuracyReview, CasusAccuracyReviewProcess
 from flows.services import OPEN_STATUSES
@@ -36,13 +37,12 @@ if TYPE_CHECKING:
     from accounts.models import User
     from casusoverleg.models import CasusoverlegFile
 
-DEFAULT_REVIEW_MONTHS = 6
 REVIEW_RULE = "casusoverleg.review_accuracy"
 
 
 def casus_review_months() -> int:
     """Art. 10.3: how often a casusoverleg file is checked (``CASUSOVERLEG_ACCURACY_REVIEW_MONTHS``)."""
-    return int(getattr(settings, "CASUSOVERLEG_ACCURACY_REVIEW_MONTHS", DEFAULT_REVIEW_MONTHS))
+    return settings.CASUSOVERLEG_ACCURACY_REVIEW_MONTHS
 
 
 def _task_view(request, *args, **kwargs):  # pragma: no cover - never mounted (the screen is casusoverleg's)
@@ -120,7 +120,6 @@ def casus_review_target(task: Task) -> ReviewOnCase | None:
 
 def casus_review_due(file: CasusoverlegFile) -> datetime.date:
     """N months after the last check, or after the case was opened."""
-    from weegploeg.services import add_months
 
     last = file.accuracy_reviews.order_by("-reviewed_at").values_list("reviewed_at", flat=True).first()
     return add_months(timezone.localtime(last or file.opened_at).date(), casus_review_months())
@@ -145,7 +144,6 @@ def casus_review_deadlines() -> list[ReviewDeadline]:
 
     tasks = {t.process.artifact_object_id: t for t in casus_review_tasks_open()}
     files = _open_cases().filter(pk__in=list(tasks)).annotate(last_review=Max("accuracy_reviews__reviewed_at"))
-    from weegploeg.services import add_months
 
     rows = []
     for file in files.order_by("pk"):

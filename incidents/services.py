@@ -2,33 +2,32 @@
 
 from __future__ import annotations
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
+from core.numbering import number_next
 from incidents.models import DeadlineState, IncidentProcess
 from outbox.services import mail_queue
+
+
+def _incident_number_last(year: int) -> int:
+    # References given before numbering moved to django-sequences: continue after the highest.
+    last = (
+        IncidentProcess.objects.filter(reference__startswith=f"I-{year}-")
+        .order_by("-reference")
+        .values_list("reference", flat=True)
+        .first()
+    )
+    return int(last.rsplit("-", 1)[1]) if last else 0
 
 
 def incident_reference_assign(process: IncidentProcess) -> str:
     """Give ``process`` the next pseudonymous reference of its year, e.g. "I-2026-0007"."""
     year = timezone.localtime(process.registered_at or timezone.now()).year
-    prefix = f"I-{year}-"
-    for _ in range(5):
-        last = (
-            IncidentProcess.objects.filter(reference__startswith=prefix)
-            .order_by("-reference")
-            .values_list("reference", flat=True)
-            .first()
-        )
-        number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-        process.reference = f"{prefix}{number:04d}"
-        try:
-            with transaction.atomic():
-                IncidentProcess.objects.filter(pk=process.pk).update(reference=process.reference)
-            return process.reference
-        except IntegrityError:  # a concurrent registration took this number
-            continue
-    raise RuntimeError("Kon geen uniek incidentkenmerk toekennen.")
+    with transaction.atomic():
+        process.reference = number_next("I", year=year, seed=lambda: _incident_number_last(year))
+        IncidentProcess.objects.filter(pk=process.pk).update(reference=process.reference)
+    return process.reference
 
 
 def incident_register(process: IncidentProcess, *, user) -> IncidentProcess:

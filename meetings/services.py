@@ -32,7 +32,6 @@ from parties.models import Party, PartyRole
 if TYPE_CHECKING:
     from accounts.models import User
 
-DEFAULT_QUORUM = 2
 MEETING_FOR_DECISION = {
     DecisionKind.WEEGPLOEG: MeetingKind.WEEGPLOEG,
     DecisionKind.AFSLUITING: MeetingKind.CASUSOVERLEG,
@@ -41,7 +40,7 @@ MEETING_FOR_DECISION = {
 
 def meeting_quorum() -> int:
     """How many kernpartijen must be present for a meeting decision (``MEETING_QUORUM_KERNPARTIJEN``)."""
-    return max(2, int(getattr(settings, "MEETING_QUORUM_KERNPARTIJEN", DEFAULT_QUORUM)))
+    return max(2, settings.MEETING_QUORUM_KERNPARTIJEN)
 
 
 # --- Meetings --------------------------------------------------------------------------------------

@@ -13,9 +13,8 @@ import datetime
 from django.conf import settings
 from django.db import models
 
+from core.months import add_months
 from retention.models import Category
-
-DEFAULT_COOLING_OFF_DAYS = 5
 
 
 class Action(models.TextChoices):
@@ -117,11 +116,9 @@ def months_before(moment: datetime.datetime, months: int) -> datetime.datetime:
 
 
 def months_after(day: datetime.date, months: int) -> datetime.date:
-    from weegploeg.services import add_months
-
     return add_months(day, months)
 
 
 def cooling_off_days() -> int:
     """Days between approval of a destruction list and destruction (``RETENTION_COOLING_OFF_DAYS``)."""
-    return int(getattr(settings, "RETENTION_COOLING_OFF_DAYS", DEFAULT_COOLING_OFF_DAYS))
+    return settings.RETENTION_COOLING_OFF_DAYS

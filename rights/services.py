@@ -18,6 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.fields import bsn_compact, validate_bsn
+from core.months import add_months
+from core.numbering import file_number_next
 from core.text import text_name_clean
 from forms.corrections import (
     correction_item_fields,
@@ -59,12 +61,11 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 REPRESENTATION_AGE = 16  # art. 12.1
-DEFAULT_RECHECK_MONTHS = 3
 
 
 def recheck_months() -> int:
     """Art. 11.3-5: ``RIGHTS_INFORMATION_RECHECK_MONTHS`` (default 3)."""
-    return int(getattr(settings, "RIGHTS_INFORMATION_RECHECK_MONTHS", DEFAULT_RECHECK_MONTHS))
+    return settings.RIGHTS_INFORMATION_RECHECK_MONTHS
 
 
 def age_on(date_of_birth: datetime.date, day: datetime.date) -> int:
@@ -134,7 +135,6 @@ def rights_request_register(
     16 on the day of receipt, under curatele or with a mentor can only ask through a legal
     representative; anyone else asks in person."""
     from rights.flows import RightsRequestFlow
-    from weegploeg.services import file_number_next
 
     if kind not in RequestKind.values:
         raise ValidationError("Kies: inzage, correctie of beide.")
@@ -453,7 +453,6 @@ def information_duty_check(
     planned (default: ``RIGHTS_INFORMATION_RECHECK_MONTHS`` later); when none remains, the subject is
     informed (also when no measures followed, art. 11.5) and the date is recorded in both places."""
     from weegploeg.models import DutyOutcome, InformationDuty
-    from weegploeg.services import add_months
 
     duty = InformationDuty.objects.select_for_update().get(pk=duty.pk)
     if duty.outcome != DutyOutcome.DEFER or duty.informed_on is not None:

@@ -106,7 +106,7 @@ def _weegploeg_flows():
 
 
 def due_days() -> dict[str, int]:
-    return {**DEFAULT_DUE_DAYS, **getattr(settings, "WEEGPLOEG_TASK_DUE_DAYS", {})}
+    return {**DEFAULT_DUE_DAYS, **settings.WEEGPLOEG_TASK_DUE_DAYS}
 
 
 def _tasks() -> QuerySet[Task]:

@@ -6,7 +6,6 @@ Each service checks its own preconditions and raises a Dutch ``ValidationError``
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import uuid
 from collections.abc import Iterable
@@ -18,6 +17,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.fields import bsn_compact
+from core.months import add_months
+from core.numbering import file_number_next
 from core.subject import SUBJECT_FIELDS
 from core.text import text_free_clean, text_name_normalise
 from parties.models import Party, PartyRole
@@ -30,7 +31,6 @@ from weegploeg.models import (
     CriterionAnswer,
     Decision,
     DutyOutcome,
-    FileNumberCounter,
     FileStatus,
     InformationDuty,
     InformationRequest,
@@ -44,30 +44,10 @@ from weegploeg.models import (
 if TYPE_CHECKING:
     from accounts.models import User
 
-DEFAULT_REVIEW_MONTHS = 6
-
 
 def accuracy_review_months() -> int:
     """Art. 8.3: how often a file is checked; ``WEEGPLOEG_ACCURACY_REVIEW_MONTHS`` (default 6)."""
-    return int(getattr(settings, "WEEGPLOEG_ACCURACY_REVIEW_MONTHS", DEFAULT_REVIEW_MONTHS))
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """``day`` plus ``months`` calendar months (31 August + 6 → 28/29 February)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def file_number_next(prefix: str) -> str:
-    """The next pseudonymous file number, e.g. ``W-2026-0001`` (locks the counter row)."""
-    year = timezone.localdate().year
-    with transaction.atomic():
-        FileNumberCounter.objects.get_or_create(prefix=prefix, year=year)
-        counter = FileNumberCounter.objects.select_for_update().get(prefix=prefix, year=year)
-        counter.last += 1
-        counter.save(update_fields=["last"])
-    return f"{prefix}-{year}-{counter.last:04d}"
+    return settings.WEEGPLOEG_ACCURACY_REVIEW_MONTHS
 
 
 def _touch(file: WeegploegFile, status: str | None = None) -> None:

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "sequences",  # numbering of files and incidents (core.numbering)
 ]
 
 MIDDLEWARE = [
@@ -80,7 +81,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "pages.page_cache.PublicPageCacheMiddleware",  # anonymous public pages from the shared cache (issue 18)
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -238,15 +238,19 @@ AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 LOGIN_ADDRESS_FREE_FAILURES = 10
 LOGIN_ADDRESS_MAX_DELAY_SECONDS = 300
+LOGIN_ADDRESS_WINDOW = timedelta(minutes=15)  # failures counted within this window
 # The real client address behind exactly TRUSTED_PROXY_HOPS proxies (core.http, issue 15).
 AXES_CLIENT_IP_CALLABLE = "core.http.client_address"
 
 # --- Internationalisation ----------------------------------------------------------------------
+# Dutch only: every request runs in LANGUAGE_CODE (no LocaleMiddleware: there is no other language to
+# negotiate; the Wagtail admin follows WAGTAILADMIN_PERMITTED_LANGUAGES itself). No LOCALE_PATHS: our
+# strings are Dutch in the source, and no library string a user sees lacks Dutch (django-otp's and
+# viewflow's untranslated forms and views are not used; task titles are our own Dutch annotations).
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands"))]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -387,3 +391,15 @@ MEETING_QUORUM_KERNPARTIJEN = env("MEETING_QUORUM_KERNPARTIJEN")
 # --- Casusoverleg (issue 17 item 1) ----------------------------------------------------------------
 # Art. 10.3: months between two periodic checks of a casusoverleg file (``flows.casus_review``).
 CASUSOVERLEG_ACCURACY_REVIEW_MONTHS = env("CASUSOVERLEG_ACCURACY_REVIEW_MONTHS")
+# Art. 9.4: the default months between progress reviews of a new casusoverleg file.
+CASUSOVERLEG_REVIEW_INTERVAL_MONTHS = env("CASUSOVERLEG_REVIEW_INTERVAL_MONTHS")
+
+# --- Weegploeg -------------------------------------------------------------------------------------
+# Art. 8.3: months between two accuracy checks of a weegploeg file.
+WEEGPLOEG_ACCURACY_REVIEW_MONTHS = env("WEEGPLOEG_ACCURACY_REVIEW_MONTHS")
+# Working days per task (weegploeg.selectors.DEFAULT_DUE_DAYS), overridden per task name here.
+WEEGPLOEG_TASK_DUE_DAYS: dict[str, int] = {}
+
+# --- Retention -------------------------------------------------------------------------------------
+# Days between approval of a destruction list and the destruction itself.
+RETENTION_COOLING_OFF_DAYS = env("RETENTION_COOLING_OFF_DAYS")

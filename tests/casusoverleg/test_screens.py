@@ -12,12 +12,12 @@ from pypdf import PdfReader
 
 from accesslog.models import AccessLogEntry
 from casusoverleg.models import CasusStatus, Disclosure, PlanVersion
+from core.months import add_months
 from tests.casusoverleg.fixtures import GENNEP, RVDK, agenda, deelnemer, open_task, partner, task_url
 from tests.factories import PartyFactory, party
 from tests.helpers import verified_client
 from tests.weegploeg.fixtures import confirmed_over_http, confirmer, weegploeglid
 from weegploeg.models import WeegploegFile
-from weegploeg.services import add_months
 
 pytestmark = pytest.mark.django_db
 

@@ -8,6 +8,7 @@ import datetime
 from django.utils import timezone
 from viewflow.workflow.models import Task
 
+from core.months import add_months
 from flows import services as flow_services
 from flows.weegploeg import WeegploegFlow
 from tests.casusoverleg.fixtures import agenda
@@ -34,7 +35,6 @@ NEEDLES = ["Quirijn", "Ottokar", "Xylofoonwerf", "Zandkorrelstraat", "123456782"
 
 def at(*, months: int = 0, days: int = 0) -> datetime.datetime:
     """START plus calendar months and days."""
-    from weegploeg.services import add_months
 
     day = add_months(START.date(), months) + datetime.timedelta(days=days)
     return START.replace(year=day.year, month=day.month, day=day.day)

@@ -11,7 +11,7 @@ class Command(BaseCommand):
         parser.add_argument("username")
 
     def handle(self, *args, username: str, **options):
-        if not getattr(settings, "DEMO_DATA_ALLOWED", False):
+        if not settings.DEMO_DATA_ALLOWED:
             raise CommandError("Alleen beschikbaar met de dev- of testinstellingen.")
         device = TOTPDevice.objects.filter(user__username=username, confirmed=True).first()
         if device is None:

@@ -92,6 +92,7 @@ class AccessRecord:
     screen: Screen
     obj: Any = None
     rows: list[_Row] = field(default_factory=list)
+    showed_nothing: bool = False
 
     def _ref(self, target: Any) -> str:
         if isinstance(target, str):
@@ -117,9 +118,15 @@ class AccessRecord:
         shown = tuple(dict.fromkeys(self._ref(t) for t in targets))
         self.rows.append(_Row(AccessAction(action).value, self.screen.screen_ref, shown, object_type))
 
+    def nothing_shown(self) -> None:
+        """This answer held no personal data (e.g. counts only): no allowed row for it."""
+        self.showed_nothing = True
+
     def default_rows(self) -> list[_Row]:
         if self.rows:
             return self.rows
+        if self.showed_nothing:
+            return []
         ref = self.screen.object_ref(self.obj) if self.obj is not None else self.screen.screen_ref
         return [_Row(AccessAction.READ, ref)]
 

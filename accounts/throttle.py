@@ -15,6 +15,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
+
 def _free_failures() -> int:
     """Failures from one address inside the window that cost nothing (colleagues mistyping)."""
     return settings.LOGIN_ADDRESS_FREE_FAILURES

@@ -181,10 +181,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 "week_end": start_page.week_end(today),
             }
         )
-        # One log row naming the (pseudonymous) numbers shown; none shown: the start page itself.
+        # One log row naming the (pseudonymous) numbers shown; none shown: no row.
         shown = [task.ref for task in context["own_tasks"]] + [row.ref for row in context["deadlines"] or []]
         if shown:
             request.access.listed(shown)
+    if not request.access.rows:
+        request.access.nothing_shown()  # counts and links only: nothing about a person to log
     return render(request, "accounts/dashboard.html", context)
 
 

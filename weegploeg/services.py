@@ -90,7 +90,7 @@ def signal_register(
         melder_name = by.get_full_name() or by.username
         melder_contact = by.email or by.party.name
     elif not melder_name.strip() or not melder_contact.strip():
-        raise ValidationError("Vul de naam en de contactgegevens van de melder in.")
+        raise ValidationError("Vul de naam en de contactgegevens van de melder in.", code="melder_ontbreekt")
     subject_row = subject_data_write(Subject(), subject)
     file = WeegploegFile.objects.create(
         number=file_number_next("W"),
@@ -181,7 +181,9 @@ def subject_matches(file: WeegploegFile) -> list[WeegploegFile]:
 def subject_attach_existing(file: WeegploegFile, other: WeegploegFile, *, by: User) -> WeegploegFile:
     """Attach this file's signals to the subject of an earlier file instead of keeping a duplicate."""
     if other.pk == file.pk or other not in subject_matches(file):
-        raise ValidationError("Dit dossier gaat niet over hetzelfde subject; koppelen is niet mogelijk.")
+        raise ValidationError(
+            "Dit dossier gaat niet over hetzelfde subject; koppelen is niet mogelijk.", code="ander_subject"
+        )
     duplicate = file.subject
     file.subject = other.subject
     file.save(update_fields=["subject"])
@@ -206,14 +208,18 @@ def analysis_record(
     """Art. 7.3, 8.2d: the analysis against the published referentiekader, with its revision."""
     items = list(items)
     if not items:
-        raise ValidationError("De analyse bevat geen criteria van het referentiekader.")
+        raise ValidationError("De analyse bevat geen criteria van het referentiekader.", code="criteria_ontbreken")
     if any(answer not in CriterionAnswer.values for _, answer, _ in items):
-        raise ValidationError("Kies per criterium: van toepassing, niet van toepassing of onbekend.")
+        raise ValidationError(
+            "Kies per criterium: van toepassing, niet van toepassing of onbekend.", code="antwoord_ongeldig"
+        )
     if next_step == AnalysisNext.MEER_INFORMATIE:
         if info_party is None or info_party.role != PartyRole.KERNPARTIJ or not info_party.is_participating():
-            raise ValidationError("Kies de kernpartij die de aanvullende informatie moet aanleveren.")
+            raise ValidationError(
+                "Kies de kernpartij die de aanvullende informatie moet aanleveren.", code="leverancier_ontbreekt"
+            )
         if not info_question.strip():
-            raise ValidationError("Beschrijf welke informatie nodig is.")
+            raise ValidationError("Beschrijf welke informatie nodig is.", code="verzoek_leeg")
     analysis = Analysis.objects.create(
         file=file, referentiekader_revision_id=revision_id, summary=summary, next_step=next_step, analysed_by=by
     )
@@ -233,7 +239,7 @@ def information_supply(file: WeegploegFile, *, by: User, answer: str) -> Informa
     """Art. 7.4: the named kernpartij supplies the information; the file goes back to analysis."""
     request = file.information_requests.filter(answered_at__isnull=True).order_by("-pk").first()
     if request is None:
-        raise ValidationError("Er staat geen informatieverzoek open voor dit dossier.")
+        raise ValidationError("Er staat geen informatieverzoek open voor dit dossier.", code="geen_open_verzoek")
     if by.party_id != request.party_id:
         raise PermissionDenied("Dit informatieverzoek is aan een andere partij gericht.")
     request.answer = answer
@@ -261,24 +267,29 @@ def information_duty_record(
     an art. 41 UAVG ground with a note in the file and a re-check date."""
     decision = Decision.objects.filter(file=file).first()
     if decision is None:
-        raise ValidationError("De informatieplicht volgt pas op het besluit van de weegploeg.")
+        raise ValidationError("De informatieplicht volgt pas op het besluit van de weegploeg.", code="nog_geen_besluit")
     consulted = list(consulted_parties)
     if not consulted or any(p.role != PartyRole.KERNPARTIJ for p in consulted):
-        raise ValidationError("Leg vast welke kernpartijen onderling overleg hebben gevoerd.")
+        raise ValidationError("Leg vast welke kernpartijen onderling overleg hebben gevoerd.", code="overleg_ontbreekt")
     today = timezone.localdate()
     if outcome == DutyOutcome.DEFER:
         if ground not in Art41Ground.values:
-            raise ValidationError("Kies de grond uit artikel 41 UAVG waarop het informeren wordt uitgesteld.")
+            raise ValidationError(
+                "Kies de grond uit artikel 41 UAVG waarop het informeren wordt uitgesteld.", code="grond_ontbreekt"
+            )
         if recheck_on is None or recheck_on <= today:
-            raise ValidationError("Kies een datum in de toekomst waarop het uitstel opnieuw wordt beoordeeld.")
+            raise ValidationError(
+                "Kies een datum in de toekomst waarop het uitstel opnieuw wordt beoordeeld.",
+                code="herbeoordeling_ongeldig",
+            )
         informed_on = None
     elif outcome == DutyOutcome.INFORM_NOW:
         ground, recheck_on = "", None
         informed_on = informed_on or today
         if informed_on > today:
-            raise ValidationError("De datum van informeren kan niet in de toekomst liggen.")
+            raise ValidationError("De datum van informeren kan niet in de toekomst liggen.", code="datum_in_toekomst")
     else:
-        raise ValidationError("Kies: nu informeren of uitstellen.")
+        raise ValidationError("Kies: nu informeren of uitstellen.", code="keuze_ongeldig")
     duty = InformationDuty.objects.create(
         file=file,
         consultation_note=consultation_note,
@@ -329,7 +340,9 @@ def weegploeg_subject_correct(subject: Subject, changes: dict) -> list[Weegploeg
     """Art. 12.6: carry out a decided correction of the subject's data in the weegploeg file.
     Returns the files of this subject (each marked as processed). Nothing changes when refused."""
     if not changes or any(name not in SUBJECT_CORRECTABLE_FIELDS for name in changes):
-        raise ValidationError("Alleen de persoonsgegevens van het subject kunnen zo worden gecorrigeerd.")
+        raise ValidationError(
+            "Alleen de persoonsgegevens van het subject kunnen zo worden gecorrigeerd.", code="veld_niet_corrigeerbaar"
+        )
     subject = Subject.objects.select_for_update().get(pk=subject.pk)
     subject_data_write(subject, changes)
     files = list(subject.files.order_by("created_at", "pk"))

@@ -106,7 +106,7 @@ def test_art_8_4_10_4_10_5_12_1_13_1_15_2_outcome_of_every_screen_per_role_party
     assert _outcomes(world, [who]) == _expected([who])
 
 
-def test_issue_12_renaming_every_role_label_leaves_every_outcome_unchanged(monkeypatch):
+def test_art_15_2b_renaming_every_role_label_leaves_every_outcome_unchanged(monkeypatch):
     world = _world()
     for role in Role:
         monkeypatch.setattr(role, "_label_", f"Andere naam {role.value}")

@@ -133,7 +133,7 @@ def test_art_7_2_a_retried_intake_post_creates_one_file_and_shows_it():
     assert "al ontvangen" in second.content.decode()
 
 
-def test_issue_12_renaming_every_role_label_changes_no_outcome(monkeypatch):
+def test_art_15_2b_renaming_every_role_label_changes_no_outcome(monkeypatch):
     file = register(melder())
     users = {"weegploeglid": weegploeglid(), "uitvoerder": uitvoerder(), "melder": melder()}
     paths = ["/werk/weegploeg/", f"/werk/weegploeg/dossier/{file.number}/", "/werk/weegploeg/melden/"]

@@ -30,7 +30,7 @@ RECEIPT_KEY = "ontvangst-van-w"
 
 # url name → (kwargs: url kwarg → world ref or a literal, who is allowed, who is refused or None)
 TABLE: dict[str, tuple[dict, str, str | None]] = {
-    "dashboard": ({}, "melder", None),
+    "dashboard": ({}, "uitvoerder", None),
     "second_factor_reset": ({}, "beheerder", "uitvoerder"),
     "weegploeg:inbox": ({}, "weegploeglid", "buitenstaander"),
     "weegploeg:intake": ({}, "melder", "buitenstaander"),

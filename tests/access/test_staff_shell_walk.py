@@ -81,7 +81,8 @@ def _pages():
     return pages
 
 
-def test_issue_14_every_work_page_is_in_the_staff_shell_in_dutch_with_breadcrumbs():
+def test_every_work_page_is_in_the_staff_shell_in_dutch_with_breadcrumbs():
+    """Issue 14."""
     pages = _pages()
     assert len(pages) > 40
     clients: dict[str, object] = {}
@@ -112,7 +113,8 @@ def test_issue_14_every_work_page_is_in_the_staff_shell_in_dutch_with_breadcrumb
     assert problems == []
 
 
-def test_issue_14_the_favicon_is_shipped_and_linked():
+def test_the_favicon_is_shipped_and_linked():
+    """Issue 14."""
     assert finders.find("favicon.svg")
     user = user_for("melder")
     html = verified_client(user).get("/werk/").content.decode()
@@ -122,7 +124,7 @@ def test_issue_14_the_favicon_is_shipped_and_linked():
 INTERNAL_NAMES = re.compile(r"\b(weegploeg_file|casusoverleg_file|rights_request)\b")
 
 
-def test_issue_14_the_access_log_names_what_was_seen_in_dutch_not_by_internal_name():
+def test_art_15_2e_the_access_log_names_what_was_seen_in_dutch_not_by_internal_name():
     refs = world_build().refs
     verified_client(user_for("weegploeglid")).get(
         reverse("weegploeg:file", kwargs={"number": refs["weegploeg_number"]})

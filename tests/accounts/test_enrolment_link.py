@@ -28,7 +28,7 @@ def _link(output: str) -> str:
     return urlsplit(line.strip()).path
 
 
-def test_issue_15_create_beheerder_makes_a_functioneel_beheerder_without_a_password():
+def test_art_15_2c_create_beheerder_makes_a_functioneel_beheerder_without_a_password():
     output = _create()
     user = User.objects.get(username="beheer.heerlen")
     assert user_roles(user) == {Role.FUNCTIONEEL_BEHEERDER}
@@ -37,7 +37,7 @@ def test_issue_15_create_beheerder_makes_a_functioneel_beheerder_without_a_passw
     assert _link(output).startswith("/inloggen/activeren/")
 
 
-def test_issue_15_the_link_sets_a_password_once_then_login_asks_for_the_app(client):
+def test_art_15_2c_the_link_sets_a_password_once_then_login_asks_for_the_app(client):
     path = _link(_create())
     response = client.get(path)
     assert response.status_code == 302  # the token moves into the session, out of the URL
@@ -56,14 +56,14 @@ def test_issue_15_the_link_sets_a_password_once_then_login_asks_for_the_app(clie
     assert "niet (meer) geldig" in response.content.decode()
 
 
-def test_issue_15_a_forged_token_is_refused(client):
+def test_art_15_2c_a_forged_token_is_refused(client):
     path = _link(_create())
     forged = path.rstrip("/").rsplit("/", 1)[0] + "/abc-0123456789abcdef/"
     response = client.get(forged, follow=True)
     assert "niet (meer) geldig" in response.content.decode()
 
 
-def test_issue_15_create_beheerder_refuses_unknown_party_and_duplicate_username():
+def test_art_15_2c_create_beheerder_refuses_unknown_party_and_duplicate_username():
     with pytest.raises(CommandError, match="Onbekende partij"):
         call_command("create_beheerder", "x", "--email", "x@example.invalid", "--partij", "Nergens", stdout=StringIO())
     _create()
@@ -71,7 +71,7 @@ def test_issue_15_create_beheerder_refuses_unknown_party_and_duplicate_username(
         _create()
 
 
-def test_issue_15_a_new_link_only_while_no_password_is_set():
+def test_art_15_2c_a_new_link_only_while_no_password_is_set():
     _create()
     assert _link(_create("beheer.heerlen", "--nieuwe-link"))
     user = User.objects.get(username="beheer.heerlen")

@@ -42,7 +42,7 @@ def _reset(client, target, code, reason="Telefoon kwijt, teruggebeld op bekend n
     return client.post(SCREEN, {"user": target.pk, "reden": reason, "code": code})
 
 
-def test_issue_17_4_reset_without_a_fresh_code_is_refused_and_changes_nothing():
+def test_art_15_2c_reset_without_a_fresh_code_is_refused_and_changes_nothing():
     beheerder, target = _beheerder(), _user_with_every_factor()
     client = verified_client(beheerder)
     for code in ("", "123456", "abcd2345"):  # none, a wrong code, and a backup code (not the app's)
@@ -54,7 +54,7 @@ def test_issue_17_4_reset_without_a_fresh_code_is_refused_and_changes_nothing():
     assert target_client.get("/werk/").status_code == 200
 
 
-def test_issue_17_4_reset_removes_devices_ends_sessions_logs_and_user_enrols_afresh():
+def test_art_15_2c_reset_removes_devices_ends_sessions_logs_and_user_enrols_afresh():
     beheerder, target = _beheerder(), _user_with_every_factor()
     target_client = verified_client(target)
     assert target_client.get("/werk/").status_code == 200
@@ -97,7 +97,7 @@ def test_issue_17_4_reset_removes_devices_ends_sessions_logs_and_user_enrols_afr
     assert not any(code in fresh.get("/account/").content.decode() for code in codes)
 
 
-def test_issue_17_4_beheerder_cannot_reset_their_own_second_factor_here():
+def test_art_15_2c_beheerder_cannot_reset_their_own_second_factor_here():
     beheerder = _beheerder()
     client = verified_client(beheerder)
     assert f'value="{beheerder.pk}"' not in client.get(SCREEN).content.decode()
@@ -115,7 +115,7 @@ def test_issue_17_4_beheerder_cannot_reset_their_own_second_factor_here():
         (Role.CASUSOVERLEG_DEELNEMER, "De gemeente Gennep"),
     ],
 )
-def test_issue_17_4_nobody_else_may_open_the_reset_screen(role, party_name):
+def test_art_15_2c_nobody_else_may_open_the_reset_screen(role, party_name):
     other = accepted(UserFactory(roles=[role], party=party(party_name)))
     target = _user_with_every_factor()
     client = verified_client(other)

@@ -48,7 +48,7 @@ def _login_with_app_code(client, user):
     return client.post(f"/inloggen/code/?next={NEXT}", {"code": current_code(totp_device(user)), "next": NEXT})
 
 
-def test_issue_17_9_without_the_policy_the_app_code_still_works_and_the_code_step_offers_the_passkey(client):
+def test_art_15_2d_without_the_policy_the_app_code_still_works_and_the_code_step_offers_the_passkey(client):
     user = _user()
     _passkey(user)
     client.post("/inloggen/", {"username": user.username, "password": PASSWORD, "next": NEXT})
@@ -62,7 +62,7 @@ def test_issue_17_9_without_the_policy_the_app_code_still_works_and_the_code_ste
     assert response["Location"] == NEXT and client.get(NEXT).status_code == 200
 
 
-def test_issue_17_9_passkey_ceremony_endpoints_follow_the_gate():
+def test_art_15_2d_passkey_ceremony_endpoints_follow_the_gate():
     user = _user()
     _passkey(user)
     half = password_only_client(user)
@@ -77,7 +77,7 @@ def test_issue_17_9_passkey_ceremony_endpoints_follow_the_gate():
     assert Client(HTTP_HOST=HOST).post(AUTH_BEGIN)["Location"].startswith("/inloggen/")
 
 
-def test_issue_17_9_required_passkey_app_code_only_leads_to_linking_one(settings):
+def test_art_15_2d_required_passkey_app_code_only_leads_to_linking_one(settings):
     settings.PASSKEYS_REQUIRED = "all"
     user = _user()
     client = Client(HTTP_HOST=HOST)
@@ -91,7 +91,7 @@ def test_issue_17_9_required_passkey_app_code_only_leads_to_linking_one(settings
     assert client.post(REGISTER_BEGIN, content_type="application/json").status_code == 200
 
 
-def test_issue_17_9_required_passkey_app_code_and_backup_code_no_longer_complete_the_login(settings):
+def test_art_15_2d_required_passkey_app_code_and_backup_code_no_longer_complete_the_login(settings):
     settings.PASSKEYS_REQUIRED = "all"
     user = _user()
     StaticDeviceFactory(user=user, codes=["abcd2345"])
@@ -112,7 +112,7 @@ def test_issue_17_9_required_passkey_app_code_and_backup_code_no_longer_complete
     assert _passkey_client(user, passkey).get(NEXT).status_code == 200
 
 
-def test_issue_17_9_a_party_can_require_passkeys_for_its_users_only(settings):
+def test_art_15_2d_a_party_can_require_passkeys_for_its_users_only(settings):
     settings.PASSKEYS_REQUIRED = "none"
     settings.PASSKEYS_REQUIRED_PARTIES = [party("De politie").slug]
     politie, gemeente = _user("De politie"), _user("De gemeente Venlo")
@@ -124,7 +124,7 @@ def test_issue_17_9_a_party_can_require_passkeys_for_its_users_only(settings):
     assert allowed.status_code == 302 and allowed["Location"] == NEXT
 
 
-def test_issue_17_9_user_removes_own_passkey_not_someone_elses():
+def test_art_15_2d_user_removes_own_passkey_not_someone_elses():
     user, other = _user(), _user("De gemeente Venlo")
     own, foreign = _passkey(user, 1), _passkey(other, 1)
     client = verified_client(user)
@@ -143,7 +143,7 @@ def test_issue_17_9_user_removes_own_passkey_not_someone_elses():
     assert 'id="passkey-verification-placeholder"' not in client.get("/inloggen/code/").content.decode()
 
 
-def test_issue_17_9_last_required_passkey_cannot_be_removed(settings):
+def test_art_15_2d_last_required_passkey_cannot_be_removed(settings):
     settings.PASSKEYS_REQUIRED = "all"
     user = _user()
     first = _passkey(user, 1)

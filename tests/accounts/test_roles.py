@@ -16,7 +16,7 @@ from tests.helpers import verified_client
 pytestmark = pytest.mark.django_db
 
 
-def test_issue_2_every_role_is_a_group_and_wagtail_default_groups_are_gone():
+def test_art_15_2b_every_role_is_a_group_and_wagtail_default_groups_are_gone():
     names = set(Group.objects.values_list("name", flat=True))
     assert {role.value for role in Role} <= names  # groups are keyed by the stable code
     assert not names & {"Editors", "Moderators"}
@@ -43,7 +43,7 @@ def test_art_10_5_externe_casuspartner_role_only_for_external_partners():
         role_grant(police, Role.EXTERNE_CASUSPARTNER)
 
 
-def test_issue_2_eligibility_table_is_enforced_for_every_role_and_party_role():
+def test_art_15_2b_eligibility_table_is_enforced_for_every_role_and_party_role():
     partner_party = PartyFactory()
     samples = {
         PartyRole.KERNPARTIJ: party("Het Openbaar Ministerie"),
@@ -61,14 +61,14 @@ def test_issue_2_eligibility_table_is_enforced_for_every_role_and_party_role():
                     role_grant(user, role)
 
 
-def test_issue_2_user_roles_set_refuses_everything_when_one_role_is_not_allowed():
+def test_art_15_2c_user_roles_set_refuses_everything_when_one_role_is_not_allowed():
     user = UserFactory(party=party("De Reclassering Nederland"), roles=[Role.CASUSOVERLEG_DEELNEMER])
     with pytest.raises(ValidationError):
         user_roles_set(user, [Role.CASUSOVERLEG_DEELNEMER, Role.BELEIDSREDACTEUR, Role.MELDER])
     assert user_roles(user) == {Role.CASUSOVERLEG_DEELNEMER}
 
 
-def test_issue_2_functioneel_beheerder_cannot_give_a_casuspartij_user_the_melder_role_in_the_admin():
+def test_art_15_2c_functioneel_beheerder_cannot_give_a_casuspartij_user_the_melder_role_in_the_admin():
     beheerder = UserFactory(party=party("De gemeente Roermond"), roles=[Role.FUNCTIONEEL_BEHEERDER])
     target = UserFactory(party=party("De Raad voor de kinderbescherming"))
     client = verified_client(beheerder)
@@ -94,7 +94,7 @@ def test_issue_2_functioneel_beheerder_cannot_give_a_casuspartij_user_the_melder
     assert user_roles(target) == set()
 
 
-def test_issue_2_functioneel_beheerder_cannot_read_case_data_by_that_role_alone():
+def test_art_15_2b_functioneel_beheerder_cannot_read_case_data_by_that_role_alone():
     beheerder = UserFactory(party=party("De gemeente Roermond"), roles=[Role.FUNCTIONEEL_BEHEERDER])
     perms = beheerder.get_all_permissions()
     case_apps = {"weegploeg", "casusoverleg", "flows", "accesslog", "incidents"}

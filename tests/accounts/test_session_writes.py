@@ -35,7 +35,8 @@ def _session_writes(client) -> int:
     )
 
 
-def test_issue_2_a_request_within_a_minute_does_not_write_the_session(client):
+def test_a_request_within_a_minute_does_not_write_the_session(client):
+    """Issue 2."""
     user = UserFactory(with_totp=True)
     start = timezone.now()
     with freeze_time(start):
@@ -50,7 +51,7 @@ def test_issue_2_a_request_within_a_minute_does_not_write_the_session(client):
         assert _session_writes(client) == 0
 
 
-def test_issue_2_idle_timeout_still_expires_at_30_minutes_to_the_minute(client):
+def test_art_15_2d_idle_timeout_still_expires_at_30_minutes_to_the_minute(client):
     user = UserFactory(with_totp=True)
     start = timezone.now()
     with freeze_time(start):

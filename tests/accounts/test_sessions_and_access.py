@@ -23,7 +23,7 @@ def _login(client, user):
     return client.post(f"/inloggen/code/?next={NEXT}", {"code": current_code(totp_device(user)), "next": NEXT})
 
 
-def test_issue_2_idle_session_expires_after_30_minutes(client):
+def test_art_15_2d_idle_session_expires_after_30_minutes(client):
     user = UserFactory(with_totp=True)
     start = timezone.now()
     with freeze_time(start):
@@ -35,7 +35,7 @@ def test_issue_2_idle_session_expires_after_30_minutes(client):
     assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
 
 
-def test_issue_2_session_ends_after_12_hours_even_when_active(client):
+def test_art_15_2d_session_ends_after_12_hours_even_when_active(client):
     user = UserFactory(with_totp=True)
     start = timezone.now()
     with freeze_time(start):
@@ -89,7 +89,7 @@ def test_art_15_2c_deactivated_user_is_refused_mid_session(client):
     assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
 
 
-def test_issue_2_non_public_responses_are_not_cached(client):
+def test_art_15_2d_non_public_responses_are_not_cached(client):
     user = UserFactory(with_totp=True)
     _login(client, user)
     assert "no-store" in client.get(NEXT)["Cache-Control"]

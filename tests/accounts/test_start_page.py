@@ -67,7 +67,8 @@ def test_week_end_is_the_sunday_of_this_week():
 
 
 @freeze_time("2026-03-02 10:00:00+01:00")
-def test_issue_14_the_start_page_over_http_in_the_staff_shell():
+def test_the_start_page_over_http_in_the_staff_shell():
+    """Issue 14."""
     file = register(melder())
     lid = weegploeglid()
     flow_services.task_claim(open_task_of(file.process_id), lid)
@@ -79,7 +80,7 @@ def test_issue_14_the_start_page_over_http_in_the_staff_shell():
     assert "Mijn taken" in html
 
 
-def test_issue_14_without_the_secrecy_duty_only_counts_and_no_numbers():
+def test_art_14_without_the_secrecy_duty_only_counts_and_no_numbers():
     file = register(melder())
     lid = UserFactory(roles=[Role.WEEGPLOEGLID], party=party("De politie"))
     html = verified_client(lid).get("/werk/").content.decode()
@@ -93,7 +94,8 @@ def _volume(n: int, owner) -> None:
         flow_services.task_claim(open_task_of(file.process_id), owner)
 
 
-def test_issue_14_the_start_page_query_count_is_flat(django_assert_max_num_queries):
+def test_the_start_page_query_count_is_flat(django_assert_max_num_queries):
+    """Issue 14."""
     boss = weegploeglid()
     _volume(2, boss)
     client, handler = verified_client(boss), verified_client(uitvoerder())  # the latter: the deadlines too

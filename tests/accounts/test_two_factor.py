@@ -150,7 +150,7 @@ def test_art_15_2d_someone_with_only_the_password_cannot_link_a_new_device(clien
         ({"username": "<script>alert(1)</script>", "password": "y"}, "Inloggen is niet gelukt"),
     ],
 )
-def test_issue_2_login_bad_input_gives_dutch_message_and_changes_nothing(client, data, message):
+def test_art_15_2d_login_bad_input_gives_dutch_message_and_changes_nothing(client, data, message):
     response = client.post("/inloggen/", data)
     assert response.status_code == 200
     body = response.content.decode()
@@ -160,7 +160,7 @@ def test_issue_2_login_bad_input_gives_dutch_message_and_changes_nothing(client,
 
 
 @pytest.mark.parametrize("code", ["", "12", "x" * 40, "<b>1</b>", "12345a"])
-def test_issue_2_code_and_enrolment_bad_input_gives_dutch_message(client, code):
+def test_art_15_2d_code_and_enrolment_bad_input_gives_dutch_message(client, code):
     user = UserFactory(with_totp=True)
     _password_step(client, user)
     response = _code_step(client, code)
@@ -177,7 +177,7 @@ def test_issue_2_code_and_enrolment_bad_input_gives_dutch_message(client, code):
     assert not TOTPDevice.objects.filter(user=newcomer, confirmed=True).exists()
 
 
-def test_issue_2_open_redirect_after_login_is_refused(client):
+def test_art_15_2d_open_redirect_after_login_is_refused(client):
     user = UserFactory(with_totp=True)
     client.post("/inloggen/", {"username": user.username, "password": PASSWORD, "next": "https://evil.example/"})
     response = client.post(
@@ -186,7 +186,7 @@ def test_issue_2_open_redirect_after_login_is_refused(client):
     assert response["Location"] == "/werk/"
 
 
-def test_issue_2_logout_ends_the_session_on_the_server(client):
+def test_art_15_2d_logout_ends_the_session_on_the_server(client):
     from django.contrib.sessions.models import Session
 
     user = UserFactory(with_totp=True)

@@ -121,13 +121,13 @@ GATED = [r for r in ROUTES if not r.public]
 CODE_STEP_NAMES = set(settings.OTP_GATE_HALF_LOGGED_IN_URL_NAMES)
 
 
-def test_issue_2_every_url_pattern_is_public_or_gated():
+def test_art_15_2d_every_url_pattern_is_public_or_gated():
     """No pattern escapes the test: each one either resolves from a built path or fails here."""
     assert UNBUILDABLE == [], f"Voeg voorbeeldwaarden toe of maak deze URL's bereikbaar: {UNBUILDABLE}"
     assert len(GATED) > 100, "the walk should reach the Wagtail admin and the workflow screens"
 
 
-def test_issue_2_public_allowlist_is_small_and_explicit():
+def test_art_15_2d_public_allowlist_is_small_and_explicit():
     public_names = {r.view_name for r in ROUTES if r.public}
     allowed = set(settings.OTP_GATE_PUBLIC_URL_NAMES)
     allowed_prefixes = tuple(settings.OTP_GATE_PUBLIC_PATH_PREFIXES)

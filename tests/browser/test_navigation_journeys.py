@@ -61,7 +61,7 @@ class Journey:
         assert self.page.get_by_role("heading", name=name, level=1).is_visible(), self.page.title()
 
 
-def test_issue_14_weegploeglid_reaches_the_analysis_through_the_stage_count_and_the_inbox(pages):
+def test_art_7_weegploeglid_reaches_the_analysis_through_the_stage_count_and_the_inbox(pages):
     refs = world_build().refs
     referentiekader_publish()
     number = refs["weegploeg_number"]
@@ -94,7 +94,7 @@ def test_issue_14_weegploeglid_reaches_the_analysis_through_the_stage_count_and_
     assert walk.visited[-1].startswith("/werk/")
 
 
-def test_issue_14_uitvoerder_reaches_assignment_rights_requests_and_incidents(pages):
+def test_art_5_uitvoerder_reaches_assignment_rights_requests_and_incidents(pages):
     refs = world_build().refs
     number, request = refs["weegploeg_number"], refs["request_number"]
     walk = Journey(pages, user_for("uitvoerder"), "navigatie-uitvoerder")
@@ -109,7 +109,7 @@ def test_issue_14_uitvoerder_reaches_assignment_rights_requests_and_incidents(pa
     assert walk.visited[-1].startswith("/werk/incidenten/")
 
 
-def test_issue_14_casusoverleg_deelnemer_reaches_the_review_task_of_their_case(pages):
+def test_art_9_casusoverleg_deelnemer_reaches_the_review_task_of_their_case(pages):
     refs = world_build().refs
     number = refs["casus_number"]
     walk = Journey(pages, user_for("deelnemer"), "navigatie-deelnemer")
@@ -125,7 +125,7 @@ def test_issue_14_casusoverleg_deelnemer_reaches_the_review_task_of_their_case(p
     assert walk.visited[-1] == f"/werk/casussen/{number}/plan/"
 
 
-def test_issue_14_melder_reaches_own_signals_addition_and_a_new_intake(pages):
+def test_art_7_1_melder_reaches_own_signals_addition_and_a_new_intake(pages):
     refs = world_build().refs
     number = refs["weegploeg_number"]
     walk = Journey(pages, user_for("eigen-melder"), "navigatie-melder")
@@ -136,7 +136,7 @@ def test_issue_14_melder_reaches_own_signals_addition_and_a_new_intake(pages):
     assert walk.page.get_by_label("Omschrijving van het signaal").is_visible()
 
 
-def test_issue_14_functioneel_beheerder_reaches_the_rights_review_and_the_logs(pages):
+def test_art_15_2e_functioneel_beheerder_reaches_the_rights_review_and_the_logs(pages):
     refs = world_build().refs
     review = RightsReview.objects.get(pk=refs["review"])
     walk = Journey(pages, user_for("beheerder"), "navigatie-beheerder")

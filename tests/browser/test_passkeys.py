@@ -70,7 +70,7 @@ def _password_step(page, user, next_url="/werk/"):
     page.get_by_role("button", name="Verder").click()
 
 
-def test_issue_17_9_user_links_a_passkey_logs_out_and_logs_in_with_password_and_passkey(pages, relying_party):
+def test_art_15_2d_user_links_a_passkey_logs_out_and_logs_in_with_password_and_passkey(pages, relying_party):
     user = accepted(UserFactory(roles=[Role.MELDER], party=party("De politie")))
     page = _strict_page(pages)
     policy = page.request.get("/inloggen/").headers["content-security-policy"]
@@ -98,7 +98,7 @@ def test_issue_17_9_user_links_a_passkey_logs_out_and_logs_in_with_password_and_
     assert page.csp_violations == []
 
 
-def test_issue_17_9_required_passkey_is_linked_right_after_the_app_code_and_completes_the_login(
+def test_art_15_2d_required_passkey_is_linked_right_after_the_app_code_and_completes_the_login(
     pages, relying_party, settings
 ):
     settings.PASSKEYS_REQUIRED_PARTIES = [party("De politie").slug]
@@ -116,7 +116,7 @@ def test_issue_17_9_required_passkey_is_linked_right_after_the_app_code_and_comp
     assert page.csp_violations == []
 
 
-def test_issue_17_4_beheerder_resets_the_second_factor_of_a_user_who_lost_their_phone(pages):
+def test_art_15_2c_beheerder_resets_the_second_factor_of_a_user_who_lost_their_phone(pages):
     from authorisations.models import AuthorisationEvent, AuthorisationEventKind
     from tests.helpers import current_code, totp_device
 

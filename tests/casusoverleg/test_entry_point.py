@@ -68,7 +68,8 @@ def test_art_10_4_a_casuspartij_user_not_taking_part_gets_403_and_one_denied_row
     assert task.owner_id is None
 
 
-def test_issue_13_11_the_case_search_sends_no_name_in_any_url():
+def test_the_case_search_sends_no_name_in_any_url():
+    """Issue 13.11."""
     casus = agenda(involved=[RVDK])
     member = deelnemer(GENNEP)
     client = verified_client(member)

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("maker", [deelnemer, uitvoerder], ids=["deelnemer", "uitvoerder"])
-def test_issue_6_case_list_queries_stay_flat_from_10_to_2000_cases(maker, django_assert_max_num_queries):
+def test_art_9_case_list_queries_stay_flat_from_10_to_2000_cases(maker, django_assert_max_num_queries):
     user = maker()
     client = verified_client(user)
     bulk_open_cases(10, by=user)

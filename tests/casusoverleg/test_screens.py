@@ -281,7 +281,7 @@ def test_art_9_bad_input_gives_dutch_messages_and_changes_nothing():
     assert not PlanVersion.objects.filter(adopted_at__isnull=False).exists()
 
 
-def test_issue_6_dashboard_links_to_the_casusoverleg_work_list_by_role():
+def test_art_9_dashboard_links_to_the_casusoverleg_work_list_by_role():
     from accounts.roles import Role
     from tests.factories import UserFactory
 

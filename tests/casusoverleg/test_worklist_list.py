@@ -45,7 +45,7 @@ def boss(db):
     return user, politie, venlo
 
 
-def test_issue_14_case_list_pages_of_25_newest_first_with_party_column(boss):
+def test_art_9_case_list_pages_of_25_newest_first_with_party_column(boss):
     user, politie, _ = boss
     client = verified_client(user)
     page = client.get(LIST)
@@ -56,7 +56,7 @@ def test_issue_14_case_list_pages_of_25_newest_first_with_party_column(boss):
     assert numbers(client.get(LIST + "?pagina=8"))[-1] == "C-2099-000199"
 
 
-def test_issue_14_case_list_filters_by_party_stage_and_review_date(boss):
+def test_art_9_case_list_filters_by_party_stage_and_review_date(boss):
     user, _, venlo = boss
     client = verified_client(user)
     by_party = numbers(client.get(LIST + f"?partij={venlo.pk}&sortering=dossier"))
@@ -73,7 +73,7 @@ def test_issue_14_case_list_filters_by_party_stage_and_review_date(boss):
     assert numbers(client.get(LIST + "?bespreking=deze-week")) == ["C-2099-000008"]
 
 
-def test_issue_14_closed_cases_are_one_click_away(boss):
+def test_art_9_closed_cases_are_one_click_away(boss):
     user, _, _ = boss
     client = verified_client(user)
     CasusoverlegFile.objects.filter(number="C-2099-000010").update(status=CasusStatus.AFGESLOTEN)
@@ -82,7 +82,7 @@ def test_issue_14_closed_cases_are_one_click_away(boss):
     assert numbers(client.get(LIST + "?toon=afgesloten")) == ["C-2099-000010"]
 
 
-def test_issue_14_case_list_sorts_by_every_column_and_refuses_bad_input(boss):
+def test_art_9_case_list_sorts_by_every_column_and_refuses_bad_input(boss):
     user, _, _ = boss
     client = verified_client(user)
     assert numbers(client.get(LIST + "?sortering=-dossier"))[0] == "C-2099-000199"
@@ -97,7 +97,7 @@ def test_issue_14_case_list_sorts_by_every_column_and_refuses_bad_input(boss):
         assert numbers(response) == default and 'role="alert"' in response.content.decode()
 
 
-def test_issue_14_case_search_stays_a_post_and_logs_only_the_cases(boss):
+def test_art_15_2e_case_search_stays_a_post_and_logs_only_the_cases(boss):
     user, _, _ = boss
     client = verified_client(user)
     response = client.post(LIST + "?sortering=dossier", {"q": "Achternaam42"})
@@ -107,7 +107,7 @@ def test_issue_14_case_search_stays_a_post_and_logs_only_the_cases(boss):
     assert set(row.shown_refs) == {"C-2099-000042", *tasks} and "Achternaam" not in str(row.__dict__)
 
 
-def test_issue_14_deelnemer_filters_on_my_party_and_sees_only_their_cases(boss):
+def test_art_10_4_deelnemer_filters_on_my_party_and_sees_only_their_cases(boss):
     user, _, _ = boss
     member = deelnemer()  # De gemeente Gennep: every bulk case has it as participant
     client = verified_client(member)
@@ -116,7 +116,7 @@ def test_issue_14_deelnemer_filters_on_my_party_and_sees_only_their_cases(boss):
     assert numbers(outsider.get(LIST)) == []
 
 
-def test_issue_14_case_list_one_log_row_and_flat_queries(django_assert_max_num_queries):
+def test_art_15_2e_case_list_one_log_row_and_flat_queries(django_assert_max_num_queries):
     user = uitvoerder()
     politie = party("De politie")
     client = verified_client(user)

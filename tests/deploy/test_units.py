@@ -70,7 +70,8 @@ def _project_commands() -> set[str]:
     return {name for name, app in get_commands().items() if (BASE_DIR / app.replace(".", "/")).is_dir()}
 
 
-def test_issue_15_readme_table_and_timer_units_agree():
+def test_readme_table_and_timer_units_agree():
+    """Issue 15."""
     table = _table()
     timers = sorted(UNITS.glob("*.timer"))
     assert {t.name for t in timers} == {timer for timer, _ in table.values()}
@@ -83,7 +84,8 @@ def test_issue_15_readme_table_and_timer_units_agree():
         assert key in SCHEDULE_KEYS and _unit(timer)["Timer"][key] == value, (timer.name, listed_schedule)
 
 
-def test_issue_15_every_periodic_command_of_the_project_has_a_timer():
+def test_every_periodic_command_of_the_project_has_a_timer():
+    """Issue 15."""
     project = _project_commands()
     table = _table()
     assert set(table) <= project | LIBRARY_PERIODIC, set(table) - project
@@ -102,7 +104,8 @@ def test_issue_15_every_periodic_command_of_the_project_has_a_timer():
         assert expected in table
 
 
-def test_issue_15_daily_jobs_catch_up_after_downtime_and_the_sealer_runs_every_10_seconds():
+def test_daily_jobs_catch_up_after_downtime_and_the_sealer_runs_every_10_seconds():
+    """Issue 15."""
     for timer in UNITS.glob("*.timer"):
         section = _unit(timer)["Timer"]
         if section.get("OnCalendar", "").startswith("*-*-* 0"):
@@ -111,7 +114,8 @@ def test_issue_15_daily_jobs_catch_up_after_downtime_and_the_sealer_runs_every_1
     assert seal["OnUnitActiveSec"] == "10s"
 
 
-def test_issue_15_units_run_as_the_service_user_with_the_production_settings():
+def test_units_run_as_the_service_user_with_the_production_settings():
+    """Issue 15."""
     for service in UNITS.glob("*.service"):
         section = _unit(service)["Service"]
         assert section["User"] == "casus" and section["Group"] == "casus", service.name
@@ -127,7 +131,8 @@ def _verify(unit_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
-def test_issue_15_systemd_analyze_verify_accepts_every_unit():
+def test_systemd_analyze_verify_accepts_every_unit():
+    """Issue 15."""
     result = _verify(UNITS)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -139,7 +144,8 @@ def test_issue_15_systemd_analyze_verify_accepts_every_unit():
         ("casusoverleg-incidents-escalate.timer", "OnCalendar=", "OnCalender="),
     ],
 )
-def test_issue_15_verify_catches_a_broken_unit(tmp_path, unit, old, new):
+def test_verify_catches_a_broken_unit(tmp_path, unit, old, new):
+    """Issue 15."""
     broken = tmp_path / "systemd"
     shutil.copytree(UNITS, broken)
     path = broken / unit

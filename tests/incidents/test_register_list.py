@@ -52,7 +52,7 @@ def register(db):
     return politie, venlo
 
 
-def test_issue_14_register_filters_by_stage_party_and_deadline(register):
+def test_art_15_2g_register_filters_by_stage_party_and_deadline(register):
     politie, venlo = register
     client = verified_client(uitvoerder())
     page = client.get(LIST)
@@ -70,7 +70,7 @@ def test_issue_14_register_filters_by_stage_party_and_deadline(register):
     assert "1–25 van 100" in by_party.content.decode() and numbers(by_party)[0] == "I-2099-000001"
 
 
-def test_issue_14_register_sorts_handled_one_click_away_and_bad_input(register):
+def test_art_15_2g_register_sorts_handled_one_click_away_and_bad_input(register):
     client = verified_client(uitvoerder())
     assert numbers(client.get(LIST + "?sortering=-ontdekt"))[0] == "I-2099-000000"
     assert numbers(client.get(LIST + "?sortering=ontdekt"))[0] == "I-2099-000199"
@@ -85,7 +85,7 @@ def test_issue_14_register_sorts_handled_one_click_away_and_bad_input(register):
         assert numbers(response) == default and 'role="alert"' in response.content.decode()
 
 
-def test_issue_14_register_one_log_row_and_flat_queries(django_assert_max_num_queries):
+def test_art_15_2e_register_one_log_row_and_flat_queries(django_assert_max_num_queries):
     client = verified_client(uitvoerder())
     bulk_incidents(10)
     url = LIST + "?sortering=-ontdekt&pagina=1"

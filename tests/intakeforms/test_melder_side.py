@@ -51,7 +51,7 @@ def check(client, **overrides):
     return client.post(URL, {**data, "submission_token": token})
 
 
-def test_issue_14_6_summary_shows_every_answer_with_its_question_and_stores_nothing():
+def test_art_7_1_summary_shows_every_answer_with_its_question_and_stores_nothing():
     _page, (channel, note) = published_form()
     client = verified_client(melder())
     response = check(client, **{f"vraag_{channel.uuid}": "E-mail", f"vraag_{note.uuid}": "Via de wijkagent"})
@@ -70,7 +70,7 @@ def test_issue_14_6_summary_shows_every_answer_with_its_question_and_stores_noth
     assert not Signal.objects.exists() and not WeegploegFile.objects.exists()
 
 
-def test_issue_14_6_change_goes_back_to_the_form_with_every_answer_kept_then_send_once():
+def test_art_7_1_change_goes_back_to_the_form_with_every_answer_kept_then_send_once():
     _page, (channel, note) = published_form()
     client = verified_client(melder())
     summary = check(client, **{f"vraag_{channel.uuid}": "Telefoon"}).content.decode()
@@ -97,7 +97,7 @@ def test_issue_14_6_change_goes_back_to_the_form_with_every_answer_kept_then_sen
     assert "al ontvangen" in again.content.decode() and signal.file.number in again.content.decode()
 
 
-def test_issue_14_6_a_new_questionnaire_between_summary_and_sending_stores_nothing():
+def test_art_7_1_a_new_questionnaire_between_summary_and_sending_stores_nothing():
     page, (channel, note) = published_form()
     client = verified_client(melder())
     summary = check(client, **{f"vraag_{channel.uuid}": "Telefoon"}).content.decode()
@@ -168,7 +168,7 @@ def test_art_15_2e_the_pdf_copy_opens_only_in_the_melders_own_session():
     _refused_once(verified_client(outsider), outsider, "GET", pdf_url)  # not a melder at all
 
 
-def test_issue_12_14_6_a_leaked_receipt_key_opens_nothing_for_another_melder():
+def test_art_7_1_a_leaked_receipt_key_opens_nothing_for_another_melder():
     """The rule (``weegploeg.view_own_signal``), not only the session, decides: another melder whose
     session holds the key gets the same 403 as for a made-up key, with one denied row naming the file."""
     from forms.melder import RECEIPTS_KEY
@@ -205,7 +205,7 @@ def _sent_file(client) -> WeegploegFile:
     return WeegploegFile.objects.order_by("-pk").first()
 
 
-def test_issue_14_6_melder_adds_information_to_an_open_signal_appended_and_seen_by_the_weegploeg():
+def test_art_7_1_melder_adds_information_to_an_open_signal_appended_and_seen_by_the_weegploeg():
     author = melder()
     client = verified_client(author)
     file = _sent_file(client)
@@ -228,7 +228,7 @@ def test_issue_14_6_melder_adds_information_to_an_open_signal_appended_and_seen_
     assert "Aanvullingen van de melder" in detail and "De reis is volgende week." in detail
 
 
-def test_issue_14_6_no_addendum_to_someone_elses_signal_nor_after_the_decision():
+def test_art_7_1_no_addendum_to_someone_elses_signal_nor_after_the_decision():
     from django.core.exceptions import PermissionDenied, ValidationError
 
     from forms.melder import signal_addendum_add
@@ -271,8 +271,8 @@ def test_art_13_addenda_are_destroyed_with_the_file():
     assert not SignalAddendum.objects.exists()
 
 
-def test_issue_19_3_conditional_questions_carry_data_attributes_for_the_projects_own_script():
-    """Client-side hiding under the strict CSP: a static script reads data attributes; the server still
+def test_conditional_questions_carry_data_attributes_for_the_projects_own_script():
+    """Issue 19.3: Client-side hiding under the strict CSP: a static script reads data attributes; the server still
     drops an answer to a hidden question (tests in test_intake_questions.py)."""
     page = publish([question(CHANNEL, QuestionType.DROPDOWN, choices="Telefoon\nE-mail"), question("Welke lijn?")])
     channel, line = live_questions(page)

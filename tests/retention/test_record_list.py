@@ -46,7 +46,7 @@ def bulk_records(n: int, *, start: int = 0) -> None:
     )
 
 
-def test_issue_14_destruction_records_filtered_sorted_and_paged():
+def test_art_13_destruction_records_filtered_sorted_and_paged():
     client = verified_client(uitvoerder())
     bulk_records(200)
     page = client.get(OVERVIEW)
@@ -65,7 +65,7 @@ def test_issue_14_destruction_records_filtered_sorted_and_paged():
         assert numbers(response) == default and 'role="alert"' in response.content.decode()
 
 
-def test_issue_14_finished_destruction_lists_are_one_click_away():
+def test_art_13_finished_destruction_lists_are_one_click_away():
     boss = uitvoerder()
     done = DestructionList.objects.create(status=ListStatus.UITGEVOERD, executed_at=timezone.now())
     cancelled = DestructionList.objects.create(status=ListStatus.GEANNULEERD, cancelled_by=boss)
@@ -77,7 +77,7 @@ def test_issue_14_finished_destruction_lists_are_one_click_away():
     assert {f"lijst-{done.pk}", f"lijst-{cancelled.pk}"} <= set(row.shown_refs)
 
 
-def test_issue_14_retention_overview_one_log_row_and_flat_queries(django_assert_max_num_queries):
+def test_art_15_2e_retention_overview_one_log_row_and_flat_queries(django_assert_max_num_queries):
     client = verified_client(uitvoerder())
     bulk_records(10)
     url = OVERVIEW + "?categorie=casusoverleg&sortering=-vanaf"

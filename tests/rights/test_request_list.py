@@ -53,7 +53,7 @@ def boss(db):
     return user
 
 
-def test_issue_14_requests_paged_with_the_nearest_deadline_first(boss):
+def test_art_12_requests_paged_with_the_nearest_deadline_first(boss):
     client = verified_client(boss)
     page = client.get(LIST)
     # Art. 12.5: four weeks from receipt; the oldest request has the nearest (passed) deadline.
@@ -63,7 +63,7 @@ def test_issue_14_requests_paged_with_the_nearest_deadline_first(boss):
     assert numbers(client.get(LIST + "?pagina=8"))[-1] == "R-2099-000000"
 
 
-def test_issue_14_requests_filter_by_deadline_and_status(boss):
+def test_art_12_requests_filter_by_deadline_and_status(boss):
     client = verified_client(boss)
     # received 28 days ago or earlier: the correction deadline passed (received 28 days ago: due today)
     overdue = client.get(LIST + "?termijn=te-laat&sortering=verzoek")
@@ -74,7 +74,7 @@ def test_issue_14_requests_filter_by_deadline_and_status(boss):
     assert numbers(client.get(LIST + "?fase=identiteit")) == ["R-2099-000003"]
 
 
-def test_issue_14_finished_requests_are_one_click_away(boss):
+def test_art_12_finished_requests_are_one_click_away(boss):
     client = verified_client(boss)
     RightsRequest.objects.filter(number="R-2099-000005").update(
         status=RequestStatus.AFGEROND, correction_decided_on=timezone.localdate()
@@ -84,7 +84,7 @@ def test_issue_14_finished_requests_are_one_click_away(boss):
     assert "R-2099-000005" not in numbers(client.get(LIST + "?sortering=verzoek"))
 
 
-def test_issue_14_requests_sort_both_ways_and_bad_input_keeps_the_default(boss):
+def test_art_12_requests_sort_both_ways_and_bad_input_keeps_the_default(boss):
     client = verified_client(boss)
     assert numbers(client.get(LIST + "?sortering=-ontvangen"))[0] == "R-2099-000000"
     assert numbers(client.get(LIST + "?sortering=ontvangen"))[0] == "R-2099-000199"
@@ -96,11 +96,11 @@ def test_issue_14_requests_sort_both_ways_and_bad_input_keeps_the_default(boss):
         assert numbers(response) == default and 'role="alert"' in response.content.decode()
 
 
-def test_issue_14_requests_list_is_for_the_uitvoerder_only(boss):
+def test_art_12_requests_list_is_for_the_uitvoerder_only(boss):
     assert verified_client(weegploeglid()).get(LIST).status_code == 403
 
 
-def test_issue_14_requests_one_log_row_and_flat_queries(django_assert_max_num_queries):
+def test_art_15_2e_requests_one_log_row_and_flat_queries(django_assert_max_num_queries):
     user = uitvoerder()
     client = verified_client(user)
     bulk_requests(10, user)

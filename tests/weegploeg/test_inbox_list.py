@@ -42,7 +42,7 @@ def two_hundred(db):
     return politie, gemeente
 
 
-def test_issue_14_inbox_pages_25_of_200_with_received_date_and_party(two_hundred):
+def test_art_7_inbox_pages_25_of_200_with_received_date_and_party(two_hundred):
     client = verified_client(weegploeglid())
     page = client.get(INBOX)
     body = page.content.decode()
@@ -54,7 +54,7 @@ def test_issue_14_inbox_pages_25_of_200_with_received_date_and_party(two_hundred
     assert set(numbers(page)).isdisjoint(numbers(last))
 
 
-def test_issue_14_inbox_filters_by_stage_party_and_due_date(two_hundred):
+def test_art_7_inbox_filters_by_stage_party_and_due_date(two_hundred):
     politie, gemeente = two_hundred
     decide = list(Task.objects.filter(flow_task=WeegploegFlow.analyse).order_by("pk")[:7].values_list("pk", flat=True))
     Task.objects.filter(pk__in=decide).update(flow_task=WeegploegFlow.decide, owner_permission="flows.weegploeg_decide")
@@ -78,7 +78,7 @@ def test_issue_14_inbox_filters_by_stage_party_and_due_date(two_hundred):
     assert len(numbers(client.get(INBOX + "?termijn=deze-week&fase=analyse"))) == 5
 
 
-def test_issue_14_inbox_sorts_by_every_shown_column_both_ways(two_hundred):
+def test_art_7_inbox_sorts_by_every_shown_column_both_ways(two_hundred):
     client = verified_client(weegploeglid())
     ascending = numbers(client.get(INBOX + "?sortering=dossier"))
     assert ascending[:2] == ["W-2099-000000", "W-2099-000001"]
@@ -96,7 +96,7 @@ def test_issue_14_inbox_sorts_by_every_shown_column_both_ways(two_hundred):
             assert len(numbers(client.get(f"{INBOX}?sortering={direction}{key}"))) == 25
 
 
-def test_issue_14_inbox_bad_query_values_give_a_dutch_message_and_the_default_list(two_hundred):
+def test_art_7_inbox_bad_query_values_give_a_dutch_message_and_the_default_list(two_hundred):
     client = verified_client(weegploeglid())
     default = numbers(client.get(INBOX))
     for query in ("?fase=<script>", "?sortering=subject__surname", "?pagina=abc", "?partij=99999", "?wie=iedereen"):
@@ -108,7 +108,7 @@ def test_issue_14_inbox_bad_query_values_give_a_dutch_message_and_the_default_li
     assert "maar 8 pagina" in too_far.content.decode() and len(numbers(too_far)) == 25
 
 
-def test_issue_14_inbox_search_by_name_goes_by_post_and_logs_the_files_not_the_terms(two_hundred):
+def test_art_15_2e_inbox_search_by_name_goes_by_post_and_logs_the_files_not_the_terms(two_hundred):
     client = verified_client(weegploeglid())
     response = client.post(INBOX, {"q": "Achternaam17"})
     found = numbers(response)
@@ -122,7 +122,7 @@ def test_issue_14_inbox_search_by_name_goes_by_post_and_logs_the_files_not_the_t
     assert len(numbers(client.get(INBOX + "?q=Achternaam17"))) == 25
 
 
-def test_issue_14_inbox_writes_one_row_naming_the_files_shown(two_hundred):
+def test_art_15_2e_inbox_writes_one_row_naming_the_files_shown(two_hundred):
     client = verified_client(weegploeglid())
     before = AccessLogEntry.objects.count()
     shown = numbers(client.get(INBOX + "?pagina=2"))
@@ -130,7 +130,7 @@ def test_issue_14_inbox_writes_one_row_naming_the_files_shown(two_hundred):
     assert len(rows) == 1 and rows[0].object_ref == "werkbak" and sorted(rows[0].shown_refs) == sorted(shown)
 
 
-def test_issue_14_finished_tasks_and_my_tasks_are_one_click_away(two_hundred):
+def test_art_7_finished_tasks_and_my_tasks_are_one_click_away(two_hundred):
     lid = weegploeglid()
     client = verified_client(lid)
     done = list(Task.objects.order_by("pk")[:3].values_list("pk", flat=True))
@@ -145,7 +145,7 @@ def test_issue_14_finished_tasks_and_my_tasks_are_one_click_away(two_hundred):
     assert "1–25 van 195" in client.get(INBOX + "?wie=mijn-groep").content.decode()
 
 
-def test_issue_14_uitvoerder_assigns_several_tasks_at_once(two_hundred):
+def test_art_5_uitvoerder_assigns_several_tasks_at_once(two_hundred):
     boss = uitvoerder()
     colleague = weegploeglid("De politie")
     client = verified_client(boss)
@@ -171,7 +171,7 @@ def test_issue_14_uitvoerder_assigns_several_tasks_at_once(two_hundred):
     assert "3 taak/taken toegewezen" in followed and "U mag deze taak niet toewijzen." in followed
 
 
-def test_issue_14_bulk_assignment_is_for_the_uitvoerder_only(two_hundred):
+def test_art_5_bulk_assignment_is_for_the_uitvoerder_only(two_hundred):
     lid = weegploeglid()
     client = verified_client(lid)
     assert 'name="taak"' not in client.get(INBOX).content.decode()
@@ -182,7 +182,7 @@ def test_issue_14_bulk_assignment_is_for_the_uitvoerder_only(two_hundred):
     assert client.get(ASSIGN).status_code == 405
 
 
-def test_issue_14_bulk_assignment_without_choice_changes_nothing(two_hundred):
+def test_art_5_bulk_assignment_without_choice_changes_nothing(two_hundred):
     client = verified_client(uitvoerder())
     task = Task.objects.order_by("pk").first()
     for data in ({"taak": [task.pk]}, {"user": "abc", "taak": [task.pk]}, {"user": "1"}):
@@ -191,7 +191,7 @@ def test_issue_14_bulk_assignment_without_choice_changes_nothing(two_hundred):
     assert Task.objects.get(pk=task.pk).owner_id is None
 
 
-def test_issue_14_filtered_inbox_queries_equal_at_10_and_2000_open_processes(django_assert_max_num_queries):
+def test_art_7_filtered_inbox_queries_equal_at_10_and_2000_open_processes(django_assert_max_num_queries):
     politie = party("De politie")
     lid = weegploeglid()
     client = verified_client(lid)

@@ -288,7 +288,7 @@ def test_art_7_2_bad_query_strings_and_unknown_ids_never_error():
     assert weegploeg.post("/werk/weegploeg/taak/999999/oppakken/").status_code == 403
 
 
-def test_issue_5_inbox_queries_stay_flat_from_10_to_2000_open_processes(django_assert_max_num_queries):
+def test_art_7_inbox_queries_stay_flat_from_10_to_2000_open_processes(django_assert_max_num_queries):
     lid = weegploeglid()
     client = verified_client(lid)
     bulk_open_processes(10)
@@ -305,7 +305,7 @@ def test_issue_5_inbox_queries_stay_flat_from_10_to_2000_open_processes(django_a
     assert "Analyse met het referentiekader: 2000" in response.content.decode()
 
 
-def test_issue_5_dashboard_links_follow_the_role():
+def test_art_7_dashboard_links_follow_the_role():
     melder_page = verified_client(melder()).get("/werk/").content.decode()
     assert "/werk/weegploeg/melden/" in melder_page and 'href="/werk/weegploeg/"' not in melder_page
     weegploeg_page = verified_client(weegploeglid()).get("/werk/").content.decode()

@@ -102,7 +102,7 @@ def test_art_7_4_re_analysis_after_meer_informatie_starts_from_the_previous_answ
     assert latest.items.get(criterion_code="ID-2").answer == "onbekend"
 
 
-def test_issue_14_start_page_stage_counts_link_to_the_filtered_inbox(published_referentiekader):
+def test_art_7_start_page_stage_counts_link_to_the_filtered_inbox(published_referentiekader):
     file = register(melder())
     lid = verified_client(weegploeglid())
     start = lid.get("/werk/").content.decode()
@@ -112,7 +112,7 @@ def test_issue_14_start_page_stage_counts_link_to_the_filtered_inbox(published_r
     assert file.number not in lid.get("/werk/weegploeg/?fase=decide").content.decode()
 
 
-def test_issue_14_every_stage_count_opens_its_list_with_that_stage_selected():
+def test_art_7_every_stage_count_opens_its_list_with_that_stage_selected():
     """The uitvoerder sees every group (weegploeg, casusoverleg, rights, incidents): each count's
     link opens its list with the stage chosen in the "fase" filter — never a refused value."""
     from accounts.start_page import stage_counts

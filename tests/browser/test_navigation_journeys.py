@@ -145,3 +145,23 @@ def test_art_15_2e_functioneel_beheerder_reaches_the_rights_review_and_the_logs(
     assert walk.visited[-1] == f"/werk/autorisaties/controles/{review.pk}/"
     walk.nav("Autorisatielog")
     walk.nav("Toegangsmatrix: wie mag welk scherm openen")
+
+
+def test_art_37_avg_privacy_officer_reaches_the_logs_and_registers_and_no_case_data(pages):
+    """The FG (issue 17 item 5) reads the logs, the incident register and the register of processing
+    through the navigation; no work list of case data is offered."""
+    from accounts.roles import Role
+    from tests.factories import UserFactory, party
+    from tests.weegploeg.fixtures import accepted
+
+    world_build()
+    fg = accepted(UserFactory(roles=[Role.FUNCTIONARIS_GEGEVENSBESCHERMING], party=party("De gemeente Sittard-Geleen")))
+    walk = Journey(pages, fg, "navigatie-fg")
+    navigation = walk.page.get_by_role("navigation", name=NAV)
+    for case_data in ("Werkbak weegploeg", "Werkbak casusoverleg", "Persoon zoeken in de dossiers"):
+        assert navigation.get_by_role("link", name=case_data, exact=True).count() == 0, case_data
+    walk.nav("Toegangslog en periodieke controle")
+    walk.nav("Autorisatielog")
+    walk.nav("Incidenten- en datalekregister")
+    walk.nav("Verwerkingsregister (art. 30 AVG)")
+    assert len(walk.visited) == 5

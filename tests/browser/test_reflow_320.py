@@ -1,6 +1,7 @@
 """WCAG 1.4.10 (reflow), issue 14: every /werk/ page at 320 CSS pixels wide scrolls only vertically —
 ``document.documentElement.scrollWidth <= innerWidth`` — as a user who may open it. Wide tables
-scroll inside their own labelled, focusable container; long Dutch words wrap.
+scroll inside their own labelled, focusable container; long Dutch words wrap. The same walk runs
+axe-core on every page (issue 14: no serious or critical violation on any /werk/ page).
 
 The pages come from the same introspection, TABLE and world of real objects as the access walk
 (tests/access/test_screen_walk.py). Also makes the README's screenshots of the start page and the
@@ -18,7 +19,7 @@ from django.urls import reverse
 from tests.access.test_screen_walk import TABLE, _kwargs
 from tests.access.urls import work_patterns
 from tests.access.world import user_for, world_build
-from tests.browser.journey import login
+from tests.browser.journey import axe_check, login
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -43,7 +44,7 @@ def _pages_by_role() -> dict[str, list[str]]:
     return by_role
 
 
-def test_wcag_1_4_10_every_work_page_reflows_at_320_px(pages):
+def test_wcag_1_4_10_every_work_page_reflows_at_320_px_and_passes_axe(pages):
     by_role = _pages_by_role()
     problems: list[str] = []
     checked = 0
@@ -57,6 +58,7 @@ def test_wcag_1_4_10_every_work_page_reflows_at_320_px(pages):
                 continue  # a PDF or CSV export, or a screen that redirects
             page.goto(path)
             size = page.evaluate(OVERFLOW)
+            axe_check(page, JOURNEY)
             checked += 1
             if size["scroll"] > size["inner"]:
                 wide = ", ".join(page.evaluate(WIDEST))

@@ -8,7 +8,7 @@ and the tasks listed, never a person.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -52,8 +52,8 @@ def _post(request: HttpRequest, form: NoticeForm) -> HttpResponse | None:
             party = services.party_notice_record(
                 form.cleaned_data["party"], by=request.user, notice_given_on=form.cleaned_data["notice_given_on"]
             )
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, error.messages if isinstance(error, ValidationError) else str(error))
+        except ValidationError as error:  # who may do this is the screen's rule; the service re-checks it
+            form.add_error(None, error.messages)
             return None
         request.access.changed(party)
         messages.success(
@@ -70,8 +70,8 @@ def _post(request: HttpRequest, form: NoticeForm) -> HttpResponse | None:
             return redirect("parties:notices")
         try:
             released = services.parties_tasks_release(party, by=request.user)
-        except (ValidationError, PermissionDenied) as error:
-            messages.error(request, " ".join(error.messages) if isinstance(error, ValidationError) else str(error))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
             return redirect("parties:notices")
         request.access.changed(party)
         messages.success(request, f"{released} taak/taken van {party.name} staan weer klaar voor de groep.")

@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run serve test lint format migrate demo code clean-venv
+.PHONY: run serve test lint format migrate demo code clean-venv artikeltabel
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@command -v python3 >/dev/null || { echo "python3 (3.11) is nodig"; exit 1; }
@@ -47,7 +47,12 @@ test: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+
+# The README table "Artikelen en tests" from the test names (tests/articles.py; issue 16 item 5).
+artikeltabel: $(VENV)/.installed
+	$(PY) -m tests.articles --write

@@ -33,7 +33,9 @@ enrolment_tokens = EnrolmentTokenGenerator()
 def enrolment_link_create(user: User, base_url: str | None = None) -> str:
     """An absolute one-time link at which ``user`` sets a password (no password yet needed)."""
     if user.has_usable_password():
-        raise ValidationError("Deze gebruiker heeft al een wachtwoord; gebruik ‘wachtwoord vergeten’ bij beheer.")
+        raise ValidationError(
+            "Deze gebruiker heeft al een wachtwoord; gebruik ‘wachtwoord vergeten’ bij beheer.", code="password_set"
+        )
     path = reverse(
         "account_activate",
         kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": enrolment_tokens.make_token(user)},
@@ -46,9 +48,11 @@ def beheerder_create(*, username: str, email: str, party_name: str) -> User:
     """A functioneel beheerder without a password (art. 15.2c: the party's authorisations)."""
     party = Party.objects.filter(name=party_name).first()
     if party is None:
-        raise ValidationError(f"Onbekende partij: ‘{party_name}’. Gebruik de naam zoals in het convenant.")
+        raise ValidationError(
+            f"Onbekende partij: ‘{party_name}’. Gebruik de naam zoals in het convenant.", code="party_unknown"
+        )
     if User.objects.filter(username=username).exists():
-        raise ValidationError(f"De gebruikersnaam ‘{username}’ bestaat al.")
+        raise ValidationError(f"De gebruikersnaam ‘{username}’ bestaat al.", code="username_taken")
     user = User(username=username, email=email, party=party)
     user.set_unusable_password()
     user.full_clean(exclude=["password"])

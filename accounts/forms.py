@@ -72,5 +72,5 @@ class EnrolForm(forms.Form):
     def clean_code(self) -> str:
         code = self.cleaned_data["code"].strip()
         if not code.isdigit():
-            raise forms.ValidationError("De code bestaat uit zes cijfers.")
+            raise forms.ValidationError("De code bestaat uit zes cijfers.", code="code_not_numeric")
         return code

@@ -19,6 +19,5 @@ urlpatterns = [
     path("account/passkeys/webauthn/", include("accounts.passkey_urls")),
     # Issue 17 item 4: the functioneel beheerder resets a user's second factor (lost authenticator).
     path("werk/gebruikers/tweede-factor/", second_factor_views.second_factor_reset_screen, name="second_factor_reset"),
-    path("werk/", views.dashboard, name="dashboard"),
     path("health/", views.health, name="health"),
 ]

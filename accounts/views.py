@@ -12,15 +12,12 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from access.screens import work_screen
 from accounts import otp, passkeys
 from accounts.forms import CodeForm, EnrolForm, LoginForm
-from accounts.navigation import links_for
 from accounts.services import user_roles
 from accounts.sessions import session_start
 
@@ -150,44 +147,6 @@ def profile(request: HttpRequest) -> HttpResponse:
     user = request.user
     context = {"roles": sorted(user_roles(user), key=lambda r: r.label), "party": user.party}
     return render(request, "accounts/profile.html", context)
-
-
-@work_screen(
-    rule="accounts.view_start_page",
-    purpose="Startpagina werkomgeving",
-    object_type="werkomgeving",
-    screen_ref="start",
-    secrecy=False,  # a new user reaches the secrecy page from here (and sees counts only until then)
-)
-def dashboard(request: HttpRequest) -> HttpResponse:
-    """The staff start page "Vandaag" after login: counts per stage, the user's own tasks and this
-    week's legal deadlines (only what the user may see), and the links of their roles. It shows
-    file numbers, never names; the numbers shown are logged in one row."""
-    from accounts import start_page
-    from secrecy.services import secrecy_accepted
-
-    user = request.user
-    roles = sorted(user_roles(user), key=lambda r: r.label)
-    context = {"roles": roles, "can_admin": user.has_perm("wagtailadmin.access_admin"), "links": links_for(user)}
-    # "Vandaag": counts for everyone with a role; numbers of files only after the secrecy duty (art. 14).
-    context["stage_groups"] = start_page.stage_counts(user)
-    context["secrecy_accepted"] = accepted = secrecy_accepted(user)
-    if accepted:
-        today = timezone.localdate()
-        context.update(
-            {
-                "own_tasks": start_page.own_tasks(user),
-                "deadlines": start_page.deadlines_this_week(user, today),
-                "week_end": start_page.week_end(today),
-            }
-        )
-        # One log row naming the (pseudonymous) numbers shown; none shown: no row.
-        shown = [task.ref for task in context["own_tasks"]] + [row.ref for row in context["deadlines"] or []]
-        if shown:
-            request.access.listed(shown)
-    if not request.access.rows:
-        request.access.nothing_shown()  # counts and links only: nothing about a person to log
-    return render(request, "accounts/dashboard.html", context)
 
 
 @require_GET

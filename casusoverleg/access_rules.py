@@ -1,6 +1,6 @@
 """Access rules of the casusoverleg file (art. 9.1, 9.4, 10.4, 10.5, 13.2), declared once.
 
-Screens (``casusoverleg.views``, ``casusoverleg.task_views``), the work list and its search, the
+Screens (``casusoverleg.views``, the task screens of ``flows.casusoverleg``), the work list and its search, the
 PDF of the plan and the flow's task assignment (``casusoverleg.selectors``) all test these
 predicates, so a rule is written once:
 
@@ -31,6 +31,7 @@ from access.predicates import (
 )
 from access.registry import access_rule
 from accounts.roles import Role
+from core.processes import ProcessKind, process_flow
 from weegploeg.access_rules import file_is_active
 
 DECIDE_PERMISSION = "casusoverleg.casusoverleg_decide_closure"
@@ -59,10 +60,9 @@ def party_takes_part(user, target) -> bool:
 @rules.predicate(name="taak is het besluit over afsluiting")
 def is_closure_task(user, target) -> bool:
     """The task is the kernpartijen's decision on closure (art. 9.4)."""
-    from casusoverleg.flows import CasusoverlegFlow
 
     task = getattr(target, "task", None)
-    return task is not None and task.flow_task is CasusoverlegFlow.decide_closure
+    return task is not None and task.flow_task is process_flow(ProcessKind.CASUSOVERLEG).decide_closure
 
 
 sees_file = file_is_active & (casus_uitvoerder | (casus_deelnemer & party_takes_part))

@@ -16,7 +16,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from casusoverleg.case import case_fresh, case_touch
 from casusoverleg.models import CasusoverlegFile, CasusStatus, ClosureDecision, ClosureOutcome, ReviewOutcome
+from core.processes import ProcessKind, process_flow
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -45,7 +47,6 @@ def _closure_check(file: CasusoverlegFile, *, by: User, outcome: str, decided_on
 def _closure_record(
     file: CasusoverlegFile, authority, *, by: User, outcome: str, decided_on: datetime.date, motivation: str, advice
 ) -> ClosureDecision:
-    from casusoverleg.services import _touch
     from meetings.services import collective_decision_record
 
     decision = ClosureDecision.objects.create(
@@ -59,12 +60,12 @@ def _closure_record(
     )
     collective_decision_record(authority, decision=decision)
     if outcome == ClosureOutcome.AFSLUITEN:
-        _touch(file, status=CasusStatus.AFGESLOTEN, closed_on=decided_on, closure_note=motivation.strip())
+        case_touch(file, status=CasusStatus.AFGESLOTEN, closed_on=decided_on, closure_note=motivation.strip())
         from weegploeg.services import weegploeg_plan_closed_record
 
         weegploeg_plan_closed_record(file.source_weegploeg_number, closed_on=decided_on, note=motivation.strip())
     else:
-        _touch(file, status=CasusStatus.IN_UITVOERING)
+        case_touch(file, status=CasusStatus.IN_UITVOERING)
     return decision
 
 
@@ -80,13 +81,12 @@ def closure_decide(
 ) -> ClosureDecision:
     """Art. 9.4: the kernpartijen decide on the casusoverleg's advice, recorded at once as the decision
     of a casusoverleg ``meeting`` with enough kernpartijen present and this file on the agenda. Runs
-    inside the 'besluit kernpartijen' task (``flows.services.task_complete`` holds the lock). Without a
+    inside the 'besluit kernpartijen' task (``core.tasks.task_complete`` holds the lock). Without a
     meeting the decision is a proposal (``closure_propose``) that another kernpartij confirms."""
-    from casusoverleg.services import _fresh
     from meetings.models import DecisionKind
     from meetings.services import decision_authority_check
 
-    file = _fresh(file)
+    file = case_fresh(file)
     advice = _closure_check(file, by=by, outcome=outcome, decided_on=decided_on, motivation=motivation)
     authority = decision_authority_check(kind=DecisionKind.AFSLUITING, file=file, by=by, meeting=meeting)
     return _closure_record(
@@ -106,11 +106,10 @@ def closure_propose(
 ):
     """Art. 9.4 (issue 13 item 8): the decider's closure decision waits for a second person's
     confirmation; nothing happens to the case or the flow yet."""
-    from casusoverleg.services import _fresh
     from meetings.models import DecisionKind
     from meetings.proposals import decision_propose
 
-    file = _fresh(file)
+    file = case_fresh(file)
     _closure_check(file, by=by, outcome=outcome, decided_on=decided_on, motivation=motivation)
     return decision_propose(
         kind=DecisionKind.AFSLUITING,
@@ -128,12 +127,12 @@ def closure_take_effect(file: CasusoverlegFile, proposal, authority) -> ClosureD
     with its four-eyes basis, the case closes (or goes on) and the flow moves on."""
     from viewflow.workflow.models import Task
 
-    from casusoverleg.flows import CasusoverlegFlow
-    from casusoverleg.services import _fresh
-    from flows import services as flow_services
+    from core import tasks as task_lifecycle
 
     task = Task.objects.filter(
-        process_id=file.process_id, flow_task=CasusoverlegFlow.decide_closure, status__in=flow_services.OPEN_STATUSES
+        process_id=file.process_id,
+        flow_task=process_flow(ProcessKind.CASUSOVERLEG).decide_closure,
+        status__in=task_lifecycle.OPEN_STATUSES,
     ).first()
     if task is None:
         raise ValidationError("Dit dossier wacht niet (meer) op een besluit.", code="geen_besluitfase")
@@ -141,7 +140,7 @@ def closure_take_effect(file: CasusoverlegFile, proposal, authority) -> ClosureD
     decided_on = datetime.date.fromisoformat(proposal.details["decided_on"])
 
     def record():
-        fresh = _fresh(file)
+        fresh = case_fresh(file)
         advice = _closure_check(
             fresh, by=decider, outcome=proposal.outcome, decided_on=decided_on, motivation=proposal.motivation
         )
@@ -156,6 +155,6 @@ def closure_take_effect(file: CasusoverlegFile, proposal, authority) -> ClosureD
         )
 
     try:
-        return flow_services.task_complete(task, task.owner or decider, record)
-    except flow_services.TaskUnavailable as error:
+        return task_lifecycle.task_complete(task, task.owner or decider, record)
+    except task_lifecycle.TaskUnavailable as error:
         raise ValidationError(error.message, code="taak_niet_beschikbaar") from error

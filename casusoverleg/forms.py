@@ -1,5 +1,6 @@
 """Forms of the casusoverleg screens: Dutch messages, length limits, choices limited to the case's
-participants. Business rules are checked again in ``casusoverleg.services``."""
+participants. Business rules are checked again in the services (``casusoverleg.agendering``, ``.plan``,
+``.review``, ``.registers``, ``.closure``)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from casusoverleg.models import (
     PersonKind,
     ReviewOutcome,
 )
-from casusoverleg.services import MAX_INTERVAL_MONTHS
+from casusoverleg.review import MAX_INTERVAL_MONTHS
 from parties.models import Party, PartyRole
 from weegploeg.forms import REQUIRED, date_field, text
 

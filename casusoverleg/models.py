@@ -18,7 +18,7 @@ from django.utils import timezone
 from viewflow.workflow.models import Process
 
 from core.fields import FreeTextField
-from weegploeg.models import SubjectData
+from core.subject import SubjectData
 
 DEFAULT_REVIEW_INTERVAL_MONTHS = 3
 

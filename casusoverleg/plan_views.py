@@ -14,12 +14,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from casusoverleg import selectors, services
+from casusoverleg import selectors
 from casusoverleg.forms import AdoptForm, MeasureForm, PlanAimForm
 from casusoverleg.models import CasusoverlegFile, DataKind, PlanVersion
+from casusoverleg.plan import plan_adopt, plan_draft_open, plan_draft_update, plan_measure_add, plan_measure_remove
 from casusoverleg.selectors import FULL, PLAN
 from casusoverleg.views import case_screen, open_task, participant_parties
-from flows import services as flow_services
+from core import tasks as task_lifecycle
 
 
 def _plan_context(request: HttpRequest, file: CasusoverlegFile, level: str, plan: PlanVersion | None) -> dict:
@@ -88,28 +89,28 @@ def concept(request: HttpRequest, file: CasusoverlegFile, number: str) -> HttpRe
         step = request.POST.get("stap", "")
         try:
             if step == "openen":
-                services.plan_draft_open(file, by=request.user)
+                plan_draft_open(file, by=request.user)
                 done = "Het concept van het plan staat klaar."
             elif step == "doel":
                 aim_form = PlanAimForm(request.POST, prefix="doel")
                 if not aim_form.is_valid():
-                    raise ValidationError("Controleer het doel van het plan.")
-                services.plan_draft_update(file, by=request.user, **aim_form.cleaned_data)
+                    raise ValidationError("Controleer het doel van het plan.", code="doel_ongeldig")
+                plan_draft_update(file, by=request.user, **aim_form.cleaned_data)
                 done = "Het doel van het plan is opgeslagen."
             elif step == "maatregel":
                 measure_form = MeasureForm(request.POST, prefix="maatregel", parties=parties)
                 if not measure_form.is_valid():
-                    raise ValidationError("Controleer de maatregel.")
-                services.plan_measure_add(file, by=request.user, **measure_form.cleaned_data)
+                    raise ValidationError("Controleer de maatregel.", code="maatregel_ongeldig")
+                plan_measure_add(file, by=request.user, **measure_form.cleaned_data)
                 done = "De maatregel is toegevoegd."
             elif step == "verwijderen":
                 raw = request.POST.get("maatregel_id", "")
                 if not raw.isdigit():
-                    raise ValidationError("Kies een maatregel om te verwijderen.")
-                services.plan_measure_remove(file, by=request.user, measure_id=int(raw))
+                    raise ValidationError("Kies een maatregel om te verwijderen.", code="maatregel_ontbreekt")
+                plan_measure_remove(file, by=request.user, measure_id=int(raw))
                 done = "De maatregel is verwijderd."
             else:
-                raise ValidationError("Onbekende handeling.")
+                raise ValidationError("Onbekende handeling.", code="handeling_onbekend")
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return render(
@@ -144,14 +145,14 @@ def adopt(request: HttpRequest, file: CasusoverlegFile, number: str) -> HttpResp
         data = form.cleaned_data
 
         def action():
-            return services.plan_adopt(
+            return plan_adopt(
                 file, by=request.user, adopted_on=data["adopted_on"], present_parties=data["present_parties"]
             )
 
         task = open_task(file, "adopt_plan")
         try:
-            version = flow_services.task_complete(task, request.user, action) if task else action()
-        except flow_services.TaskUnavailable as error:
+            version = task_lifecycle.task_complete(task, request.user, action) if task else action()
+        except task_lifecycle.TaskUnavailable as error:
             form.add_error(None, error.message)
         except ValidationError as error:
             form.add_error(None, error)

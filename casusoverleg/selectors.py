@@ -33,6 +33,7 @@ from casusoverleg.models import (
     Disclosure,
     PlanVersion,
 )
+from core.processes import ProcessKind, process_flow
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -159,9 +160,10 @@ class TaskRow:
 
 
 def _casus_tasks() -> QuerySet[Task]:
-    from casusoverleg.flows import CasusoverlegFlow
 
-    return Task.objects.filter(process__flow_class=CasusoverlegFlow, flow_task_type="HUMAN").exclude(
+    return Task.objects.filter(
+        process__flow_class=process_flow(ProcessKind.CASUSOVERLEG), flow_task_type="HUMAN"
+    ).exclude(
         process__casusoverleg_file__archived_at__isnull=False  # art. 13.2: archived files leave the lists
     )
 
@@ -171,7 +173,6 @@ def task_rows(user: User, today: datetime.date) -> tuple[list[TaskRow], list[Tas
 
     A constant number of queries: each list is one query with its file and subject joined.
     """
-    from casusoverleg.flows import CasusoverlegFlow
 
     base = (
         _casus_tasks()
@@ -183,7 +184,7 @@ def task_rows(user: User, today: datetime.date) -> tuple[list[TaskRow], list[Tas
     perms = {p for p in role_permissions(user) if p.startswith("casusoverleg.")}
     free = base.filter(owner__isnull=True, status=STATUS.NEW, owner_permission__in=perms)
     visible_process_ids = casus_files_visible_to(user).values("process_id")
-    decide = Q(flow_task=CasusoverlegFlow.decide_closure)
+    decide = Q(flow_task=process_flow(ProcessKind.CASUSOVERLEG).decide_closure)
     if casus_may_decide_closure(user):
         free = free.filter(decide | Q(process_id__in=visible_process_ids))
     else:
@@ -192,9 +193,9 @@ def task_rows(user: User, today: datetime.date) -> tuple[list[TaskRow], list[Tas
 
     def row(task: Task) -> TaskRow:
         file = getattr(task.process, "casusoverleg_file", None)
-        if task.flow_task is CasusoverlegFlow.decide_closure or file is None:
+        if task.flow_task is process_flow(ProcessKind.CASUSOVERLEG).decide_closure or file is None:
             due = (task.created + datetime.timedelta(days=14)).date()
-        elif task.flow_task is CasusoverlegFlow.review:
+        elif task.flow_task is process_flow(ProcessKind.CASUSOVERLEG).review:
             due = file.next_review_on
         else:
             due = (task.created + datetime.timedelta(days=28)).date()

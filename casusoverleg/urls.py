@@ -1,20 +1,17 @@
-"""/werk/casussen/: the casusoverleg work list, the file, the plan and the task screens.
+"""/werk/casussen/: the casusoverleg work list, the file and the plan.
 
-Every view here is declared through the one access entry point (``access.screens.work_screen``)."""
+Every view here is declared through the one access entry point (``access.screens.work_screen``).
+The task screens (``taak/…``, ``juistheid/…``) are ``flows.casusoverleg`` and ``flows.casus_review``;
+``config.urls`` mounts them in this namespace."""
 
 from django.urls import path
 
-from casusoverleg import plan_views, task_views, views
+from casusoverleg import plan_views, views
 
 app_name = "casusoverleg"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("taak/<int:task_id>/", task_views.task_detail, name="task"),
-    path("taak/<int:task_id>/oppakken/", task_views.task_claim, name="claim"),
-    path("taak/<int:task_id>/vrijgeven/", task_views.task_release, name="release"),
-    path("taak/<int:task_id>/toewijzen/", task_views.task_reassign, name="reassign"),
-    path("juistheid/<int:task_id>/", task_views.accuracy_review, name="accuracy_review"),
     path("<str:number>/", views.detail, name="detail"),
     path("<str:number>/plan/", plan_views.plan, name="plan"),
     path("<str:number>/plan/versie/<int:version>/", plan_views.plan, name="plan_version"),

@@ -5,7 +5,7 @@ case rule of ``casusoverleg.access_rules`` (art. 9.1, 9.4, 10.4, 10.5, 13.2) on 
 by number, the secrecy duty (art. 14), and the access-log rows. A refused number and a
 non-existent one get the same 403. Lists show case numbers and initials only; the search takes
 its terms by POST (never in a URL) and logs the cases it showed, never the terms. The plan
-screens are in ``casusoverleg.plan_views``, the task screens in ``casusoverleg.task_views``.
+screens are in ``casusoverleg.plan_views``, the task screens in ``flows.casusoverleg``.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from viewflow.workflow.models import Task
 
 from access.screens import work_screen
 from accesslog.models import AccessAction
-from casusoverleg import selectors, services
-from casusoverleg.flows import CasusoverlegFlow
+from casusoverleg import selectors
+from casusoverleg.agendering import participant_add
 from casusoverleg.forms import (
     AdviceAnswerForm,
     AdviceForm,
@@ -33,8 +33,19 @@ from casusoverleg.forms import (
     PersonForm,
 )
 from casusoverleg.models import CasusoverlegFile, CasusParticipant
+from casusoverleg.registers import (
+    CONVENANT_ROLES,
+    advice_answer_record,
+    advice_request_record,
+    contribution_add,
+    disclosure_register,
+    legal_ground_for,
+    person_add,
+)
+from casusoverleg.review import review_interval_set
 from casusoverleg.worklist import case_list
-from flows import services as flow_services
+from core import tasks as task_lifecycle
+from core.processes import ProcessKind, process_flow
 from parties.models import Party, PartyRole
 
 OBJECT_TYPE = "casusoverleg_file"
@@ -69,8 +80,8 @@ def open_task(file: CasusoverlegFile, name: str) -> Task | None:
     return (
         Task.objects.filter(
             process_id=file.process_id,
-            flow_task=getattr(CasusoverlegFlow, name),
-            status__in=flow_services.OPEN_STATUSES,
+            flow_task=getattr(process_flow(ProcessKind.CASUSOVERLEG), name),
+            status__in=task_lifecycle.OPEN_STATUSES,
         )
         .select_related("owner")
         .first()
@@ -180,7 +191,7 @@ def participant_new(request: HttpRequest, file: CasusoverlegFile, number: str) -
         title="Deelnemer toevoegen",
         intro="Voeg een partij of externe casuspartner toe die nodig is voor het plan van aanpak (art. 9.1).",
         submit="Toevoegen",
-        action=lambda d: services.participant_add(file, by=request.user, party=d["party"], reason=d["reason"]),
+        action=lambda d: participant_add(file, by=request.user, party=d["party"], reason=d["reason"]),
         success="De deelnemer is toegevoegd.",
     )
 
@@ -195,14 +206,14 @@ def person_new(request: HttpRequest, file: CasusoverlegFile, number: str) -> Htt
         intro="Alleen voor zover nodig voor de uitvoering van het plan van aanpak (art. 10.2f-g). "
         "De inbreng wordt vastgelegd met de grondslag van uw organisatie (art. 6).",
         submit="Vastleggen",
-        action=lambda d: services.person_add(file, by=request.user, **d),
+        action=lambda d: person_add(file, by=request.user, **d),
         success="De persoon is vastgelegd.",
     )
 
 
 @case_screen("casusoverleg.record_contribution", "casusoverleg: gegevens inbrengen", methods=("GET", "POST"))
 def contribution_new(request: HttpRequest, file: CasusoverlegFile, number: str) -> HttpResponse:
-    ground = services.legal_ground_for(request.user.party)
+    ground = legal_ground_for(request.user.party)
     from casusoverleg.models import LegalGround
 
     label = LegalGround(ground).label if ground else "geen (uw organisatie heeft geen grondslag in art. 6)"
@@ -213,7 +224,7 @@ def contribution_new(request: HttpRequest, file: CasusoverlegFile, number: str) 
         title="Gegevens inbrengen",
         intro=f"U brengt gegevens in namens {request.user.party.name} op grond van art. 6 {label}.",
         submit="Inbrengen",
-        action=lambda d: services.contribution_add(file, by=request.user, **d),
+        action=lambda d: contribution_add(file, by=request.user, **d),
         success="De gegevens zijn ingebracht.",
     )
 
@@ -227,7 +238,7 @@ def advice_new(request: HttpRequest, file: CasusoverlegFile, number: str) -> Htt
         title="Adviesaanvraag vastleggen",
         intro="Advies van de NCTV of een andere deskundige (art. 9.5). Leg vast of er persoonsgegevens zijn gedeeld.",
         submit="Vastleggen",
-        action=lambda d: services.advice_request_record(file, by=request.user, **d),
+        action=lambda d: advice_request_record(file, by=request.user, **d),
         success="De adviesaanvraag is vastgelegd.",
     )
 
@@ -244,7 +255,7 @@ def advice_answer(request: HttpRequest, file: CasusoverlegFile, number: str, pk:
         title=f"Antwoord op adviesaanvraag aan {advice.get_recipient_kind_display()}",
         intro=f"Vraag: {advice.question}",
         submit="Vastleggen",
-        action=lambda d: services.advice_answer_record(advice, by=request.user, **d),
+        action=lambda d: advice_answer_record(advice, by=request.user, **d),
         success="Het antwoord is vastgelegd.",
         log_action=AccessAction.UPDATE,
     )
@@ -257,11 +268,11 @@ def disclosures(request: HttpRequest, file: CasusoverlegFile, number: str) -> Ht
     form = DisclosureForm(
         request.POST or None,
         externals=parties.filter(role=PartyRole.EXTERNE_CASUSPARTNER),
-        convenant_parties=parties.filter(role__in=services.CONVENANT_ROLES),
+        convenant_parties=parties.filter(role__in=CONVENANT_ROLES),
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.disclosure_register(file, by=request.user, **form.cleaned_data)
+            disclosure_register(file, by=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)  # e.g. consent missing: nothing is disclosed
         else:
@@ -283,7 +294,7 @@ def interval(request: HttpRequest, file: CasusoverlegFile, number: str) -> HttpR
     form = IntervalForm(request.POST)
     if form.is_valid():
         try:
-            services.review_interval_set(file, by=request.user, months=form.cleaned_data["months"])
+            review_interval_set(file, by=request.user, months=form.cleaned_data["months"])
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -18,10 +18,10 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from viewflow.workflow.models import Task
 
-from casusoverleg.models import OPEN_MEASURE_STATUSES, CasusStatus, PlanMeasure
+from casusoverleg.models import OPEN_MEASURE_STATUSES, CasusoverlegFile, CasusStatus, PlanMeasure
 from casusoverleg.selectors import casus_files_plan_visible_to, casus_files_visible_to, casus_is_external
 from core.lists import ALL, ListFilter, ListSpec, ListState, SortKey, choice_filter, due_filter
-from flows.services import OPEN_STATUSES
+from core.tasks import OPEN_STATUSES
 from parties.models import Party
 from weegploeg.models import Signal
 
@@ -41,6 +41,8 @@ COLUMNS = (
     ("maatregelen", "Maatregelen over tijd"),
 )
 PLAN_COLUMNS = tuple(c for c in COLUMNS if c[0] not in ("subject", "partij"))
+# What a row shows of the case and its subject: the page query reads nothing else (no free text).
+ROW_FIELDS = ("number", "status", "opened_at", "next_review_on", "subject__given_names", "subject__surname")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -127,7 +129,7 @@ def _search(queryset: QuerySet, query: str, plan_only: bool) -> QuerySet:
 
 def case_list(user: User, today: datetime.date, params, query: str = "") -> CaseList:
     """The page of cases asked for by ``params``; a constant number of queries (parties, a count,
-    the page with its subject, overdue flag and bringing party)."""
+    the page with its subject, then the page's overdue flags and bringing parties)."""
     plan_only = casus_is_external(user)
     files = casus_files_plan_visible_to(user) if plan_only else casus_files_visible_to(user)
     overdue = PlanMeasure.objects.filter(
@@ -140,27 +142,32 @@ def case_list(user: User, today: datetime.date, params, query: str = "") -> Case
     first_signal = Signal.objects.filter(file__number=OuterRef("source_weegploeg_number")).order_by(
         "registered_at", "pk"
     )
-    files = files.select_related("subject").annotate(
-        has_overdue=Exists(overdue), party_name=Subquery(first_signal.values("bringing_party__name")[:1])
-    )
+    # Aliases: in the ORDER BY only when the list is sorted on them (issue 18). Annotated, SQLite
+    # would run both subqueries for every case before it keeps the 25 of the page.
+    flags = {"has_overdue": Exists(overdue), "party_name": Subquery(first_signal.values("bringing_party__name")[:1])}
+    files = files.select_related("subject").only(*ROW_FIELDS).alias(**flags)
     if query:
         files = _search(files, query, plan_only)
     parties = [] if plan_only else list(Party.objects.filter(role="kernpartij").order_by("name").only("pk", "name"))
     state = case_spec(user, today, plan_only, parties).apply(params, files)
-    rows = [
-        CaseListRow(
-            number=file.number,
-            initials=file.subject.initials if not plan_only else "—",
-            status=file.get_status_display(),
-            received_on=timezone.localtime(file.opened_at).date(),
-            party=(file.party_name or "—") if not plan_only else "—",
-            next_review_on=file.next_review_on,
-            review_overdue=bool(
-                file.next_review_on and file.next_review_on < today and file.status != CasusStatus.AFGESLOTEN
-            ),
-            overdue_measures=bool(file.has_overdue),
-            plan_only=plan_only,
+    page = CasusoverlegFile.objects.filter(pk__in=[file.pk for file in state.objects]).annotate(**flags)
+    shown = {pk: (has_overdue, party) for pk, has_overdue, party in page.values_list("pk", *flags)}
+    rows = []
+    for file in state.objects:
+        has_overdue, party = shown.get(file.pk, (False, None))
+        rows.append(
+            CaseListRow(
+                number=file.number,
+                initials=file.subject.initials if not plan_only else "—",
+                status=file.get_status_display(),
+                received_on=timezone.localtime(file.opened_at).date(),
+                party=(party or "—") if not plan_only else "—",
+                next_review_on=file.next_review_on,
+                review_overdue=bool(
+                    file.next_review_on and file.next_review_on < today and file.status != CasusStatus.AFGESLOTEN
+                ),
+                overdue_measures=bool(has_overdue),
+                plan_only=plan_only,
+            )
         )
-        for file in state.objects
-    ]
     return CaseList(state, rows, PLAN_COLUMNS if plan_only else COLUMNS, plan_only)

@@ -7,22 +7,25 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from flows import start_page
+from flows.urls import app_urls
 from pages.api import api_router
 from processing import views as processing_views
 
 urlpatterns = [
     path("", include("core.urls")),  # /gezondheid/ (public, on the 2FA gate's allowlist)
     path("", include("accounts.urls")),
+    path("werk/", start_page.dashboard, name="dashboard"),  # "Vandaag": reads across every flow
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("werk/processen/", include("flows.urls")),
-    path("werk/weegploeg/", include("weegploeg.urls")),
-    path("werk/casussen/", include("casusoverleg.urls")),
+    path("werk/weegploeg/", include(app_urls("weegploeg.urls"))),
+    path("werk/casussen/", include(app_urls("casusoverleg.urls"))),
     path("werk/toegangslog/", include("accesslog.urls")),
     path("werk/autorisaties/", include("authorisations.urls")),
     path("werk/geheimhouding/", include("secrecy.urls")),
-    path("werk/incidenten/", include("incidents.urls")),
-    path("werk/rechten/", include("rights.urls")),
+    path("werk/incidenten/", include(app_urls("incidents.urls"))),
+    path("werk/rechten/", include(app_urls("rights.urls"))),
     path("werk/bewaartermijnen/", include("retention.urls")),
     path("werk/partijen/", include("parties.urls")),
     path("werk/toegangsmatrix/", include("access.urls")),

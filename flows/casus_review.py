@@ -16,22 +16,22 @@ closed or archived case gets no new task, and its open one ends (archiving cance
 from __future__ import annotations
 
 import dataclasses
-import datetime
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from viewflow import this
 from viewflow.workflow import flow
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
-from core.months import add_months
+from casusoverleg.accuracy import casus_review_due, open_cases
 from flows.locks import savepoint_select_for_update_lock
 from flows.models import CasusAccuracyReview, CasusAccuracyReviewProcess
-from flows.services import OPEN_STATUSES
+from flows.screens import Step, StepContext, TaskScreens, task_views
+from weegploeg.forms import AccuracyReviewForm
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -40,21 +40,49 @@ if TYPE_CHECKING:
 REVIEW_RULE = "casusoverleg.review_accuracy"
 
 
-def casus_review_months() -> int:
-    """Art. 10.3: how often a casusoverleg file is checked (``CASUSOVERLEG_ACCURACY_REVIEW_MONTHS``)."""
-    return settings.CASUSOVERLEG_ACCURACY_REVIEW_MONTHS
+# --- The screen: the one task screen, at /werk/casussen/juistheid/<task>/ -------------------------
 
 
-def _task_view(request, *args, **kwargs):  # pragma: no cover - never mounted (the screen is casusoverleg's)
-    from django.http import Http404
+def _review(ctx: StepContext, form):
+    d = form.cleaned_data
+    return lambda: casus_accuracy_review_record(ctx.target, by=ctx.user, corrected=d["corrected"], note=d["note"])
 
-    raise Http404
+
+def _panel_context(request, target: ReviewOnCase) -> dict:
+    file = target.file
+    return {
+        "due": casus_review_due(file),
+        "reviews": list(file.accuracy_reviews.select_related("reviewed_by")[:10]),
+        "detail_url": reverse("casusoverleg:detail", kwargs={"number": file.number}),
+    }
 
 
-def _open_cases():
-    from casusoverleg.models import CasusoverlegFile, CasusStatus
-
-    return CasusoverlegFile.objects.filter(archived_at__isnull=True).exclude(status=CasusStatus.AFGESLOTEN)
+SCREENS = TaskScreens(
+    namespace="casusoverleg",
+    label="casusoverleg",
+    object_type="casusoverleg_file",
+    screen_ref="casusoverleg-juistheid",
+    flows=lambda: (CasusAccuracyReviewFlow,),
+    target=lambda task: casus_review_target(task),
+    rule=REVIEW_RULE,
+    panel="casusoverleg/_accuracy_review_panel.html",
+    panel_context=_panel_context,
+    done_url=lambda target: reverse("rights:deadlines"),
+    done_message=lambda target, task: f"De controle op juistheid is vastgelegd voor dossier {target.number}.",
+    back=lambda target: (reverse("rights:deadlines"), "Terug naar de termijnen"),
+    detail_name="accuracy_review",
+    detail_path="juistheid/<int:task_id>/",
+    detail_purpose="controle op juistheid",
+    lifecycle=False,
+    steps={
+        "review": Step(
+            form=lambda ctx: AccuracyReviewForm(ctx.data),
+            service=_review,
+            fields="flows/steps/casusoverleg_accuracy_review.html",
+        )
+    },
+)
+VIEWS = task_views(SCREENS)
 
 
 class UitvoerderTask(flow.View):
@@ -80,7 +108,7 @@ class CasusAccuracyReviewFlow(flow.Flow):
 
     start = flow.StartHandle(this.start_process).Annotation(title="Casus geopend").Next(this.review)
     review = (
-        UitvoerderTask(_task_view)
+        UitvoerderTask(VIEWS.detail)
         .Annotation(title="Controle op juistheid (art. 10.3)")
         .Permission("flows.casusoverleg_accuracy_review")
         .Next(this.again)
@@ -93,7 +121,7 @@ class CasusAccuracyReviewFlow(flow.Flow):
         return activation.process
 
     def case_open(self, activation) -> bool:
-        return _open_cases().filter(pk=activation.process.artifact_object_id).exists()
+        return open_cases().filter(pk=activation.process.artifact_object_id).exists()
 
 
 # --- Reads ------------------------------------------------------------------------------------------
@@ -118,40 +146,6 @@ def casus_review_target(task: Task) -> ReviewOnCase | None:
     return ReviewOnCase(task, file) if file is not None else None
 
 
-def casus_review_due(file: CasusoverlegFile) -> datetime.date:
-    """N months after the last check, or after the case was opened."""
-
-    last = file.accuracy_reviews.order_by("-reviewed_at").values_list("reviewed_at", flat=True).first()
-    return add_months(timezone.localtime(last or file.opened_at).date(), casus_review_months())
-
-
-def casus_review_tasks_open():
-    return Task.objects.filter(
-        process__flow_class=CasusAccuracyReviewFlow, flow_task=CasusAccuracyReviewFlow.review, status__in=OPEN_STATUSES
-    ).select_related("process")
-
-
-@dataclasses.dataclass(frozen=True)
-class ReviewDeadline:
-    number: str
-    due: datetime.date
-    task_id: int
-
-
-def casus_review_deadlines() -> list[ReviewDeadline]:
-    """Every open check with its due date, for the deadlines overview (a constant number of queries)."""
-    from django.db.models import Max
-
-    tasks = {t.process.artifact_object_id: t for t in casus_review_tasks_open()}
-    files = _open_cases().filter(pk__in=list(tasks)).annotate(last_review=Max("accuracy_reviews__reviewed_at"))
-
-    rows = []
-    for file in files.order_by("pk"):
-        base = timezone.localtime(file.last_review or file.opened_at).date()
-        rows.append(ReviewDeadline(file.number, add_months(base, casus_review_months()), tasks[file.pk].pk))
-    return rows
-
-
 # --- Services ---------------------------------------------------------------------------------------
 
 
@@ -167,7 +161,7 @@ def casus_accuracy_reviews_start() -> list[str]:
         flow_class=CasusAccuracyReviewFlow, artifact_content_type=ct, status=STATUS.NEW
     ).values("artifact_object_id")
     started = []
-    for file in _open_cases().exclude(pk__in=running).order_by("pk"):
+    for file in open_cases().exclude(pk__in=running).order_by("pk"):
         with transaction.atomic():
             CasusAccuracyReviewFlow.start.run(file=file)
         started.append(file.number)
@@ -176,7 +170,7 @@ def casus_accuracy_reviews_start() -> list[str]:
 
 def casus_accuracy_review_record(target: ReviewOnCase, *, by: User, corrected: bool, note: str) -> CasusAccuracyReview:
     """Art. 10.3: the uitvoerder checked the file (and corrected it where needed). Runs inside the
-    review task (``flows.services.task_complete`` holds the lock); the file counts as processed."""
+    review task (``core.tasks.task_complete`` holds the lock); the file counts as processed."""
     from access.screens import access_allowed
 
     if not access_allowed(by, REVIEW_RULE, target):

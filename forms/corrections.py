@@ -49,13 +49,17 @@ def intake_answer_label(files: Iterable, question_id: str) -> str:
             for answer in signal.answers or []:
                 if answer.get("question_id") == question_id:
                     return str(answer.get("label", ""))[:500]
-    raise ValidationError("Het weegploegdossier bevat geen antwoord op die vraag; kies een ander gegeven.")
+    raise ValidationError(
+        "Het weegploegdossier bevat geen antwoord op die vraag; kies een ander gegeven.", code="antwoord_onbekend"
+    )
 
 
 def intake_correction_value(raw: str) -> str:
     value = (raw or "").strip()
     if len(value) > ANSWER_MAX:
-        raise ValidationError(f"Gebruik ten hoogste {ANSWER_MAX} tekens voor het gecorrigeerde antwoord.")
+        raise ValidationError(
+            f"Gebruik ten hoogste {ANSWER_MAX} tekens voor het gecorrigeerde antwoord.", code="antwoord_te_lang"
+        )
     return value
 
 

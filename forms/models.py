@@ -187,7 +187,10 @@ class IntakeQuestion(Orderable):
 
         errors = question_errors(self)
         if errors:
-            raise ValidationError(errors)
+            # One error per field, each with the code of a broken editing rule (issue 19.3).
+            raise ValidationError(
+                {field: ValidationError(message, code="vraag_regel") for field, message in errors.items()}
+            )
 
     def choice_list(self) -> list[str]:
         return [line.strip() for line in self.choices.splitlines() if line.strip()]

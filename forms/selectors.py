@@ -197,11 +197,15 @@ class DutchDateField(django_forms.DateField):
         if value is None:
             return
         if self.not_in_future and value > timezone.localdate():
-            raise django_forms.ValidationError("Deze datum mag niet in de toekomst liggen.")
+            raise django_forms.ValidationError("Deze datum mag niet in de toekomst liggen.", code="datum_toekomst")
         if self.earliest and value < self.earliest:
-            raise django_forms.ValidationError(f"Kies een datum op of na {self.earliest:%d-%m-%Y}.")
+            raise django_forms.ValidationError(
+                f"Kies een datum op of na {self.earliest:%d-%m-%Y}.", code="datum_te_vroeg"
+            )
         if self.latest and value > self.latest:
-            raise django_forms.ValidationError(f"Kies een datum op of vóór {self.latest:%d-%m-%Y}.")
+            raise django_forms.ValidationError(
+                f"Kies een datum op of vóór {self.latest:%d-%m-%Y}.", code="datum_te_laat"
+            )
 
 
 def intake_question_field(question: IntakeQuestionDef) -> django_forms.Field:

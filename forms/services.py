@@ -217,18 +217,20 @@ def intake_answer_correct(signal, *, question_id: str, new_answer: str) -> None:
     """Art. 12.5–12.6 (issue 19.5): correct one stored intake answer of ``signal``, found by question id.
 
     The question text and revision stay as answered; the answer gets the correction date. For the
-    rights correction flow (``rights.services.correction_execute``) to call once its items can name
+    rights correction flow (``rights.services.correction.correction_execute``) to call once its items can name
     an intake answer.
     """
     from django.utils import timezone
 
     value = (new_answer or "").strip()
     if len(value) > 2000:
-        raise ValidationError("Gebruik ten hoogste 2000 tekens voor het gecorrigeerde antwoord.")
+        raise ValidationError(
+            "Gebruik ten hoogste 2000 tekens voor het gecorrigeerde antwoord.", code="antwoord_te_lang"
+        )
     answers = [dict(a) for a in signal.answers or []]
     matches = [a for a in answers if question_id and a.get("question_id") == question_id]
     if not matches:
-        raise ValidationError("Dit signaal heeft geen antwoord op die vraag.")
+        raise ValidationError("Dit signaal heeft geen antwoord op die vraag.", code="antwoord_onbekend")
     for answer in matches:
         answer["answer"] = value
         answer["corrected_on"] = timezone.localdate().isoformat()

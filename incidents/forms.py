@@ -21,7 +21,7 @@ def _dt_field(label: str, required: bool = True, help_text: str = "") -> forms.D
 
 def _not_in_future(value):
     if value and value > timezone.now():
-        raise forms.ValidationError("Dit tijdstip ligt in de toekomst.")
+        raise forms.ValidationError("Dit tijdstip ligt in de toekomst.", code="tijdstip_toekomst")
     return value
 
 

@@ -17,7 +17,7 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 from viewflow.workflow.models import Task
 
 from core.lists import ALL, ListFilter, ListSpec, ListState, SortKey, choice_filter
-from flows.services import OPEN_STATUSES
+from core.tasks import OPEN_STATUSES
 from incidents.models import AP_DEADLINE
 from incidents.selectors import _open_breach_q, incidents_visible_to
 from parties.models import Party

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.forms.models import construct_instance
 from django.utils import timezone
 
+from core import tasks
 from core.numbering import number_next
+from core.processes import ProcessKind, process_start
 from incidents.models import DeadlineState, IncidentProcess
 from outbox.services import mail_queue
 
@@ -42,10 +45,8 @@ def incident_register(process: IncidentProcess, *, user) -> IncidentProcess:
 def incident_start(*, title: str, description: str, discovered_at, user) -> IncidentProcess:
     """Report an incident: start the incident flow (its classify task goes to the handlers) and
     register who reported it, when, and the kenmerk — in one transaction."""
-    from incidents.flows import IncidentFlow
-
     with transaction.atomic():
-        process = IncidentFlow.register.run(title=title, description=description, discovered_at=discovered_at)
+        process = process_start(ProcessKind.INCIDENT, title=title, description=description, discovered_at=discovered_at)
         return incident_register(process, user=user)
 
 
@@ -59,10 +60,7 @@ TASK_EFFECTS = {
 def incident_task_complete(task, *, user, form) -> IncidentProcess:
     """Complete ``task`` with a valid step form: the form's values go onto the process the flow
     goes on with (loaded under the flow lock), then the flow moves on — one locked transaction.
-    Raises ``flows.services.TaskUnavailable`` (a Dutch message) when the task was done or taken."""
-    from django.forms.models import construct_instance
-
-    from flows.services import task_complete
+    Raises ``core.tasks.TaskUnavailable`` (a Dutch message) when the task was done or taken."""
 
     def action() -> IncidentProcess:
         process = task.process.coerced  # the very instance the flow's next nodes read and save
@@ -73,7 +71,7 @@ def incident_task_complete(task, *, user, form) -> IncidentProcess:
             effect(process)
         return process
 
-    return task_complete(task, user, action)
+    return tasks.task_complete(task, user, action)
 
 
 def incident_classify(process: IncidentProcess) -> IncidentProcess:

@@ -1,14 +1,14 @@
+"""/werk/incidenten/: the register, reporting and the detail. The task screens (``taak/…``) are the
+one task screen of ``flows.incidents``; ``config.urls`` mounts them in this namespace."""
+
 from django.urls import path
 
-from incidents import task_views, views
+from incidents import views
 
 app_name = "incidents"
 
 urlpatterns = [
     path("", views.register, name="index"),
-    path("melden/", task_views.start, name="start"),
-    path("taak/<int:task_id>/", task_views.task_detail, name="task"),
-    path("taak/<int:task_id>/oppakken/", task_views.task_claim, name="claim"),
-    path("taak/<int:task_id>/vrijgeven/", task_views.task_release, name="release"),
+    path("melden/", views.start, name="start"),
     path("<str:reference>/", views.detail, name="detail"),
 ]

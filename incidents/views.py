@@ -1,16 +1,18 @@
-"""Screens of the incident register: the register list and the detail. Reporting an incident and
-its task screens are in ``incidents.task_views``. Every screen is declared through the one access
-entry point (``work_screen``); the views check and log nothing themselves.
+"""Screens of the incident register: reporting an incident, the register list and the detail. The
+task screens are the one task screen of ``flows.incidents``. Every screen is declared through the
+one access entry point (``work_screen``); the views check and log nothing themselves.
 """
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from access.screens import work_screen
-from incidents import selectors
+from incidents import selectors, services
+from incidents.forms import IncidentRegisterForm
 from incidents.models import IncidentProcess
 from incidents.register_list import COLUMNS as INCIDENT_COLUMNS
 from incidents.register_list import incident_list
@@ -56,3 +58,22 @@ def detail(request: HttpRequest, incident: IncidentProcess, reference: str) -> H
     tasks = incident.task_set.select_related("owner").order_by("created")
     context = {"incident": incident, "state": incident.deadline_state(), "tasks": tasks}
     return render(request, "incidents/detail.html", context)
+
+
+@work_screen(
+    rule="incidents.register",
+    purpose="incidenten: incident melden",
+    object_type=OBJECT_TYPE,
+    screen_ref="incident-melden",
+    methods=("GET", "POST"),
+)
+def start(request: HttpRequest) -> HttpResponse:
+    """Report an incident (art. 15.2g): the flow starts and the classify task goes to the handlers."""
+    form = IncidentRegisterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        process = services.incident_start(**form.cleaned_data, user=request.user)
+        request.access.created(process)
+        messages.success(request, f"Het incident is gemeld onder kenmerk {process.reference}.")
+        return redirect("incidents:detail", reference=process.reference)
+    status = 400 if form.errors else 200
+    return render(request, "incidents/start.html", {"form": form}, status=status)

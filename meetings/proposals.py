@@ -13,8 +13,8 @@ person of another kernpartij confirms or refuses it — by their own act, on the
 
 The same checks decide the screens' access rule (``meetings.access_rules``) and the services: a
 direct call by an ineligible user raises a Dutch ``ValidationError`` with a ``code``. Which file a
-proposal is about and what its decision does is per kind (``weegploeg.services``,
-``casusoverleg.services``); this module builds the mechanism once.
+proposal is about and what its decision does is per kind, handed over by the file apps
+(``meetings.subjects``); this module builds the mechanism once.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from meetings.models import DecisionKind, DecisionProposal, ProposalStatus
-from meetings.services import _four_eyes_basis, information_suppliers
+from meetings.services import _four_eyes_basis
+from meetings.subjects import decision_subject
 
 if TYPE_CHECKING:
     import rules
@@ -47,20 +48,9 @@ class KindContext:
 
 
 def decision_kind_context(kind: str, file_number: str) -> KindContext:
-    from weegploeg.models import WeegploegFile
-
-    if kind == DecisionKind.WEEGPLOEG:
-        from access.predicates import holds_permission, is_kernpartij
-
-        file = WeegploegFile.objects.filter(number=file_number).first()
-        may_decide = is_kernpartij & holds_permission("flows.weegploeg_decide")
-        return KindContext(file, may_decide, information_suppliers(file))
-    from casusoverleg.access_rules import may_decide_closure
-    from casusoverleg.models import CasusoverlegFile
-
-    file = CasusoverlegFile.objects.filter(number=file_number).first()
-    source = WeegploegFile.objects.filter(number=file.source_weegploeg_number).first() if file else None
-    return KindContext(file, may_decide_closure, information_suppliers(source))
+    subject = decision_subject(kind)
+    file = subject.file(file_number)
+    return KindContext(file, subject.may_decide, subject.suppliers(file))
 
 
 def _decider_check(context: KindContext, by: User) -> None:
@@ -141,13 +131,7 @@ def decision_confirm(proposal: DecisionProposal, *, by: User):
     proposal.reviewed_by = by
     proposal.reviewed_at = timezone.now()
     proposal.save(update_fields=["status", "reviewed_by", "reviewed_at"])
-    if proposal.kind == DecisionKind.WEEGPLOEG:
-        from weegploeg.services import weegploeg_decision_take_effect
-
-        return weegploeg_decision_take_effect(context.file, proposal, authority)
-    from casusoverleg.services import closure_take_effect
-
-    return closure_take_effect(context.file, proposal, authority)
+    return decision_subject(proposal.kind).take_effect(context.file, proposal, authority)
 
 
 @transaction.atomic
@@ -192,7 +176,7 @@ def decision_last_rejected(kind: str, file_number: str) -> DecisionProposal | No
 def decision_proposal_state(kind: str, file_number: str, task) -> dict:
     """For the decider's task screen: the proposal waiting for confirmation, or the last refusal
     (with its reason) of a proposal on this still open task."""
-    from flows.services import OPEN_STATUSES
+    from core.tasks import OPEN_STATUSES
 
     if task.status not in OPEN_STATUSES:
         return {}

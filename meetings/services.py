@@ -27,6 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from meetings.models import AgendaItem, CollectiveDecision, DecisionBasis, DecisionKind, Meeting, MeetingKind
+from meetings.subjects import meeting_subject
 from parties.models import Party, PartyRole
 
 if TYPE_CHECKING:
@@ -77,14 +78,9 @@ def meeting_attendance_record(
 
 
 def _file_by_number(kind: str, number: str):
-    number = (number or "").strip().upper()
-    if kind == MeetingKind.WEEGPLOEG:
-        from weegploeg.models import WeegploegFile
-
-        return WeegploegFile.objects.filter(number=number, archived_at__isnull=True).first()
-    from casusoverleg.models import CasusoverlegFile
-
-    return CasusoverlegFile.objects.filter(number=number, archived_at__isnull=True).first()
+    """The active file a meeting of ``kind`` may put on its agenda (archived files are out, art. 13.2)."""
+    file = meeting_subject(kind).file((number or "").strip().upper())
+    return file if file is not None and file.archived_at is None else None
 
 
 def meeting_agenda_add(meeting: Meeting, *, by: User, number: str) -> AgendaItem:

@@ -104,7 +104,7 @@ def destructions_reapply(path: Path | None = None) -> list[str]:
     from retention.destruction import Doomed
     from retention.models import DestructionList, DestructionListItem, ItemStatus, ListStatus
     from retention.rules import RULES_BY_CODE
-    from retention.services import files_destroy_logged
+    from retention.services.logged import files_destroy_logged
 
     again = []
     for entry in destruction_ledger_read(path):

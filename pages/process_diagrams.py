@@ -13,16 +13,17 @@ from dataclasses import dataclass, field
 
 from django.template.loader import get_template
 from django.utils.encoding import force_str
-from django.utils.module_loading import import_string
 from viewflow.workflow import chart
 from viewflow.workflow.nodes import End, If, Split, Start, StartHandle, Switch, View
 from viewflow.workflow.nodes.join import Join
 
-# (dotted path of the flow class, heading on bijlage 2)
-PROCESS_FLOWS: list[tuple[str, str]] = [
-    ("flows.weegploeg.WeegploegFlow", "Van signaal tot besluit van de weegploeg (artikel 7, 8 en 11)"),
-    ("casusoverleg.flows.CasusoverlegFlow", "Casusoverleg: van plan van aanpak tot afsluiting (artikel 9)"),
-    ("rights.flows.RightsRequestFlow", "Verzoek van een betrokkene: inzage en correctie (artikel 12)"),
+from core.processes import ProcessKind, process_flow
+
+# (the process, heading on bijlage 2); the flow class comes from the registry (``core.processes``)
+PROCESS_FLOWS: list[tuple[ProcessKind, str]] = [
+    (ProcessKind.WEEGPLOEG, "Van signaal tot besluit van de weegploeg (artikel 7, 8 en 11)"),
+    (ProcessKind.CASUSOVERLEG, "Casusoverleg: van plan van aanpak tot afsluiting (artikel 9)"),
+    (ProcessKind.RIGHTS, "Verzoek van een betrokkene: inzage en correctie (artikel 12)"),
 ]
 
 EDGE_LABELS = {"yes": "ja", "no": "nee"}
@@ -89,4 +90,4 @@ def flow_diagram(flow_class, heading: str) -> ProcessDiagram:
 @functools.cache
 def process_diagrams() -> tuple[ProcessDiagram, ...]:
     """Every flow in ``PROCESS_FLOWS``, in order (computed once per process: flows change only by deploy)."""
-    return tuple(flow_diagram(import_string(path), heading) for path, heading in PROCESS_FLOWS)
+    return tuple(flow_diagram(process_flow(kind), heading) for kind, heading in PROCESS_FLOWS)

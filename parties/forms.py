@@ -13,7 +13,10 @@ class PartyAdminForm(WagtailAdminModelForm):
         kind, role = cleaned.get("kind"), cleaned.get("role")
         if kind and role and ROLE_FOR_KIND.get(kind) != role:
             self.add_error(
-                "role", forms.ValidationError("Deze rol past niet bij de soort partij (art. 2 en Partijen).")
+                "role",
+                forms.ValidationError(
+                    "Deze rol past niet bij de soort partij (art. 2 en Partijen).", code="rol_past_niet"
+                ),
             )
         notice = cleaned.get("notice_given_on")
         if notice and not cleaned.get("participation_ends_on"):
@@ -23,11 +26,17 @@ class PartyAdminForm(WagtailAdminModelForm):
         if notice and ends and ends < party_participation_end(notice):
             self.add_error(
                 "participation_ends_on",
-                forms.ValidationError("De deelname eindigt niet eerder dan drie maanden na de opzegging (art. 18.2)."),
+                forms.ValidationError(
+                    "De deelname eindigt niet eerder dan drie maanden na de opzegging (art. 18.2).",
+                    code="einde_binnen_opzegtermijn",
+                ),
             )
         joined = cleaned.get("joined_on")
         if joined and notice and notice < joined:
-            self.add_error("notice_given_on", forms.ValidationError("De opzegdatum ligt vóór de datum van deelname."))
+            self.add_error(
+                "notice_given_on",
+                forms.ValidationError("De opzegdatum ligt vóór de datum van deelname.", code="opzegging_voor_deelname"),
+            )
         return cleaned
 
 

@@ -8,6 +8,7 @@ import datetime
 from django.db.models import Q
 from django.utils import timezone
 
+from core.processes import ProcessKind, process_flow
 from parties.models import Party
 
 
@@ -39,15 +40,11 @@ def parties_without_notice() -> list[Party]:
 def _task_url(task) -> str:
     from django.urls import reverse
 
-    from casusoverleg.flows import CasusoverlegFlow
-    from flows.casus_review import CasusAccuracyReviewFlow
-    from flows.weegploeg import AccuracyReviewFlow, WeegploegFlow
-
     names = {
-        WeegploegFlow: "weegploeg:task",
-        AccuracyReviewFlow: "weegploeg:task",
-        CasusoverlegFlow: "casusoverleg:task",
-        CasusAccuracyReviewFlow: "casusoverleg:accuracy_review",
+        process_flow(ProcessKind.WEEGPLOEG): "weegploeg:task",
+        process_flow(ProcessKind.ACCURACY_REVIEW): "weegploeg:task",
+        process_flow(ProcessKind.CASUSOVERLEG): "casusoverleg:task",
+        process_flow(ProcessKind.CASUS_REVIEW): "casusoverleg:accuracy_review",
     }
     name = names.get(task.flow_task.flow_class) if task.flow_task else None
     return reverse(name, kwargs={"task_id": task.pk}) if name else ""
@@ -59,7 +56,7 @@ def departed_party_tasks(today: datetime.date | None = None) -> list[FlaggedTask
     from django.contrib.contenttypes.models import ContentType
     from viewflow.workflow.models import Task
 
-    from flows.services import OPEN_STATUSES
+    from core.tasks import OPEN_STATUSES
 
     today = today or timezone.localdate()
     departed = {p.pk: p for p in Party.objects.filter(participation_ends_on__lte=today)}

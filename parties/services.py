@@ -100,34 +100,40 @@ def party_notice_record(party: Party, *, by, notice_given_on: datetime.date) -> 
     with transaction.atomic():
         party = Party.objects.select_for_update().get(pk=party.pk)
         if party.notice_given_on is not None:
-            raise ValidationError(f"{party.name} heeft al opgezegd op {party.notice_given_on:%d-%m-%Y}.")
+            raise ValidationError(
+                f"{party.name} heeft al opgezegd op {party.notice_given_on:%d-%m-%Y}.", code="al_opgezegd"
+            )
         if notice_given_on > timezone.localdate():
-            raise ValidationError("De datum van de opzegging kan niet in de toekomst liggen.")
+            raise ValidationError(
+                "De datum van de opzegging kan niet in de toekomst liggen.", code="opzegging_toekomst"
+            )
         if notice_given_on < party.joined_on:
-            raise ValidationError("De opzegdatum ligt vóór de datum van deelname.")
+            raise ValidationError("De opzegdatum ligt vóór de datum van deelname.", code="opzegging_voor_deelname")
         return party_give_notice(party, notice_given_on)
 
 
 def parties_tasks_release(party: Party, *, by) -> int:
     """Art. 18.2: once ``party``'s participation has ended, its users' open tasks go back to their
-    group's queue (the uitvoerder hands them on, ``flows.services.task_reassign``); tasks that wait
+    group's queue (the uitvoerder hands them on, ``core.tasks.task_reassign``); tasks that wait
     for the party itself stay flagged (``parties.selectors.departed_party_tasks``). Returns how many."""
     from django.core.exceptions import PermissionDenied, ValidationError
     from viewflow.workflow.models import Task
     from viewflow.workflow.status import STATUS
 
-    from flows import services as flow_services
+    from core import tasks as task_lifecycle
     from parties.access_rules import may_record_notice
 
     if not may_record_notice(by):
         raise PermissionDenied("Alleen de uitvoerder of de functioneel beheerder geeft deze taken terug.")
     if party.is_participating():
-        raise ValidationError(f"{party.name} neemt nog deel; de taken van haar gebruikers blijven staan.")
+        raise ValidationError(
+            f"{party.name} neemt nog deel; de taken van haar gebruikers blijven staan.", code="partij_neemt_deel"
+        )
     released = 0
     for task in Task.objects.filter(status=STATUS.ASSIGNED, owner__party=party).select_related("owner").order_by("pk"):
         try:
-            flow_services.task_release(task, task.owner)  # on behalf of the user who left
-        except flow_services.TaskUnavailable:
+            task_lifecycle.task_release(task, task.owner)  # on behalf of the user who left
+        except task_lifecycle.TaskUnavailable:
             continue  # done or changed meanwhile: it is no longer this party's
         released += 1
     return released

@@ -1,25 +1,33 @@
-"""Set-based destruction of files (art. 13, issue 18): a chunk of files at a time, one DELETE per table.
+"""Set-based destruction of files (art. 13, issue 18): retention orchestrates, each app destroys its own.
 
-``files_destroy`` destroys a chunk of files of one kind in the caller's transaction. It walks the
-CASCADE relations of the file model once (``cascade_plan``), counts the rows per file with one
-``GROUP BY`` query per table (for each file's verklaring van vernietiging), then deletes each table
-for the whole chunk, children first, so no delete has to look for cascades row by row. The viewflow
-processes and tasks of the files' flows and finished rights requests about them go the same way.
+``files_destroy`` destroys a chunk of due, locked, unheld files of one kind in the caller's
+transaction, in this order:
+
+1. their viewflow processes that are still open, and those of the rights requests about them, are
+   cancelled through viewflow's own cancel transition (``retention.processes``);
+2. the app that owns the files deletes them and all their rows (``weegploeg.destruction``,
+   ``casusoverleg.destruction``), then the apps that hold something about them do:
+   the meetings (``meetings.destruction``) and the rights requests (``rights.destruction``);
+3. the processes and their tasks are deleted (``retention.processes``);
+4. retention's own free text about them (hold reasons, consultation reasons, reactivation notes)
+   is erased, and one verklaring van vernietiging per file records what went, per table.
+
+Each step is one DELETE per table for the whole chunk, never per file.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
-import graphlib
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Iterable
 
-from django.db import models
-from django.db.models import Count
 from django.utils import timezone
 
-from casusoverleg.models import CasusoverlegFile
+from casusoverleg.destruction import casusoverleg_files_destroy, casusoverleg_sources
+from core.bulk_delete import counts_merge
+from meetings.destruction import meetings_files_destroy
+from retention.files import file_model
 from retention.models import (
     ArchiveConsultation,
     DestructionList,
@@ -28,10 +36,19 @@ from retention.models import (
     ReactivationOrder,
     RetentionHold,
 )
+from retention.processes import processes_cancel, processes_delete, processes_of
 from retention.rules import RetentionRule, months_after
+from rights.destruction import rights_requests_about, rights_requests_destroy
+from rights.models import RightsRequest
+from weegploeg.destruction import weegploeg_files_destroy
 from weegploeg.models import WeegploegFile
 
 ERASED = "[vernietigd]"
+
+DESTROYERS: dict[str, Callable[[Iterable[int]], dict[int, Counter]]] = {
+    FileKind.WEEGPLOEG: weegploeg_files_destroy,
+    FileKind.CASUSOVERLEG: casusoverleg_files_destroy,
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -45,135 +62,32 @@ class Doomed:
     rule: RetentionRule
 
 
-def cascade_plan(root: type[models.Model]) -> list[tuple[type[models.Model], str]]:
-    """``root`` and every model that CASCADEs from it, with the lookup path from that model to the
-    root ("" for the root itself), in an order that deletes every row before the rows it points to."""
-    paths: dict[type[models.Model], str] = {root: ""}
-    depth = {root: 0}
-    queue = [root]
-    while queue:
-        model = queue.pop(0)
-        for rel in model._meta.related_objects:
-            if rel.many_to_many or rel.on_delete is not models.CASCADE or rel.related_model in paths:
-                continue
-            prefix = paths[model]
-            paths[rel.related_model] = f"{rel.field.name}__{prefix}" if prefix else rel.field.name
-            depth[rel.related_model] = depth[model] + 1
-            queue.append(rel.related_model)
-    graph: dict[type[models.Model], set[type[models.Model]]] = {m: set() for m in paths}
-    for model in paths:
-        for field in model._meta.concrete_fields:
-            target = field.related_model if field.is_relation else None
-            # ``model`` points to ``target``: delete ``model`` first. A link to a deeper model (a
-            # viewflow subprocess's parent task) is left to Django's own cascade: no cycle.
-            if target in paths and target is not model and depth[target] <= depth[model]:
-                graph[target].add(model)
-    return [(m, paths[m]) for m in graphlib.TopologicalSorter(graph).static_order()]
-
-
-def _lookup(path: str, field: str) -> str:
-    return f"{path}__{field}" if path else field
-
-
-def grouped_delete(root: type[models.Model], field: str, keys: Iterable[Hashable]) -> dict[Hashable, Counter]:
-    """Delete the ``root`` rows whose ``field`` is in ``keys`` and everything cascading from them, one
-    DELETE per table; return the number of rows removed per key and per table."""
-    keys = list(set(keys))
-    removed: dict[Hashable, Counter] = defaultdict(Counter)
-    if not keys:
-        return removed
-    plan = cascade_plan(root)
-    for model, path in plan:
-        lookup = _lookup(path, field)
-        rows = (
-            model._base_manager.filter(**{f"{lookup}__in": keys})
-            .order_by()
-            .values_list(lookup)
-            .annotate(n=Count("pk"))
-            .values_list(lookup, "n")
-        )
-        for key, n in rows:
-            removed[key][model._meta.label] += n
-    for model, path in plan:
-        model._base_manager.filter(**{f"{_lookup(path, field)}__in": keys}).delete()
-    return removed
-
-
-def _process_map(kind: str, file_pks: list[int]) -> dict[int, int]:
-    """process id → file pk: the file's own flow and its accuracy reviews (art. 8.3, 10.3): every
-    process whose artifact is the file."""
-    from django.contrib.contenttypes.models import ContentType
-    from viewflow.workflow.models import Process
-
-    model = CasusoverlegFile if kind == FileKind.CASUSOVERLEG else WeegploegFile
-    result = {
-        process_id: pk
-        for pk, process_id in model.objects.filter(pk__in=file_pks).values_list("pk", "process_id")
-        if process_id
-    }
-    ct = ContentType.objects.get_for_model(model)
-    for process_id, object_id in Process.objects.filter(
-        artifact_content_type=ct, artifact_object_id__in=file_pks
-    ).values_list("pk", "artifact_object_id"):
-        result[process_id] = int(object_id)
-    return result
-
-
-def _processes_delete(owner_of: dict[int, Hashable], removed: dict[Hashable, Counter]) -> None:
-    """Viewflow's process and task rows (with their JSON ``data``), counted for their owner."""
-    from viewflow.workflow.models import Process
-
-    for process_id, counts in grouped_delete(Process, "pk", owner_of).items():
-        removed[owner_of[process_id]].update(counts)
-
-
-def _rights_requests_delete(numbers: list[str], removed: dict[str, Counter]) -> None:
-    """Finished rights requests about these weegploeg numbers (reply address, asked corrections)."""
-    from rights.models import RightsRequest
-
-    process_of = dict(
-        RightsRequest.objects.filter(weegploeg_number__in=numbers, process_id__isnull=False).values_list(
-            "process_id", "weegploeg_number"
-        )
-    )
-    for number, counts in grouped_delete(RightsRequest, "weegploeg_number", numbers).items():
-        removed[number].update(counts)
-    _processes_delete(process_of, removed)
-
-
-def _weegploeg_destroy(doomed: list[Doomed], removed: dict[str, Counter]) -> None:
-    from rights.models import RightsRequest
-    from weegploeg.models import Subject
-
+def _rights_requests(kind: str, doomed: list[Doomed]) -> dict[int, str]:
+    """Request id → doomed file number: the rights requests about these files. A casusoverleg file
+    answers for the requests about the weegploeg file it was copied from once that file is gone."""
+    if kind == FileKind.WEEGPLOEG:
+        return rights_requests_about(d.number for d in doomed)
     number_of = {d.pk: d.number for d in doomed}
-    pks = list(number_of)
-    processes = _process_map(FileKind.WEEGPLOEG, pks)
-    subject_of = dict(WeegploegFile.objects.filter(pk__in=pks).values_list("subject_id", "pk"))
-    for pk, counts in grouped_delete(WeegploegFile, "pk", pks).items():
-        removed[number_of[pk]].update(counts)
-    kept = set(WeegploegFile.objects.filter(subject_id__in=list(subject_of)).values_list("subject_id", flat=True))
-    gone = [s for s in subject_of if s not in kept]
-    if gone:
-        RightsRequest.objects.filter(subject_id__in=gone).update(subject=None)
-        for subject_id, counts in grouped_delete(Subject, "pk", gone).items():
-            removed[number_of[subject_of[subject_id]]].update(counts)
-    _processes_delete({p: number_of[pk] for p, pk in processes.items()}, removed)
-    _rights_requests_delete(list(number_of.values()), removed)
+    copied_from = {source: number_of[pk] for pk, source in casusoverleg_sources(number_of).items()}
+    still = set(WeegploegFile.objects.filter(number__in=list(copied_from)).values_list("number", flat=True))
+    orphaned = [source for source in copied_from if source not in still]
+    return {request: copied_from[source] for request, source in rights_requests_about(orphaned).items()}
 
 
-def _casusoverleg_destroy(doomed: list[Doomed], removed: dict[str, Counter]) -> None:
+def _cancelled(kind: str, doomed: list[Doomed]) -> tuple[list[Doomed], dict[int, str], dict[int, str]]:
+    """Cancel the open processes of these files and of the rights requests about them. Returns the
+    files whose processes are all cancelled (a file whose flow another transaction holds is left
+    for the next run), their requests, and every process id → file number."""
     number_of = {d.pk: d.number for d in doomed}
-    pks = list(number_of)
-    processes = _process_map(FileKind.CASUSOVERLEG, pks)
-    sources = dict(CasusoverlegFile.objects.filter(pk__in=pks).values_list("source_weegploeg_number", "number"))
-    for pk, counts in grouped_delete(CasusoverlegFile, "pk", pks).items():
-        removed[number_of[pk]].update(counts)
-    _processes_delete({p: number_of[pk] for p, pk in processes.items()}, removed)
-    still = set(WeegploegFile.objects.filter(number__in=list(sources)).values_list("number", flat=True))
-    orphaned: dict[str, Counter] = defaultdict(Counter)
-    _rights_requests_delete([s for s in sources if s not in still], orphaned)
-    for source, counts in orphaned.items():
-        removed[sources[source]].update(counts)
+    requests = _rights_requests(kind, doomed)
+    owner = {p: number_of[pk] for p, pk in processes_of(file_model(kind), number_of).items()}
+    owner |= {p: requests[r] for p, r in processes_of(RightsRequest, requests).items()}
+    busy = {owner[p] for p in processes_cancel(owner)}
+    if busy:
+        doomed = [d for d in doomed if d.number not in busy]
+        requests = {r: n for r, n in requests.items() if n not in busy}
+        owner = {p: n for p, n in owner.items() if n not in busy}
+    return doomed, requests, owner
 
 
 def files_destroy(
@@ -184,25 +98,30 @@ def files_destroy(
     destruction_list: DestructionList | None = None,
 ) -> list[DestructionRecord]:
     """Destroy these files completely (art. 13), in the caller's transaction, and return their
-    verklaringen van vernietiging (one ``DestructionRecord`` per file, no personal data).
+    verklaringen van vernietiging (one ``DestructionRecord`` per file destroyed, no personal data).
 
     Gone: the subject's rows in each file (subject, signals with their intake answers, analyses,
     decision, information duty and its follow-ups; or the casusoverleg copy, plan versions,
-    measures, reviews, persons, contributions, advice, disclosures), the viewflow processes and
-    tasks of its flows (with their JSON data), finished rights requests about it, the free-text
-    reasons of holds and archive consultations. Kept: the access log (pseudonymous numbers only)
-    and the records. Nothing of these models is in the Wagtail search index, in Wagtail's log or
-    stored as a generated file (PDFs are rendered on request).
+    measures, reviews, persons, contributions, advice, disclosures), what the meetings hold about
+    it, the viewflow processes and tasks of its flows (with their JSON data), finished rights
+    requests about it, the free-text reasons of holds and archive consultations. Kept: the access
+    log (pseudonymous numbers only) and the records. Nothing of these models is in the Wagtail
+    search index, in Wagtail's log or stored as a generated file (PDFs are rendered on request).
+
+    A file whose open process another transaction has locked right now is not destroyed (it has
+    no record); the next run destroys it.
     """
     now = now or timezone.now()
+    doomed, requests, process_owner = _cancelled(kind, doomed)
     if not doomed:
         return []
+    number_of = {d.pk: d.number for d in doomed}
+    numbers = list(number_of.values())
     removed: dict[str, Counter] = defaultdict(Counter)
-    if kind == FileKind.CASUSOVERLEG:
-        _casusoverleg_destroy(doomed, removed)
-    else:
-        _weegploeg_destroy(doomed, removed)
-    numbers = [d.number for d in doomed]
+    counts_merge(removed, DESTROYERS[kind](number_of), owner=number_of)
+    counts_merge(removed, meetings_files_destroy(numbers))
+    counts_merge(removed, rights_requests_destroy(requests), owner=requests)
+    counts_merge(removed, processes_delete(process_owner))
     RetentionHold.objects.filter(file_number__in=numbers).update(reason=ERASED)
     RetentionHold.objects.filter(file_number__in=numbers, released_at__isnull=True).update(released_at=now)
     ArchiveConsultation.objects.filter(file_number__in=numbers).update(reason=ERASED)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from incidents.models import IncidentProcess
 from retention.models import HoldKind
 
 NUMBER_HELP = "Het pseudonieme dossiernummer, bijvoorbeeld W-2026-0001 of C-2026-0001."
@@ -42,8 +43,6 @@ class HoldForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from incidents.models import IncidentProcess
-
         self.fields["incident"].queryset = IncidentProcess.objects.filter(closed_at__isnull=True).order_by("pk")
         self.fields["incident"].label_from_instance = lambda obj: f"{obj} ({obj.title})"
 

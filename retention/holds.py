@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from django.db.models import Q
 
 from retention.models import HoldKind, RetentionHold
+from rights.models import RequestStatus, RightsRequest
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,8 +42,6 @@ def _recorded_open() -> Q:
 
 
 def _rights_open_requests(numbers: list[str] | None):
-    from rights.models import RequestStatus, RightsRequest
-
     qs = RightsRequest.objects.exclude(status=RequestStatus.AFGEROND)
     if numbers is not None:
         qs = qs.filter(weegploeg_number__in=numbers)

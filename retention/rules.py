@@ -7,6 +7,7 @@ this table; changing a term is a change here (and in the README).
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime
 
@@ -108,8 +109,6 @@ def rule_for(category: str, action: str) -> RetentionRule:
 
 def months_before(moment: datetime.datetime, months: int) -> datetime.datetime:
     """``moment`` minus ``months`` calendar months (31 August - 6 → 28/29 February)."""
-    import calendar
-
     index = moment.month - 1 - months
     year, month = moment.year + index // 12, index % 12 + 1
     return moment.replace(year=year, month=month, day=min(moment.day, calendar.monthrange(year, month)[1]))

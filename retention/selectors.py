@@ -10,9 +10,11 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from retention.access_rules import may_consult_archive, may_manage_retention
+from retention.due import rule_due
 from retention.holds import Hold, holds_all
 from retention.models import Category, DestructionList, DestructionRecord, ItemStatus, ListStatus
 from retention.rules import RULES, Action
+from weegploeg.models import WeegploegFile
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -55,8 +57,6 @@ class Overview:
 def retention_overview(now: datetime.datetime | None = None) -> Overview:
     """Per category, the files due for archiving or destruction within 30 days; every hold; the
     open destruction lists; the latest destruction records. A constant number of queries."""
-    from retention.services import rule_due
-
     now = now or timezone.now()
     moment = now + datetime.timedelta(days=HORIZON_DAYS)
     rows = []
@@ -105,8 +105,6 @@ ARCHIVED_READ_ONLY = (
 def archived_weegploeg_numbers(numbers) -> set[str]:
     """Of these weegploeg file numbers, the archived ones: found for the inzage overview, read-only
     (a write would restart their term)."""
-    from weegploeg.models import WeegploegFile
-
     return set(
         WeegploegFile.objects.filter(number__in=list(numbers), archived_at__isnull=False).values_list(
             "number", flat=True

@@ -16,11 +16,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from access.screens import work_screen
-from retention import selectors, services
+from retention import selectors
+from retention.files import OBJECT_TYPES, archived_file, kind_of
 from retention.forms import ArchiveConsultForm, HoldForm, ReactivateForm
 from retention.models import ArchiveConsultation, DestructionList, FileKind, ListStatus, RetentionHold
 from retention.record_list import COLUMNS as RECORD_COLUMNS
 from retention.record_list import record_list
+from retention.services import holds as hold_services
+from retention.services.lists import destruction_list_approve, destruction_list_cancel
+from retention.services.reactivation import file_reactivate
 
 PURPOSE = "Bewaartermijnen beheren (art. 13)"
 ARCHIVE_PURPOSE = "Raadpleging gearchiveerd dossier (art. 13.2)"
@@ -87,7 +91,7 @@ def list_detail(request: HttpRequest, dlist: DestructionList, pk: int) -> HttpRe
 )
 def list_approve(request: HttpRequest, dlist: DestructionList, pk: int) -> HttpResponse:
     try:
-        dlist = services.destruction_list_approve(dlist, by=request.user)
+        dlist = destruction_list_approve(dlist, by=request.user)
     except ValidationError as error:
         messages.error(request, _errors(error))
     else:
@@ -111,7 +115,7 @@ def list_approve(request: HttpRequest, dlist: DestructionList, pk: int) -> HttpR
 )
 def list_cancel(request: HttpRequest, dlist: DestructionList, pk: int) -> HttpResponse:
     try:
-        services.destruction_list_cancel(dlist, by=request.user)
+        destruction_list_cancel(dlist, by=request.user)
     except ValidationError as error:
         messages.error(request, _errors(error))
     else:
@@ -125,7 +129,7 @@ def hold_new(request: HttpRequest) -> HttpResponse:
     form = HoldForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            hold = services.hold_place(
+            hold = hold_services.hold_place(
                 by=request.user,
                 number=form.cleaned_data["file_number"],
                 kind=form.cleaned_data["kind"],
@@ -152,7 +156,7 @@ def hold_new(request: HttpRequest) -> HttpResponse:
 )
 def hold_release(request: HttpRequest, hold: RetentionHold, pk: int) -> HttpResponse:
     try:
-        services.hold_release(hold, by=request.user)
+        hold_services.hold_release(hold, by=request.user)
     except ValidationError as error:
         messages.error(request, _errors(error))
     else:
@@ -167,7 +171,7 @@ def reactivate(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             data = form.cleaned_data
-            order = services.file_reactivate(
+            order = file_reactivate(
                 by=request.user,
                 number=data["file_number"],
                 order_reference=data["order_reference"],
@@ -178,7 +182,7 @@ def reactivate(request: HttpRequest) -> HttpResponse:
             form.add_error(None, _errors(error))
         else:
             # Art. 13.4: the file is active again; the change is on record under its own type.
-            request.access.changed(order.file_number, object_type=services.OBJECT_TYPES[FileKind(order.kind)])
+            request.access.changed(order.file_number, object_type=OBJECT_TYPES[FileKind(order.kind)])
             messages.success(
                 request,
                 f"Dossier {order.file_number} is weer actief en terug bij de weegploeg; de termijnen beginnen opnieuw.",
@@ -203,8 +207,8 @@ def archive_consult(request: HttpRequest) -> HttpResponse:
     kind = None
     if request.method == "POST" and form.is_valid():
         number = form.cleaned_data["file_number"]
-        kind = services.kind_of(number)
-        file = services.archived_file(kind, number) if kind else None
+        kind = kind_of(number)
+        file = archived_file(kind, number) if kind else None
         if file is None:
             form.add_error("file_number", "Er is geen gearchiveerd dossier met dit nummer.")
         else:
@@ -216,7 +220,7 @@ def archive_consult(request: HttpRequest) -> HttpResponse:
                 party=request.user.party,
             )
     if file is not None:
-        request.access.listed([file.number], object_type=services.OBJECT_TYPES[kind])
+        request.access.listed([file.number], object_type=OBJECT_TYPES[kind])
     else:
         request.access.listed([])  # the form only, or no archived file found: nothing shown
     return render(

@@ -8,7 +8,7 @@ party (signals, supplied information and contributions per party; the analysis, 
 the plan per file). Before the overview may be issued, the uitvoerder records per item whether the
 ground still applies after consulting the party concerned (``DeferredItemAssessment``). Items that
 stay covered are left out of the overview and named by kind (never by content or source) in the
-reasoned refusal (art. 12.4); ``rights.services.inzage_answer`` refuses while an item is open.
+reasoned refusal (art. 12.4); ``rights.services.inzage.inzage_answer`` refuses while an item is open.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from rights.models import (
 if TYPE_CHECKING:
     from accounts.models import User
     from parties.models import Party
-    from rights.selectors import SubjectOverview
+    from rights.selectors.overview import SubjectOverview
 
 WEEGPLOEG = DeferredFileKind.WEEGPLOEG
 CASUSOVERLEG = DeferredFileKind.CASUSOVERLEG
@@ -120,7 +120,7 @@ def _parties_by_name(names: set[str]) -> dict[str, Party]:
 def deferral_items(rights_request: RightsRequest, overview: SubjectOverview | None = None) -> list[DeferralItem]:
     """Every item of the overview covered by a deferred information duty, with its assessment."""
     from casusoverleg.models import CasusoverlegFile
-    from rights.selectors import subject_overview
+    from rights.selectors.overview import subject_overview
     from weegploeg.models import Art41Ground
 
     duties = deferred_duties(rights_request)

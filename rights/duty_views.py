@@ -14,9 +14,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from access.screens import work_screen
-from rights import services
 from rights.forms import DutyCheckForm
-from rights.selectors import deferred_duties_open, duty_next_check, subject_overview
+from rights.selectors.information_duty import deferred_duties_open, duty_next_check
+from rights.selectors.overview import subject_overview
+from rights.services.information_duty import information_duty_check
 from rights.views import FILE_TYPE, pdf_response
 
 DUTY = "rights.follow_up_information_duty"
@@ -72,7 +73,7 @@ def duty(request: HttpRequest, the_duty, number: str) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                check = services.information_duty_check(
+                check = information_duty_check(
                     the_duty,
                     by=request.user,
                     checked_on=data["checked_on"],

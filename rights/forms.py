@@ -60,7 +60,10 @@ class RegisterForm(forms.Form):
             field, value, reason = data.get(f"field_{i}"), data.get(f"value_{i}", ""), data.get(f"reason_{i}", "")
             if field or value or reason:
                 if not field:
-                    self.add_error(f"field_{i}", "Kies welk gegeven moet worden gecorrigeerd.")
+                    self.add_error(
+                        f"field_{i}",
+                        forms.ValidationError("Kies welk gegeven moet worden gecorrigeerd.", code="gegeven_ontbreekt"),
+                    )
                 rows.append((field, value, reason))
         return rows
 

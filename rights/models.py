@@ -1,7 +1,7 @@
 """Data-subject rights (art. 11.2-5, 12): inzage and correctie requests and the information duty.
 
 A request is registered by the uitvoerder (art. 12.1) with a pseudonymous number ("R-2026-0001")
-and runs through ``rights.flows.RightsRequestFlow``: identiteit vaststellen → inzage (art. 12.3-4)
+and runs through ``flows.rights.RightsRequestFlow``: identiteit vaststellen → inzage (art. 12.3-4)
 → besluit over correctie (art. 12.5) → correctie uitvoeren (art. 12.6). The deadlines are computed
 from the recorded dates (``RightsRequest.deadline``). Deferred information duties recorded by the
 weegploeg (art. 11.4) get periodic re-checks here (``InformationDutyFollowUp``) until the subject

@@ -18,9 +18,9 @@ from django.db.models import Case, DateField, F, Q, QuerySet, When
 from viewflow.workflow.models import Task
 
 from core.lists import ALL, ListFilter, ListSpec, ListState, SortKey, choice_filter, due_filter
-from flows.services import OPEN_STATUSES
+from core.tasks import OPEN_STATUSES
 from rights.models import ANSWER_WEEKS, CorrectionDecision, RequestKind, RequestStatus
-from rights.selectors import rights_requests_visible_to
+from rights.selectors.requests import rights_requests_visible_to
 
 if TYPE_CHECKING:
     from accounts.models import User

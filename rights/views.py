@@ -4,9 +4,8 @@ Every screen, PDF and letter is declared through the one access entry point
 (``access.screens.work_screen``): the rule of art. 5 and 12.1 (``rights/access_rules.py``), the
 secrecy duty and the access log — one row per object whose personal data a screen shows or
 changes, naming the request number ("R-2026-0001") or file number only; a list writes one row
-naming the numbers it showed. A refused user and an unknown number get the same 403. Tasks are
-completed through ``flows.services.task_complete`` (claim, business write and next step in one
-locked transaction).
+naming the numbers it showed. A refused user and an unknown number get the same 403. The request
+page with its open task is the rights flow's task screen (``flows.rights``).
 """
 
 from __future__ import annotations
@@ -16,30 +15,19 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from viewflow.workflow.models import Task
 
 from access.screens import work_screen
-from flows import services as flow_services
-from rights import deferral, services
-from rights.flows import RightsRequestFlow
+from rights import deferral
 from rights.forms import (
-    CorrectionDecideForm,
-    CorrectionExecuteForm,
-    DeferralAssessForm,
-    IdentityForm,
-    InzageForm,
     RegisterForm,
 )
-from rights.models import CorrectionDecision, InzageDecision, OverviewSection, RequestStatus, RightsRequest
+from rights.models import CorrectionDecision, InzageDecision, OverviewSection, RightsRequest
 from rights.request_list import COLUMNS as REQUEST_COLUMNS
 from rights.request_list import request_list
-from rights.selectors import (
-    deadlines_dashboard,
-    subject_file_numbers,
-    subject_overview,
-)
+from rights.selectors.deadlines import deadlines_dashboard
+from rights.selectors.overview import subject_overview
+from rights.services.registration import rights_request_register
 
-CANNOT_WORK = "Deze stap kan nu niet worden vastgelegd. Er is niets gewijzigd."
 OBJECT_TYPE = "rights_request"
 FILE_TYPE = "weegploeg_file"
 CASUS_TYPE = "casusoverleg_file"
@@ -49,20 +37,6 @@ HANDLE = "rights.handle_request"
 def request_load(request: HttpRequest, number: str, **_) -> RightsRequest | None:
     """The request by number; the rule decides (a refusal and a miss look alike)."""
     return RightsRequest.objects.select_related("subject").filter(number=number).first()
-
-
-def _open_task(rights_request: RightsRequest) -> Task | None:
-    if not rights_request.process_id:
-        return None
-    return (
-        Task.objects.filter(
-            process_id=rights_request.process_id,
-            process__flow_class=RightsRequestFlow,
-            status__in=flow_services.OPEN_STATUSES,
-        )
-        .order_by("-pk")
-        .first()
-    )
 
 
 @work_screen(
@@ -99,7 +73,7 @@ def register(request: HttpRequest) -> HttpResponse:
         corrections = form.corrections()
         if not form.errors:
             try:
-                created = services.rights_request_register(
+                created = rights_request_register(
                     by=request.user,
                     weegploeg_number=data["weegploeg_number"],
                     kind=data["kind"],
@@ -121,173 +95,7 @@ def register(request: HttpRequest) -> HttpResponse:
     return render(request, "rights/register.html", {"form": form}, status=400 if form.errors else 200)
 
 
-def _task_form(task: Task | None, rights_request: RightsRequest, data=None):
-    if task is None:
-        return None
-    name = task.flow_task.name
-    if name == "identify":
-        return IdentityForm(data)
-    if name == "inzage":
-        return InzageForm(data)
-    if name == "correction_decide":
-        return CorrectionDecideForm(data, corrections=list(rights_request.corrections.all()))
-    if name == "correction_execute":
-        return CorrectionExecuteForm(data)
-    return None
-
-
-def _task_action(task: Task, rights_request: RightsRequest, data: dict, result: dict):
-    name = task.flow_task.name
-    if name == "identify":
-        return lambda: services.identity_record(
-            rights_request, established_on=data["established_on"], method=data["method"], note=data["note"]
-        )
-    if name == "inzage":
-        return lambda: services.inzage_answer(
-            rights_request,
-            decision=data["decision"],
-            answered_on=data["answered_on"],
-            ground=data["ground"],
-            motivation=data["motivation"],
-            withheld_sections=data["withheld_sections"],
-        )
-    if name == "correction_decide":
-        return lambda: services.correction_decide(
-            rights_request,
-            decided_on=data["decided_on"],
-            accepted_ids=[int(pk) for pk in data["accepted"]],
-            motivation=data["motivation"],
-        )
-
-    def execute():
-        result.update(services.correction_execute(rights_request, executed_on=data["executed_on"]))
-
-    return execute
-
-
-def _after_task(request: HttpRequest, task: Task, rights_request: RightsRequest, result: dict) -> None:
-    """The rows of a completed task: the request changed, and what left the system or changed with it."""
-    name = task.flow_task.name
-    request.access.changed(rights_request)
-    if name == "inzage" and rights_request.inzage_decision != InzageDecision.GEWEIGERD:
-        # Art. 12.3: the overview was handed over to the requester: an export of every file it covers.
-        request.access.exported(rights_request)
-        weegploeg, casus = subject_file_numbers(rights_request)
-        for number in weegploeg:
-            request.access.exported(number, object_type=FILE_TYPE)
-        for number in casus:
-            request.access.exported(number, object_type=CASUS_TYPE)
-    if name == "correction_execute":
-        # Art. 12.6: the correction changed the subject's data in these files.
-        for number in result.get("weegploeg", []):
-            request.access.changed(number, object_type=FILE_TYPE)
-        for number in result.get("casusoverleg", []):
-            request.access.changed(number, object_type=CASUS_TYPE)
-
-
-@work_screen(
-    rule=HANDLE,
-    purpose="rechten: verzoek behandelen",
-    object_type=OBJECT_TYPE,
-    screen_ref="rechten-verzoek",
-    load=request_load,
-    methods=("GET", "POST"),
-)
-def detail(request: HttpRequest, rights_request: RightsRequest, number: str) -> HttpResponse:
-    task = _open_task(rights_request)
-    form = _task_form(task, rights_request, request.POST if request.method == "POST" else None)
-    if request.method == "POST":
-        if form is None:
-            messages.error(request, CANNOT_WORK)
-            return redirect("rights:detail", number=rights_request.number)
-        if form.is_valid():
-            result: dict = {}
-            try:
-                flow_services.task_complete(
-                    task, request.user, _task_action(task, rights_request, form.cleaned_data, result)
-                )
-            except flow_services.TaskUnavailable as error:
-                messages.error(request, error.message)
-                return redirect("rights:detail", number=rights_request.number)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                rights_request.refresh_from_db()
-                _after_task(request, task, rights_request, result)
-                messages.success(
-                    request, f"‘{task.flow_task.task_title}’ is vastgelegd voor verzoek {rights_request.number}."
-                )
-                return redirect("rights:detail", number=rights_request.number)
-        rights_request.refresh_from_db()
-    request.access.read(rights_request)
-    return _detail_render(request, rights_request, task, form)
-
-
-def _detail_render(request, rights_request, task, form, deferral_form=None) -> HttpResponse:
-    today = timezone.localdate()
-    deadlines = [
-        {"what": what, "due": due, "days_left": (due - today).days, "overdue": due < today}
-        for what, due in rights_request.open_deadlines()
-    ]
-    items = deferral.deferral_items(rights_request) if rights_request.wants_inzage else []
-    open_items = deferral.deferral_open(items)
-    if deferral_form is None and items and rights_request.status == RequestStatus.INZAGE:
-        deferral_form = DeferralAssessForm(items=items)
-    context = {
-        "r": rights_request,
-        "task": task,
-        "form": form,
-        "deadlines": deadlines,
-        "corrections": list(rights_request.corrections.all()),
-        "notices": list(rights_request.notices.select_related("party")),
-        "may_download_overview": rights_request.wants_inzage
-        and rights_request.identity_established_on is not None
-        and not open_items,
-        "has_refusal": _has_refusal(rights_request),
-        "deferral_items": items,
-        "deferral_open": open_items,
-        "deferral_form": deferral_form,
-    }
-    errors = (form is not None and form.errors) or (deferral_form is not None and deferral_form.errors)
-    return render(request, "rights/detail.html", context, status=400 if errors else 200)
-
-
-@work_screen(
-    rule=HANDLE,
-    purpose="rechten: uitgestelde informatieplicht per onderdeel beoordelen (art. 11.4, 12.4)",
-    object_type=OBJECT_TYPE,
-    screen_ref="rechten-uitstel",
-    load=request_load,
-    methods=("POST",),
-)
-def deferral_assess(request: HttpRequest, rights_request: RightsRequest, number: str) -> HttpResponse:
-    """Art. 11.4, 12.4: record per covered item whether the art. 41 UAVG ground still applies."""
-    items = deferral.deferral_items(rights_request)
-    form = DeferralAssessForm(request.POST, items=items)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            deferral.deferral_item_assess(
-                rights_request,
-                by=request.user,
-                item_key=data["item"],
-                consulted_party=data["consulted_party"],
-                consulted_on=data["consulted_on"],
-                still_applies=data["still_applies"] == "ja",
-                reasoning=data["reasoning"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            request.access.changed(rights_request)
-            messages.success(request, f"De beoordeling is vastgelegd voor verzoek {rights_request.number}.")
-            return redirect("rights:detail", number=rights_request.number)
-    request.access.read(rights_request)
-    task = _open_task(rights_request)
-    return _detail_render(request, rights_request, task, _task_form(task, rights_request), form)
-
-
-def _has_refusal(r: RightsRequest) -> bool:
+def has_refusal(r: RightsRequest) -> bool:
     if r.inzage_decision in (InzageDecision.GEWEIGERD, InzageDecision.DEELS_GEWEIGERD):
         return True
     return r.correction_decision in (CorrectionDecision.AFGEWEZEN, CorrectionDecision.DEELS)
@@ -358,7 +166,7 @@ def refusal_pdf(request: HttpRequest, rights_request: RightsRequest, number: str
     """Art. 12.4: the reasoned refusal (wholly or partly), naming the art. 41 UAVG ground."""
     from pdf.render import render_to_pdf
 
-    if not _has_refusal(rights_request):
+    if not has_refusal(rights_request):
         messages.error(request, "Voor dit verzoek is niets geweigerd of afgewezen.")
         return redirect("rights:detail", number=rights_request.number)
     context = {

@@ -104,10 +104,10 @@ SCHEMA_MIGRATING_MODULES = (
 # Long tests that use no test database (they run commands in child processes against their own
 # scratch database): first, so that with pytest-xdist one worker runs them while the other works
 # through the rest, instead of one worker finishing alone at the end.
-DATABASE_FREE_SLOW_MODULES = ("tests/deploy/test_readme_commands.py",)
+DATABASE_FREE_SLOW_MODULES = ("tests/deploy/test_readme_commands.py", "tests/flows/test_upgrade_flow_references.py")
 # Independent of DATABASE_URL (their own scratch SQLite database): the PostgreSQL run of .ci/run
 # would repeat them unchanged, so they run in the SQLite run only.
-SQLITE_RUN_ONLY_MODULES = ("tests/deploy/test_readme_commands.py",)
+SQLITE_RUN_ONLY_MODULES = ("tests/deploy/test_readme_commands.py", "tests/flows/test_upgrade_flow_references.py")
 
 
 def _schema_migrating_last(items) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from core.processes import ProcessKind, process_flow
 from parties.models import Party, PartyRole
 from weegploeg.models import Decision, FileStatus, Outcome, WeegploegFile
 
@@ -104,11 +105,12 @@ def weegploeg_decision_take_effect(file: WeegploegFile, proposal, authority) -> 
     recorded with its four-eyes basis and the flow moves on (``meetings.proposals.decision_confirm``)."""
     from viewflow.workflow.models import Task
 
-    from flows import services as flow_services
-    from flows.weegploeg import WeegploegFlow
+    from core import tasks as task_lifecycle
 
     task = Task.objects.filter(
-        process_id=file.process_id, flow_task=WeegploegFlow.decide, status__in=flow_services.OPEN_STATUSES
+        process_id=file.process_id,
+        flow_task=process_flow(ProcessKind.WEEGPLOEG).decide,
+        status__in=task_lifecycle.OPEN_STATUSES,
     ).first()
     if task is None:
         raise ValidationError("Dit dossier wacht niet (meer) op een besluit.", code="geen_besluitfase")
@@ -122,6 +124,6 @@ def weegploeg_decision_take_effect(file: WeegploegFile, proposal, authority) -> 
         )
 
     try:
-        return flow_services.task_complete(task, task.owner or decider, record)
-    except flow_services.TaskUnavailable as error:
+        return task_lifecycle.task_complete(task, task.owner or decider, record)
+    except task_lifecycle.TaskUnavailable as error:
         raise ValidationError(error.message, code="taak_niet_beschikbaar") from error

@@ -1,9 +1,11 @@
 """The weegploeg inbox for real volume (issue 14 item 2): filter, sort and page through the tasks.
 
-One queryset of tasks of the weegploeg flows, annotated in SQL with what the list shows and sorts
-on — the file, its received date, the party that brought it in (the first signal's) and the due
-date — so that filtering, sorting and paging stay in the database and the number of queries does
-not grow with the number of processes. The list mechanism is ``core.lists``.
+One queryset of tasks of the weegploeg flows with what the list sorts and filters on — the file,
+its received date, the party that brought it in (the first signal's) and the due date, stored
+when the task was created (``weegploeg.terms``) — so that filtering, sorting and paging stay in
+the database and the number of queries does not grow with the number of processes. Nothing is
+computed per row that the page does not need (issue 18: the default list, sorted by due date,
+within 150 ms at 10,000 processes). The list mechanism is ``core.lists``.
 
 Who sees what (art. 8.4): the weegploeg (weegploeglid, uitvoerder of a kernpartij) sees every
 active file, so "alles wat ik mag zien" is every task of an active file; "mijn groep" is what this
@@ -17,17 +19,17 @@ import dataclasses
 import datetime
 from typing import TYPE_CHECKING
 
-from django.db.models import BigIntegerField, Case, Count, DateField, F, OuterRef, Q, QuerySet, Subquery, Value, When
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import BigIntegerField, Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from core.lists import ALL, ListFilter, ListSpec, ListState, SortKey, choice_filter, due_filter
-from flows.services import OPEN_STATUSES
+from core.tasks import OPEN_STATUSES
 from parties.models import Party
 from weegploeg.models import Signal, WeegploegFile
-from weegploeg.selectors import _available_filter, _node_name, _tasks, _weegploeg_flows, due_days, weegploeg_access
+from weegploeg.selectors import _available_filter, _node_name, _tasks, _weegploeg_flows, weegploeg_access
 from weegploeg.templatetags.weegploeg_tags import TASK_STATUS_NL
 
 if TYPE_CHECKING:
@@ -95,34 +97,25 @@ def _stage_node(value: str):
 
 
 def inbox_tasks() -> QuerySet[Task]:
-    """Every human task of an active weegploeg file, annotated with the file, the received date, the
-    bringing party and the due date (a date in the local time zone)."""
+    """Every human task of an active weegploeg file, annotated with its file (``file_pk``) and its
+    stored due date (``TaskDue``, fixed when the task was created; ``weegploeg.terms``).
+
+    What the list only sorts on (the file number, the received date, the bringing party) is an
+    alias: computed in the ORDER BY when that column is sorted on, never for every row of the
+    default list. The rows shown take them from their files (``inbox_list``: one query for 25)."""
     file_pk = Coalesce(
         F("process__weegploeg_file__id"), F("process__artifact_object_id"), output_field=BigIntegerField()
     )
     first_signal = Signal.objects.filter(file_id=OuterRef("file_pk")).order_by("registered_at", "pk")
     file = WeegploegFile.objects.filter(pk=OuterRef("file_pk"))
-    weegploeg_flow, review_flow = _weegploeg_flows()
-    days = due_days()
-    due = Case(
-        *(
-            When(flow_task=getattr(weegploeg_flow, name), then=TruncDate(F("created") + datetime.timedelta(days=n)))
-            for name, n in days.items()
-            if hasattr(weegploeg_flow, name)
-        ),
-        When(flow_task=review_flow.review, then=Subquery(file.values("next_review_on")[:1])),
-        default=Value(None, output_field=DateField()),
-        output_field=DateField(),
-    )
     return (
         _tasks()
-        .annotate(file_pk=file_pk)
-        .annotate(
+        .annotate(file_pk=file_pk, due_on=F("weegploeg_due__due_on"))
+        .alias(
             # The joined file (weegploeg tasks); the subquery only for review tasks (COALESCE stops early).
             file_number=Coalesce(F("process__weegploeg_file__number"), Subquery(file.values("number")[:1])),
             received_at=Coalesce(F("process__weegploeg_file__created_at"), Subquery(file.values("created_at")[:1])),
             party_name=Subquery(first_signal.values("bringing_party__name")[:1]),
-            due_on=due,
         )
         .select_related("owner")
     )
@@ -191,16 +184,16 @@ def inbox_parties() -> list[Party]:
 def inbox_list(user: User, today: datetime.date, params, query: str = "") -> InboxList:
     """The page of the inbox asked for by ``params`` (the query string) and the stage counts.
 
-    A constant number of queries: the parties, the counts per stage, one count and one page query
-    (file, subject initials and party in the same query or one more for the page's subjects)."""
+    A constant number of queries: the parties, the counts per stage, one count, one page query and
+    one for the page's files (number, received date, subject initials and bringing party)."""
     tasks = inbox_tasks() if weegploeg_access(user) else Task.objects.none()
     if query:
         tasks = _search(tasks, query)
     state = inbox_spec(user, today, inbox_parties()).apply(params, tasks)
-    files = {
-        f.pk: f
-        for f in WeegploegFile.objects.filter(pk__in=[t.file_pk for t in state.objects]).select_related("subject")
-    }
+    first_signal = Signal.objects.filter(file_id=OuterRef("pk")).order_by("registered_at", "pk")
+    page_files = WeegploegFile.objects.filter(pk__in=[t.file_pk for t in state.objects]).select_related("subject")
+    page_files = page_files.annotate(party_name=Subquery(first_signal.values("bringing_party__name")[:1]))
+    files = {f.pk: f for f in page_files}
     rows = []
     for task in state.objects:
         file = files.get(task.file_pk)
@@ -210,8 +203,8 @@ def inbox_list(user: User, today: datetime.date, params, query: str = "") -> Inb
                 title=str(task.flow_task.task_title),
                 file_number=file.number if file else "—",
                 initials=file.subject.initials if file else "—",
-                received_on=timezone.localtime(task.received_at).date() if task.received_at else None,
-                party=task.party_name or "—",
+                received_on=timezone.localtime(file.created_at).date() if file else None,
+                party=(file.party_name if file else None) or "—",
                 due_on=task.due_on,
                 overdue=bool(task.due_on and task.due_on < today and task.status in OPEN_STATUSES),
                 owner=(task.owner.get_full_name() or task.owner.username) if task.owner_id else "",

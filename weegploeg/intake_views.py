@@ -19,7 +19,11 @@ from django.utils import timezone
 
 from access.screens import work_screen
 from core.subject import SUBJECT_FIELDS
-from forms.melder import (
+from forms.selectors import intake_definition_at_revision
+from forms.services import intake_answers_collect, intake_form_context, intake_questions_attach
+from weegploeg import services
+from weegploeg.forms import IntakeForm
+from weegploeg.intake import (
     ADDENDUM_MAX,
     SummaryRow,
     intake_next_steps,
@@ -29,10 +33,6 @@ from forms.melder import (
     signal_addendum_add,
     signal_of_melder,
 )
-from forms.selectors import intake_definition_at_revision
-from forms.services import intake_answers_collect, intake_form_context, intake_questions_attach
-from weegploeg import services
-from weegploeg.forms import IntakeForm
 from weegploeg.models import MELDER_STATUS, MELDER_STATUS_PENDING, Signal, WeegploegFile
 
 INTAKE = "weegploeg: signaal inbrengen"

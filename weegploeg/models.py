@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 
 from core.fields import BSNField, FreeTextField, NameField
+from core.subject import SubjectData
 
 
 class FileNumberCounter(models.Model):
@@ -43,34 +44,6 @@ MELDER_STATUS = {
 MELDER_STATUS_PENDING = "Ontvangen, in behandeling bij de weegploeg"
 # Issue 14.6: until the weegploeg decides, the melder may add information to their own signal.
 OPEN_FOR_MELDER = (FileStatus.IN_ANALYSE, FileStatus.MEER_INFORMATIE, FileStatus.BESLUIT)
-
-
-class SubjectData(models.Model):
-    """The NAW data of a subject (art. 8.2a, 10.2). Abstract: the weegploeg file and the
-    casusoverleg file each keep their own copy in their own table (art. 8.5)."""
-
-    given_names = NameField("voornamen", max_length=100)
-    surname_prefix = NameField("tussenvoegsel", max_length=20, blank=True)
-    surname = NameField("achternaam", max_length=100)
-    date_of_birth = models.DateField("geboortedatum")
-    address = NameField("adres (straat en huisnummer)", max_length=200)
-    postcode = NameField("postcode", max_length=10, blank=True)
-    residence = NameField("woonplaats", max_length=100)
-    municipality = NameField("woongemeente", max_length=100)
-    bsn = BSNField("BSN", blank=True)
-
-    class Meta:
-        abstract = True
-
-    @property
-    def full_name(self) -> str:
-        return " ".join(p for p in (self.given_names, self.surname_prefix, self.surname) if p)
-
-    @property
-    def initials(self) -> str:
-        letters = [part[0].upper() for part in self.given_names.split() if part]
-        letters.append(self.surname[:1].upper())
-        return ".".join(letters) + "."
 
 
 class Subject(SubjectData):
@@ -313,3 +286,23 @@ class AccuracyReview(models.Model):
 
     def __str__(self) -> str:
         return f"Controle {self.pk} ({self.file.number})"
+
+
+class TaskDue(models.Model):
+    """The due date of a weegploeg task ("Uiterlijk" in the inbox), fixed when the flow creates the
+    task (``weegploeg.terms``). Stored rather than computed per row, so that the inbox sorts, filters
+    and pages on an indexed column at any volume (issue 18)."""
+
+    task = models.OneToOneField(
+        "viewflow.Task", on_delete=models.CASCADE, primary_key=True, related_name="weegploeg_due"
+    )
+    due_on = models.DateField("uiterlijk", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "termijn van een taak"
+        verbose_name_plural = "termijnen van taken"
+        # The inbox's default order (due date, then task) and its due-date filters.
+        indexes = [models.Index(fields=["due_on", "task"], name="weegploeg_taskdue_order")]
+
+    def __str__(self) -> str:
+        return f"Termijn taak {self.task_id}"

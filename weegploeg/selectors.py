@@ -18,6 +18,7 @@ from viewflow.workflow.status import STATUS
 
 from access.predicates import is_uitvoerder, role_permissions
 from accounts.roles import Role
+from core.processes import ProcessKind, process_flow
 from weegploeg.access_rules import may_see_files
 from weegploeg.models import MELDER_STATUS, MELDER_STATUS_PENDING, OPEN_FOR_MELDER, Analysis, Signal, WeegploegFile
 
@@ -100,9 +101,8 @@ def signals_registered_by(user: User) -> list[MelderSignal]:
 
 
 def _weegploeg_flows():
-    from flows.weegploeg import AccuracyReviewFlow, WeegploegFlow
 
-    return WeegploegFlow, AccuracyReviewFlow
+    return process_flow(ProcessKind.WEEGPLOEG), process_flow(ProcessKind.ACCURACY_REVIEW)
 
 
 def due_days() -> dict[str, int]:
@@ -134,3 +134,17 @@ def _available_filter(user: User, tasks: QuerySet[Task]) -> QuerySet[Task]:
 
 def _node_name(value) -> str:
     return getattr(value, "name", None) or str(value).rsplit(".", 1)[-1]
+
+
+def weegploeg_reassign_candidates() -> QuerySet:
+    """The colleagues a weegploeg task can be handed to: active weegploegleden and uitvoerders of a
+    kernpartij (the flow's own rule decides per task when the assignment is made)."""
+    from accounts.models import User
+
+    names = [Role.WEEGPLOEGLID.group_name, Role.UITVOERDER.group_name]
+    return (
+        User.objects.filter(is_active=True, groups__name__in=names, party__role="kernpartij")
+        .select_related("party")
+        .distinct()
+        .order_by("last_name", "username")
+    )

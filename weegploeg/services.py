@@ -1,7 +1,7 @@
 """Business logic of the weegploeg file (art. 7, 8, 11.2-4).
 
 Each service checks its own preconditions and raises a Dutch ``ValidationError`` or
-``PermissionDenied``; the task lifecycle (claim, lock, complete) lives in ``flows.services``.
+``PermissionDenied``; the task lifecycle (claim, lock, complete) lives in ``core.tasks``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from django.utils import timezone
 from core.fields import bsn_compact
 from core.months import add_months
 from core.numbering import file_number_next
+from core.processes import ProcessKind, process_start
 from core.subject import SUBJECT_FIELDS
 from core.text import text_free_clean, text_name_normalise
 from parties.models import Party, PartyRole
@@ -80,7 +81,6 @@ def signal_register(
 ) -> WeegploegFile:
     """Art. 7.1-2, 8.2a-c: a kernpartij brings a signal in. Creates the subject, the file and the
     signal, and starts the weegploeg flow and the accuracy review (art. 8.3)."""
-    from flows.weegploeg import AccuracyReviewFlow, WeegploegFlow
 
     if not user_may_register_signals(by):
         raise PermissionDenied(
@@ -114,10 +114,10 @@ def signal_register(
     # handled by ``signal_register_once``); validating it here would race the other post.
     signal.full_clean(exclude=["submission_token"])
     signal.save()
-    process = WeegploegFlow.start.run(file=file)
+    process = process_start(ProcessKind.WEEGPLOEG, file=file)
     file.process_id = process.pk
     file.save(update_fields=["process"])
-    AccuracyReviewFlow.start.run(file=file)
+    process_start(ProcessKind.ACCURACY_REVIEW, file=file)
     return file
 
 

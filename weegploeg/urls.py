@@ -1,8 +1,8 @@
-"""/werk/weegploeg/: intake, the melder's list, the inbox, the file and the task screens."""
+"""/werk/weegploeg/: intake, the melder's list, the inbox and the file. The task screens and the bulk
+assignment are ``flows.weegploeg`` / ``flows.bulk_assign``; ``config.urls`` mounts them here."""
 
 from django.urls import path
 
-from flows import views as task_views
 from weegploeg import intake_views, views
 
 app_name = "weegploeg"
@@ -16,9 +16,4 @@ urlpatterns = [
     path("mijn-meldingen/", views.my_signals, name="my_signals"),
     path("dossier/<str:number>/", views.file_detail, name="file"),
     path("dossier/<str:number>/koppelen/", views.file_attach, name="attach"),
-    path("toewijzen/", task_views.tasks_assign, name="assign_bulk"),
-    path("taak/<int:task_id>/", task_views.task_detail, name="task"),
-    path("taak/<int:task_id>/oppakken/", task_views.task_claim, name="claim"),
-    path("taak/<int:task_id>/vrijgeven/", task_views.task_release, name="release"),
-    path("taak/<int:task_id>/toewijzen/", task_views.task_reassign, name="reassign"),
 ]

@@ -20,7 +20,12 @@ from weegploeg.forms import ReassignForm
 from weegploeg.inbox import COLUMNS as INBOX_COLUMNS
 from weegploeg.inbox import SEARCH_MAX, inbox_list
 from weegploeg.models import WeegploegFile
-from weegploeg.selectors import signals_registered_by, weegploeg_files_visible_to, weegploeg_is_uitvoerder
+from weegploeg.selectors import (
+    signals_registered_by,
+    weegploeg_files_visible_to,
+    weegploeg_is_uitvoerder,
+    weegploeg_reassign_candidates,
+)
 
 OBJECT_TYPE = "weegploeg_file"
 
@@ -57,8 +62,6 @@ def inbox(request: HttpRequest) -> HttpResponse:
     """The inbox (issue 14 item 2): filters, sorting and pages in the query string (no personal
     data), the search by number or name by POST only (issue 13 item 11); one log row naming the
     files shown, never the search terms. The uitvoerder assigns several tasks at once."""
-    from flows.views import reassign_candidates
-
     query = (request.POST.get("q") or "").strip()[:SEARCH_MAX] if request.method == "POST" else ""
     data = inbox_list(request.user, timezone.localdate(), request.GET, query)
     request.access.listed(data.file_numbers(), AccessAction.SEARCH if query else AccessAction.READ)
@@ -68,7 +71,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "list": data.state,
         "columns": data.state.columns(INBOX_COLUMNS),
         "is_uitvoerder": is_uitvoerder,
-        "assign_form": ReassignForm(candidates=reassign_candidates()) if is_uitvoerder else None,
+        "assign_form": ReassignForm(candidates=weegploeg_reassign_candidates()) if is_uitvoerder else None,
     }
     return render(request, "weegploeg/inbox.html", context)
 

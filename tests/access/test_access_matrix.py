@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from accounts.roles import Role
-from casusoverleg import services as casus_services
+from casusoverleg.agendering import participant_add
 from tests.casusoverleg.fixtures import GENNEP, RVDK, agenda
 from tests.factories import PartyFactory, UserFactory, party
 from tests.helpers import verified_client
@@ -71,7 +71,7 @@ def _world() -> dict[str, str]:
     weegploeg_file = register(melder())
     casus = agenda(involved=[RVDK])
     external = PartyFactory(name=EXTERNAL_IN_CASE)
-    casus_services.participant_add(
+    participant_add(
         casus,
         by=accepted(UserFactory(roles=[Role.CASUSOVERLEG_DEELNEMER], party=party(GENNEP))),
         party=external,

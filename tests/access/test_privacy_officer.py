@@ -37,7 +37,7 @@ NO_CHANGES = [
 ]
 
 
-def test_art_38_the_privacy_officer_reads_the_registers_but_no_case_data_and_changes_nothing():
+def test_avg_38_the_privacy_officer_reads_the_registers_but_no_case_data_and_changes_nothing():
     fg = accepted(UserFactory(roles=[Role.FUNCTIONARIS_GEGEVENSBESCHERMING], party=party("De gemeente Sittard-Geleen")))
     client = verified_client(fg)
     assert {path: client.get(path).status_code for path in READS} == dict.fromkeys(READS, 200)
@@ -46,7 +46,7 @@ def test_art_38_the_privacy_officer_reads_the_registers_but_no_case_data_and_cha
     assert changes == {path: 403 for _, path in NO_CHANGES}
 
 
-def test_art_38_the_privacy_officer_role_is_for_kernpartijen_only():
+def test_avg_38_the_privacy_officer_role_is_for_kernpartijen_only():
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError):

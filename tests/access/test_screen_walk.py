@@ -132,7 +132,7 @@ def _receipt_session(refs: dict, kwargs: dict):
     """Issue 14.6: the receipt's key is bound to the session that sent the signal. The walk plants it
     in every session it checks with (the user's own signal in W, or else W's first signal, as if the
     key had leaked), so that the rule — not the session — must refuse another melder."""
-    from forms.melder import RECEIPTS_KEY
+    from weegploeg.intake import RECEIPTS_KEY
     from weegploeg.models import Signal
 
     def plant(user) -> dict:

@@ -61,7 +61,7 @@ def english_words(html: str) -> list[str]:
     return sorted(set(ENGLISH_WORD.findall(visible_text(html))))
 
 
-def test_the_english_word_check_reads_text_only():
+def test_issue_14_7_the_english_word_check_reads_text_only():
     html = '<p title="Start">Actief: True</p><script>var x = "Inbox";</script><input value="False"><p>Startpagina</p>'
     assert english_words(html) == ["True"]
     assert english_words("<button>START AND CONTINUE</button>") == ["START"]
@@ -81,7 +81,7 @@ def _pages():
     return pages
 
 
-def test_every_work_page_is_in_the_staff_shell_in_dutch_with_breadcrumbs():
+def test_issue_14_1_every_work_page_is_in_the_staff_shell_in_dutch_with_breadcrumbs():
     """Issue 14."""
     pages = _pages()
     assert len(pages) > 40
@@ -113,7 +113,7 @@ def test_every_work_page_is_in_the_staff_shell_in_dutch_with_breadcrumbs():
     assert problems == []
 
 
-def test_the_favicon_is_shipped_and_linked():
+def test_issue_14_1_the_favicon_is_shipped_and_linked():
     """Issue 14."""
     assert finders.find("favicon.svg")
     user = user_for("melder")

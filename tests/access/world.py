@@ -8,8 +8,10 @@ import datetime
 from django.utils import timezone
 
 from accounts.roles import Role
-from casusoverleg import services as casus_services
-from flows import services as flow_services
+from casusoverleg.agendering import participant_add
+from casusoverleg.plan import plan_adopt, plan_draft_update, plan_measure_add
+from casusoverleg.registers import advice_request_record
+from core import tasks as task_lifecycle
 from retention.models import DestructionList
 from tests.casusoverleg.fixtures import GENNEP, RVDK, agenda, open_task
 from tests.factories import PartyFactory, UserFactory, party
@@ -50,10 +52,10 @@ class World:
 
 
 def world_build() -> World:
-    from retention import services as retention_services
     from retention.holds import HoldKind
-    from rights import services as rights_services
+    from retention.services import holds as retention_services
     from rights.models import RequesterKind, RequestKind
+    from rights.services.registration import rights_request_register
 
     melder = user_for("melder")
     uitvoerder = user_for("uitvoerder")
@@ -64,9 +66,9 @@ def world_build() -> World:
     weegploeg_task = open_task_of(weegploeg_file.process_id)
     casus = agenda(involved=[RVDK])
     external = PartyFactory()
-    casus_services.participant_add(casus, by=gennep, party=external, reason="Nodig voor het plan")
-    casus_services.plan_draft_update(casus, by=gennep, aim="Doel van het plan")
-    casus_services.plan_measure_add(
+    participant_add(casus, by=gennep, party=external, reason="Nodig voor het plan")
+    plan_draft_update(casus, by=gennep, aim="Doel van het plan")
+    plan_measure_add(
         casus,
         by=gennep,
         description="Huisbezoek",
@@ -74,14 +76,12 @@ def world_build() -> World:
         responsible_party=party(GENNEP),
         due_on=timezone.localdate() + datetime.timedelta(days=30),
     )
-    flow_services.task_complete(
+    task_lifecycle.task_complete(
         open_task(casus, "adopt_plan"),
         gennep,
-        lambda: casus_services.plan_adopt(
-            casus, by=gennep, adopted_on=timezone.localdate(), present_parties=[party(GENNEP)]
-        ),
+        lambda: plan_adopt(casus, by=gennep, adopted_on=timezone.localdate(), present_parties=[party(GENNEP)]),
     )
-    advice = casus_services.advice_request_record(
+    advice = advice_request_record(
         casus,
         by=gennep,
         recipient_kind="nctv",
@@ -90,7 +90,7 @@ def world_build() -> World:
         requested_on=timezone.localdate(),
         personal_data_shared=False,
     )
-    request = rights_services.rights_request_register(
+    request = rights_request_register(
         by=uitvoerder,
         weegploeg_number=weegploeg_file.number,
         kind=RequestKind.INZAGE,
@@ -112,7 +112,8 @@ def world_build() -> World:
     meeting = meeting_services.meeting_create(by=uitvoerder, kind="weegploeg", held_on=timezone.localdate())
     meeting_services.meeting_agenda_add(meeting, by=uitvoerder, number=weegploeg_file.number)
     proposal = _decision_proposal()
-    from flows.casus_review import casus_accuracy_reviews_start, casus_review_tasks_open
+    from casusoverleg.accuracy import casus_review_tasks_open
+    from flows.casus_review import casus_accuracy_reviews_start
 
     casus_accuracy_reviews_start()  # art. 10.3: the casusoverleg file's periodic check
     casus_review_task = casus_review_tasks_open().get(process__artifact_object_id=casus.pk)
@@ -172,7 +173,7 @@ def open_task_of(process_id: int):
     from viewflow.workflow.models import Task
 
     return Task.objects.filter(
-        process_id=process_id, flow_task_type="HUMAN", status__in=flow_services.OPEN_STATUSES
+        process_id=process_id, flow_task_type="HUMAN", status__in=task_lifecycle.OPEN_STATUSES
     ).first()
 
 

@@ -15,8 +15,9 @@ import pytest
 from django.utils import timezone
 
 from accesslog.models import AccessLogEntry
-from rights import services
 from rights.models import RequesterKind, RequestKind
+from rights.services.information_duty import information_duty_check
+from rights.services.registration import identity_record, rights_request_register
 from tests.casusoverleg.fixtures import GENNEP, deelnemer
 from tests.helpers import verified_client
 from tests.rights.fixtures import SUBJECT_A, build_case, uitvoerder
@@ -81,7 +82,7 @@ def _screen_rows(case, rights_number: str) -> list[tuple[str, str, str, dict, li
 
 
 def _rights_request(case, by):
-    return services.rights_request_register(
+    return rights_request_register(
         by=by,
         weegploeg_number=case.file.number,
         kind=RequestKind.INZAGE,
@@ -109,9 +110,9 @@ def test_art_15_2e_each_personal_data_screen_logs_one_complete_row_per_object_sh
     case = build_case()
     boss = uitvoerder()
     rights_request = _rights_request(case, boss)
-    services.identity_record(rights_request, established_on=timezone.localdate(), method="balie")
+    identity_record(rights_request, established_on=timezone.localdate(), method="balie")
     # Art. 11.5: no ground remains, so the letter to the subject can be made.
-    services.information_duty_check(
+    information_duty_check(
         case.file.information_duty, by=boss, checked_on=timezone.localdate(), ground_remains=False, note="Klaar"
     )
     clients = {

@@ -15,7 +15,7 @@ from accounts.services import user_roles
 pytestmark = pytest.mark.django_db
 
 
-def test_load_demo_creates_one_user_per_role_and_prints_how_to_log_in():
+def test_issue_2_5_load_demo_creates_one_user_per_role_and_prints_how_to_log_in():
     """Issue 2."""
     out = io.StringIO()
     call_command("load_demo", stdout=out)
@@ -30,7 +30,7 @@ def test_load_demo_creates_one_user_per_role_and_prints_how_to_log_in():
     assert DEMO_PASSWORD in text and "otpauth://totp/" in text
 
 
-def test_load_demo_is_idempotent_and_keeps_changes():
+def test_issue_2_5_load_demo_is_idempotent_and_keeps_changes():
     """Issue 2."""
     call_command("load_demo", stdout=io.StringIO())
     melder = User.objects.get(username="melder")
@@ -44,7 +44,7 @@ def test_load_demo_is_idempotent_and_keeps_changes():
     assert User.objects.filter(username__in=DEMO_USERS).count() == len(DEMO_USERS)
 
 
-def test_load_demo_refuses_under_production_settings(settings):
+def test_issue_2_5_load_demo_refuses_under_production_settings(settings):
     """Issue 2."""
     settings.DEMO_DATA_ALLOWED = False
     with pytest.raises(CommandError, match="alleen toegestaan"):
@@ -52,7 +52,7 @@ def test_load_demo_refuses_under_production_settings(settings):
     assert not User.objects.filter(username="melder").exists()
 
 
-def test_demo_code_prints_the_current_code():
+def test_issue_2_5_demo_code_prints_the_current_code():
     """Issue 2."""
     from tests.helpers import current_code
 
@@ -63,7 +63,7 @@ def test_demo_code_prints_the_current_code():
     assert out.getvalue().strip() == current_code(device)
 
 
-def test_load_demo_refuses_to_run_with_the_production_settings(tmp_path):
+def test_issue_2_5_load_demo_refuses_to_run_with_the_production_settings(tmp_path):
     """Issue 2."""
     import os
     import subprocess

@@ -64,11 +64,13 @@ def test_art_15_2c_a_forged_token_is_refused(client):
 
 
 def test_art_15_2c_create_beheerder_refuses_unknown_party_and_duplicate_username():
-    with pytest.raises(CommandError, match="Onbekende partij"):
+    with pytest.raises(CommandError, match="Onbekende partij") as error:
         call_command("create_beheerder", "x", "--email", "x@example.invalid", "--partij", "Nergens", stdout=StringIO())
+    assert error.value.__cause__.code == "party_unknown"  # the service's ValidationError
     _create()
-    with pytest.raises(CommandError, match="bestaat al"):
+    with pytest.raises(CommandError, match="bestaat al") as error:
         _create()
+    assert error.value.__cause__.code == "username_taken"
 
 
 def test_art_15_2c_a_new_link_only_while_no_password_is_set():
@@ -77,5 +79,6 @@ def test_art_15_2c_a_new_link_only_while_no_password_is_set():
     user = User.objects.get(username="beheer.heerlen")
     user.set_password(NEW_PASSWORD)
     user.save()
-    with pytest.raises(CommandError, match="al een wachtwoord"):
+    with pytest.raises(CommandError, match="al een wachtwoord") as error:
         _create("beheer.heerlen", "--nieuwe-link")
+    assert error.value.__cause__.code == "password_set"

@@ -28,6 +28,7 @@ def test_art_7_and_8_4_melder_and_weegploeglid_refused_for_casuspartijen(role, p
     user = UserFactory(party=party(party_name))
     with pytest.raises(ValidationError) as error:
         role_grant(user, role)
+    assert error.value.code == "role_not_allowed_for_party"
     assert "alleen voor gebruikers van een kernpartij" in str(error.value)
     assert user_roles(user) == set()
 
@@ -36,11 +37,13 @@ def test_art_10_5_externe_casuspartner_role_only_for_external_partners():
     partner = UserFactory(party=PartyFactory())
     role_grant(partner, Role.EXTERNE_CASUSPARTNER)
     assert user_roles(partner) == {Role.EXTERNE_CASUSPARTNER}
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         role_grant(partner, Role.CASUSOVERLEG_DEELNEMER)
+    assert error.value.code == "role_not_allowed_for_party"
     police = UserFactory(party=party("De politie"))
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         role_grant(police, Role.EXTERNE_CASUSPARTNER)
+    assert error.value.code == "role_not_allowed_for_party"
 
 
 def test_art_15_2b_eligibility_table_is_enforced_for_every_role_and_party_role():
@@ -57,14 +60,16 @@ def test_art_15_2b_eligibility_table_is_enforced_for_every_role_and_party_role()
                 role_grant(user, role)
                 assert role in user_roles(user)
             else:
-                with pytest.raises(ValidationError):
+                with pytest.raises(ValidationError) as error:
                     role_grant(user, role)
+                assert error.value.code == "role_not_allowed_for_party"
 
 
 def test_art_15_2c_user_roles_set_refuses_everything_when_one_role_is_not_allowed():
     user = UserFactory(party=party("De Reclassering Nederland"), roles=[Role.CASUSOVERLEG_DEELNEMER])
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         user_roles_set(user, [Role.CASUSOVERLEG_DEELNEMER, Role.BELEIDSREDACTEUR, Role.MELDER])
+    assert error.value.code == "role_not_allowed_for_party"
     assert user_roles(user) == {Role.CASUSOVERLEG_DEELNEMER}
 
 

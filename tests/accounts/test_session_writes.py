@@ -35,7 +35,7 @@ def _session_writes(client) -> int:
     )
 
 
-def test_a_request_within_a_minute_does_not_write_the_session(client):
+def test_issue_18_6_a_request_within_a_minute_does_not_write_the_session(client):
     """Issue 2."""
     user = UserFactory(with_totp=True)
     start = timezone.now()

@@ -10,8 +10,8 @@ import pytest
 from freezegun import freeze_time
 
 from accounts.roles import Role
-from accounts.start_page import deadlines_this_week, own_tasks, stage_counts, week_end
-from flows import services as flow_services
+from core import tasks as task_lifecycle
+from flows.start_page import deadlines_this_week, own_tasks, stage_counts, week_end
 from tests.access.world import open_task_of
 from tests.factories import UserFactory, party
 from tests.helpers import verified_client
@@ -50,28 +50,28 @@ def test_art_15_2c_superuser_status_shows_nothing_extra():
     assert _counts(boss) == {} and deadlines_this_week(boss) is None
 
 
-def test_own_tasks_are_the_tasks_this_user_took_with_their_number():
+def test_issue_14_1_own_tasks_are_the_tasks_this_user_took_with_their_number():
     file = register(melder())
     lid = weegploeglid()
     assert own_tasks(lid) == []
     task = open_task_of(file.process_id)
-    flow_services.task_claim(task, lid)
+    task_lifecycle.task_claim(task, lid)
     [row] = own_tasks(lid)
     assert row.ref == file.number and row.url == f"/werk/weegploeg/taak/{task.pk}/"
     assert own_tasks(weegploeglid()) == []  # a colleague's tasks are not mine
 
 
-def test_week_end_is_the_sunday_of_this_week():
+def test_issue_14_1_week_end_is_the_sunday_of_this_week():
     assert week_end(datetime.date(2026, 11, 30)) == datetime.date(2026, 12, 6)  # a Monday
     assert week_end(datetime.date(2026, 12, 6)) == datetime.date(2026, 12, 6)
 
 
 @freeze_time("2026-03-02 10:00:00+01:00")
-def test_the_start_page_over_http_in_the_staff_shell():
+def test_issue_14_1_the_start_page_over_http_in_the_staff_shell():
     """Issue 14."""
     file = register(melder())
     lid = weegploeglid()
-    flow_services.task_claim(open_task_of(file.process_id), lid)
+    task_lifecycle.task_claim(open_task_of(file.process_id), lid)
     response = verified_client(lid).get("/werk/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -91,10 +91,10 @@ def _volume(n: int, owner) -> None:
     signaller = melder()
     for _ in range(n):
         file = register(signaller)
-        flow_services.task_claim(open_task_of(file.process_id), owner)
+        task_lifecycle.task_claim(open_task_of(file.process_id), owner)
 
 
-def test_the_start_page_query_count_is_flat(django_assert_max_num_queries):
+def test_issue_14_1_the_start_page_query_count_is_flat(django_assert_max_num_queries):
     """Issue 14."""
     boss = weegploeglid()
     _volume(2, boss)
@@ -117,7 +117,7 @@ def test_art_15_2e_the_start_page_logs_one_row_naming_the_numbers_it_showed():
 
     file = register(melder())
     lid = weegploeglid()
-    flow_services.task_claim(open_task_of(file.process_id), lid)
+    task_lifecycle.task_claim(open_task_of(file.process_id), lid)
     assert verified_client(lid).get("/werk/").status_code == 200
     [row] = AccessLogEntry.objects.filter(user_id=lid.pk, allowed=True)
     assert row.object_ref == "start" and file.number in row.shown_refs

@@ -70,11 +70,11 @@ def test_wcag_1_4_10_every_work_page_reflows_at_320_px_and_passes_axe(pages):
 def test_the_readme_screenshots_of_the_start_page_and_the_inbox(pages):
     from viewflow.workflow.models import Task
 
-    from flows import services as flow_services
+    from core import tasks as task_lifecycle
 
     refs = world_build().refs
     lid = user_for("weegploeglid")
-    flow_services.task_claim(Task.objects.get(pk=refs["weegploeg_task"]), lid)  # "Mijn taken" shows one
+    task_lifecycle.task_claim(Task.objects.get(pk=refs["weegploeg_task"]), lid)  # "Mijn taken" shows one
     page = pages.new()
     login(page, lid, journey=JOURNEY)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -8,8 +8,9 @@ import pytest
 from django.utils import timezone
 
 from rights import deferral
-from rights import services as rights_services
 from rights.models import RequestStatus, RightsRequest
+from rights.services.information_duty import information_duty_check
+from rights.services.registration import rights_request_register
 from tests.browser.journey import axe_check, login, site_setup, visit
 from tests.rights.fixtures import POLITIE, SUBJECT_A, build_case, pdf_text, uitvoerder
 from tests.weegploeg.fixtures import referentiekader_publish
@@ -27,7 +28,7 @@ def test_art_12_3_uitvoerder_registers_inzage_establishes_identity_answers_and_d
     today = timezone.localdate()
     # Art. 11.5: no ground remains, the subject was informed; the overview is given in full
     # (the journey under a deferred duty is the next test).
-    rights_services.information_duty_check(
+    information_duty_check(
         case.file.information_duty, by=user, checked_on=today, ground_remains=False, note="Onderzoek afgerond."
     )
 
@@ -82,7 +83,7 @@ def test_art_11_4_12_4_under_a_deferred_duty_the_uitvoerder_assesses_each_item_b
     case = build_case()
     user = uitvoerder()
     today = timezone.localdate()
-    request = rights_services.rights_request_register(
+    request = rights_request_register(
         by=user,
         weegploeg_number=case.file.number,
         kind="inzage",

@@ -11,7 +11,6 @@ import datetime
 from django.utils import timezone
 from viewflow.workflow.status import STATUS
 
-from casusoverleg.flows import CasusoverlegFlow
 from casusoverleg.models import (
     CasusoverlegFile,
     CasusoverlegProcess,
@@ -21,6 +20,7 @@ from casusoverleg.models import (
     PlanMeasure,
     PlanVersion,
 )
+from flows.casusoverleg import CasusoverlegFlow
 from parties.models import Party
 
 

@@ -8,9 +8,9 @@ from django.utils import timezone
 from viewflow.workflow.models import Task
 
 from accounts.roles import Role
-from casusoverleg.flows import CasusoverlegFlow
 from casusoverleg.models import CasusoverlegFile
-from flows import services as flow_services
+from core import tasks as task_lifecycle
+from flows.casusoverleg import CasusoverlegFlow
 from flows.weegploeg import WeegploegFlow
 from tests.factories import PartyFactory, UserFactory, party
 from tests.weegploeg.fixtures import accepted, decided_with_four_eyes, melder, register, weegploeglid
@@ -23,7 +23,7 @@ GENNEP = "De gemeente Gennep"  # brings the signal and is the subject's woongeme
 
 def _weegploeg_task(file, name):
     return Task.objects.get(
-        process_id=file.process_id, flow_task=getattr(WeegploegFlow, name), status__in=flow_services.OPEN_STATUSES
+        process_id=file.process_id, flow_task=getattr(WeegploegFlow, name), status__in=task_lifecycle.OPEN_STATUSES
     )
 
 
@@ -33,7 +33,7 @@ def agenda(*, involved=(RVDK,), by=None, **subject) -> CasusoverlegFile:
     file = register(melder(GENNEP), **subject)
     lid = by or weegploeglid()
     items = [("ID-1", CriterionAnswer.APPLIES, "Filmpjes")]
-    flow_services.task_complete(
+    task_lifecycle.task_complete(
         _weegploeg_task(file, "analyse"),
         lid,
         lambda: weegploeg_services.analysis_record(
@@ -47,7 +47,7 @@ def agenda(*, involved=(RVDK,), by=None, **subject) -> CasusoverlegFile:
         motivation="Persoonsgerichte aanpak nodig.",
         involved_parties=[party(name) for name in involved],
     )
-    flow_services.task_complete(
+    task_lifecycle.task_complete(
         _weegploeg_task(file, "information_duty"),
         lid,
         lambda: weegploeg_services.information_duty_record(
@@ -80,7 +80,7 @@ def open_task(casus: CasusoverlegFile, name: str) -> Task:
     return Task.objects.get(
         process_id=casus.process_id,
         flow_task=getattr(CasusoverlegFlow, name),
-        status__in=flow_services.OPEN_STATUSES,
+        status__in=task_lifecycle.OPEN_STATUSES,
     )
 
 

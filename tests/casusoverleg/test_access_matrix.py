@@ -13,7 +13,9 @@ from django.utils import timezone
 
 from accesslog.models import AccessLogEntry
 from accounts.roles import Role
-from casusoverleg import services
+from casusoverleg.agendering import participant_add
+from casusoverleg.plan import plan_adopt, plan_draft_update, plan_measure_add
+from casusoverleg.registers import advice_request_record, person_add
 from tests.casusoverleg.fixtures import GENNEP, RVDK, agenda, deelnemer, open_task, partner, uitvoerder
 from tests.factories import PartyFactory, UserFactory, party
 from tests.weegploeg.fixtures import accepted, weegploeglid
@@ -83,9 +85,9 @@ def case_with_plan():
     casus = agenda(involved=[RVDK])
     external = PartyFactory()
     by = deelnemer(GENNEP)
-    services.participant_add(casus, by=by, party=external, reason="Nodig voor het plan")
-    services.plan_draft_update(casus, by=by, aim="Doel van het plan")
-    services.plan_measure_add(
+    participant_add(casus, by=by, party=external, reason="Nodig voor het plan")
+    plan_draft_update(casus, by=by, aim="Doel van het plan")
+    plan_measure_add(
         casus,
         by=by,
         description="Huisbezoek",
@@ -93,14 +95,14 @@ def case_with_plan():
         responsible_party=party(GENNEP),
         due_on=timezone.localdate() + datetime.timedelta(days=30),
     )
-    from flows import services as flow_services
+    from core import tasks as task_lifecycle
 
-    flow_services.task_complete(
+    task_lifecycle.task_complete(
         open_task(casus, "adopt_plan"),
         by,
-        lambda: services.plan_adopt(casus, by=by, adopted_on=timezone.localdate(), present_parties=[party(GENNEP)]),
+        lambda: plan_adopt(casus, by=by, adopted_on=timezone.localdate(), present_parties=[party(GENNEP)]),
     )
-    advice = services.advice_request_record(
+    advice = advice_request_record(
         casus,
         by=by,
         recipient_kind="nctv",
@@ -153,9 +155,7 @@ def test_art_10_4_casusoverleg_screens_by_party_and_role(who):
 
 def test_art_10_5_partner_plan_page_shows_no_signals_analysis_or_persons():
     casus, external, _ = case_with_plan()
-    services.person_add(
-        casus, by=deelnemer(GENNEP), kind="sociaal_netwerk", name="Karel K.", address="Markt 3", relevance="Oom"
-    )
+    person_add(casus, by=deelnemer(GENNEP), kind="sociaal_netwerk", name="Karel K.", address="Markt 3", relevance="Oom")
     from tests.helpers import verified_client
 
     page = verified_client(partner(external)).get(f"/werk/casussen/{casus.number}/plan/").content.decode()
@@ -170,9 +170,7 @@ def test_art_9_1_party_added_later_sees_the_case_from_then_on():
 
     reclassering = verified_client(deelnemer("De Reclassering Nederland"))
     assert reclassering.get(f"/werk/casussen/{casus.number}/").status_code == 403
-    services.participant_add(
-        casus, by=deelnemer(GENNEP), party=party("De Reclassering Nederland"), reason="Toezicht loopt"
-    )
+    participant_add(casus, by=deelnemer(GENNEP), party=party("De Reclassering Nederland"), reason="Toezicht loopt")
     assert reclassering.get(f"/werk/casussen/{casus.number}/").status_code == 200
     row = casus.participants.get(party__name="De Reclassering Nederland")
     assert (row.source, row.reason) == ("casusoverleg", "Toezicht loopt")

@@ -9,9 +9,10 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from casusoverleg import services
 from casusoverleg.models import CasusStatus, ClosureDecision, PlanVersion
-from flows import services as flow_services
+from casusoverleg.plan import plan_adopt, plan_draft_update, plan_measure_add
+from casusoverleg.review import progress_review_record
+from core import tasks as task_lifecycle
 from meetings.models import DecisionProposal
 from tests.casusoverleg.fixtures import GENNEP, RVDK, agenda, deelnemer, open_task, task_url
 from tests.factories import party
@@ -40,8 +41,8 @@ def _at_once(requests) -> list[int]:
 
 
 def _draft(casus, by):
-    services.plan_draft_update(casus, by=by, aim="Doel")
-    services.plan_measure_add(
+    plan_draft_update(casus, by=by, aim="Doel")
+    plan_measure_add(
         casus, by=by, description="Huisbezoek", goal="c", responsible_party=party(GENNEP), due_on=timezone.localdate()
     )
 
@@ -66,17 +67,17 @@ def test_art_9_4_two_kernpartijen_close_at_once_and_one_wins():
     casus = agenda(involved=[RVDK])
     by = deelnemer(GENNEP)
     _draft(casus, by)
-    flow_services.task_complete(
+    task_lifecycle.task_complete(
         open_task(casus, "adopt_plan"),
         by,
-        lambda: services.plan_adopt(casus, by=by, adopted_on=timezone.localdate(), present_parties=[party(GENNEP)]),
+        lambda: plan_adopt(casus, by=by, adopted_on=timezone.localdate(), present_parties=[party(GENNEP)]),
     )
     plan = PlanVersion.objects.get(file=casus)
     items = [(m.pk, "gereed", "") for m in plan.measures.all()]
-    flow_services.task_complete(
+    task_lifecycle.task_complete(
         open_task(casus, "review"),
         by,
-        lambda: services.progress_review_record(
+        lambda: progress_review_record(
             casus,
             by=by,
             held_on=timezone.localdate(),

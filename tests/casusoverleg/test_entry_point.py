@@ -68,7 +68,7 @@ def test_art_10_4_a_casuspartij_user_not_taking_part_gets_403_and_one_denied_row
     assert task.owner_id is None
 
 
-def test_the_case_search_sends_no_name_in_any_url():
+def test_art_15_1_the_case_search_sends_no_name_in_any_url():
     """Issue 13.11."""
     casus = agenda(involved=[RVDK])
     member = deelnemer(GENNEP)

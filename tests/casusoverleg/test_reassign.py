@@ -76,7 +76,7 @@ def test_art_10_1_only_the_uitvoerder_reassigns_and_a_refusal_is_logged():
 def test_art_10_1_a_finished_task_cannot_be_reassigned():
     from viewflow.workflow.models import Task
 
-    from casusoverleg.flows import CasusoverlegFlow
+    from flows.casusoverleg import CasusoverlegFlow
 
     casus = _adopted()
     done = Task.objects.get(process_id=casus.process_id, flow_task=CasusoverlegFlow.adopt_plan)
@@ -91,22 +91,20 @@ def test_art_10_1_a_finished_task_cannot_be_reassigned():
 
 
 def _adopted():
-    from casusoverleg import services as casus_services
-    from flows import services as flow_services
+    from casusoverleg.plan import plan_adopt, plan_draft_update, plan_measure_add
+    from core import tasks as task_lifecycle
     from tests.factories import party
 
     casus = agenda()
     by = deelnemer(GENNEP)
-    casus_services.plan_draft_update(casus, by=by, aim="Doel")
-    casus_services.plan_measure_add(
+    plan_draft_update(casus, by=by, aim="Doel")
+    plan_measure_add(
         casus, by=by, description="Huisbezoek", goal="c", responsible_party=party(GENNEP), due_on=timezone.localdate()
     )
-    flow_services.task_complete(
+    task_lifecycle.task_complete(
         open_task(casus, "adopt_plan"),
         by,
-        lambda: casus_services.plan_adopt(
-            casus, by=by, adopted_on=timezone.localdate(), present_parties=[party(GENNEP)]
-        ),
+        lambda: plan_adopt(casus, by=by, adopted_on=timezone.localdate(), present_parties=[party(GENNEP)]),
     )
     return casus
 

@@ -8,7 +8,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from casusoverleg import services
+from casusoverleg.agendering import participant_add
+from casusoverleg.closure import closure_decide
 from casusoverleg.models import (
     CasusParticipant,
     CasusStatus,
@@ -18,6 +19,8 @@ from casusoverleg.models import (
     ParticipantSource,
     PlanVersion,
 )
+from casusoverleg.plan import plan_adopt, plan_draft_update, plan_measure_add
+from casusoverleg.registers import advice_answer_record, advice_request_record, contribution_add, disclosure_register
 from casusoverleg.selectors import casus_files_visible_to, plan_current
 from tests.casusoverleg.fixtures import GENNEP, RVDK, agenda, deelnemer, open_task
 from tests.factories import PartyFactory, party
@@ -40,59 +43,65 @@ def test_art_8_5_agendering_starts_the_casusoverleg_with_participants_and_ground
 def test_art_9_3_plan_needs_aim_measures_and_present_participants():
     casus = agenda()
     user = deelnemer()
-    with pytest.raises(ValidationError):
-        services.plan_adopt(casus, by=user, adopted_on=TODAY(), present_parties=[party(GENNEP)])
-    services.plan_draft_update(casus, by=user, aim="Gedragsverandering")
-    with pytest.raises(ValidationError, match="verantwoordelijke partij moet deelnemen"):
-        services.plan_measure_add(
+    with pytest.raises(ValidationError) as refused:
+        plan_adopt(casus, by=user, adopted_on=TODAY(), present_parties=[party(GENNEP)])
+    assert refused.value.code == "geen_concept"
+    plan_draft_update(casus, by=user, aim="Gedragsverandering")
+    with pytest.raises(ValidationError, match="verantwoordelijke partij moet deelnemen") as refused:
+        plan_measure_add(
             casus, by=user, description="x", goal="b", responsible_party=party("De politie"), due_on=TODAY()
         )
-    services.plan_measure_add(
-        casus, by=user, description="Gesprek", goal="b", responsible_party=party(GENNEP), due_on=TODAY()
-    )
-    with pytest.raises(ValidationError, match="aanwezig"):
-        services.plan_adopt(casus, by=user, adopted_on=TODAY(), present_parties=[party("De politie")])
-    version = services.plan_adopt(casus, by=user, adopted_on=TODAY(), present_parties=[party(GENNEP)])
+    assert refused.value.code == "verantwoordelijke_geen_deelnemer"
+    plan_measure_add(casus, by=user, description="Gesprek", goal="b", responsible_party=party(GENNEP), due_on=TODAY())
+    with pytest.raises(ValidationError, match="aanwezig") as refused:
+        plan_adopt(casus, by=user, adopted_on=TODAY(), present_parties=[party("De politie")])
+    assert refused.value.code == "aanwezigen_ongeldig"
+    version = plan_adopt(casus, by=user, adopted_on=TODAY(), present_parties=[party(GENNEP)])
     assert version.number == 1 and plan_current(casus) == version
 
 
 def test_art_9_4_adjusting_the_plan_keeps_every_adopted_version():
     casus = agenda()
     user = deelnemer()
-    services.plan_draft_update(casus, by=user, aim="Eerste doel")
-    services.plan_measure_add(
+    plan_draft_update(casus, by=user, aim="Eerste doel")
+    plan_measure_add(
         casus, by=user, description="Eerste maatregel", goal="a", responsible_party=party(GENNEP), due_on=TODAY()
     )
-    first = services.plan_adopt(casus, by=user, adopted_on=TODAY(), present_parties=[party(GENNEP)])
-    services.plan_draft_update(casus, by=user, aim="Tweede doel", change_note="Doel verscherpt")
+    first = plan_adopt(casus, by=user, adopted_on=TODAY(), present_parties=[party(GENNEP)])
+    plan_draft_update(casus, by=user, aim="Tweede doel", change_note="Doel verscherpt")
     draft = PlanVersion.objects.get(file=casus, adopted_at__isnull=True)
     assert draft.measures.count() == 1  # the draft starts as a copy of the version in force
-    second = services.plan_adopt(casus, by=user, adopted_on=TODAY(), present_parties=[party(GENNEP)])
+    second = plan_adopt(casus, by=user, adopted_on=TODAY(), present_parties=[party(GENNEP)])
     first.refresh_from_db()
     assert (first.number, first.aim, first.superseded_at is not None) == (1, "Eerste doel", True)
     assert (second.number, second.aim) == (2, "Tweede doel")
     assert plan_current(casus) == second
-    with pytest.raises(ValidationError, match="geen concept"):
-        services.plan_adopt(casus, by=user, adopted_on=TODAY(), present_parties=[party(GENNEP)])
+    with pytest.raises(ValidationError, match="geen concept") as refused:
+        plan_adopt(casus, by=user, adopted_on=TODAY(), present_parties=[party(GENNEP)])
+    assert refused.value.code == "geen_concept"
 
 
 def test_art_10_5_disclosure_needs_necessity_kinds_and_consent_of_all_convenant_participants():
     casus = agenda()
     user = deelnemer()
     external = PartyFactory()
-    services.participant_add(casus, by=user, party=external, reason="Jeugdhulp nodig voor maatregel")
+    participant_add(casus, by=user, party=external, reason="Jeugdhulp nodig voor maatregel")
     kwargs = {
         "recipient": external,
         "necessity": "Voor de begeleiding",
         "data_kinds": ["subject"],
         "consent_note": "Per e-mail op 1 maart",
     }
-    with pytest.raises(ValidationError, match="Toestemming ontbreekt van: De Raad voor de kinderbescherming"):
-        services.disclosure_register(casus, by=user, consenting_parties=[party(GENNEP)], **kwargs)
-    with pytest.raises(ValidationError):
-        services.disclosure_register(casus, by=user, consenting_parties=[], **kwargs)
+    with pytest.raises(
+        ValidationError, match="Toestemming ontbreekt van: De Raad voor de kinderbescherming"
+    ) as refused:
+        disclosure_register(casus, by=user, consenting_parties=[party(GENNEP)], **kwargs)
+    assert refused.value.code == "toestemming_ontbreekt"
+    with pytest.raises(ValidationError) as refused:
+        disclosure_register(casus, by=user, consenting_parties=[], **kwargs)
+    assert refused.value.code == "toestemming_ontbreekt"
     assert not Disclosure.objects.exists()
-    disclosure = services.disclosure_register(casus, by=user, consenting_parties=[party(GENNEP), party(RVDK)], **kwargs)
+    disclosure = disclosure_register(casus, by=user, consenting_parties=[party(GENNEP), party(RVDK)], **kwargs)
     assert disclosure.data_kinds == ["subject"]
 
 
@@ -105,12 +114,13 @@ def test_art_9_5_advice_with_shared_personal_data_needs_kinds_and_reason():
         "question": "Duiding van de uitingen?",
         "requested_on": TODAY(),
     }
-    with pytest.raises(ValidationError, match="welke soorten persoonsgegevens"):
-        services.advice_request_record(casus, by=user, personal_data_shared=True, **base)
-    advice = services.advice_request_record(
+    with pytest.raises(ValidationError, match="welke soorten persoonsgegevens") as refused:
+        advice_request_record(casus, by=user, personal_data_shared=True, **base)
+    assert refused.value.code == "deling_onvolledig"
+    advice = advice_request_record(
         casus, by=user, personal_data_shared=True, data_kinds=["signalen"], sharing_reason="Context nodig", **base
     )
-    services.advice_answer_record(advice, by=user, answer="Zorgelijk, ga door.", answered_on=TODAY())
+    advice_answer_record(advice, by=user, answer="Zorgelijk, ga door.", answered_on=TODAY())
     advice.refresh_from_db()
     assert advice.answer == "Zorgelijk, ga door." and advice.data_kind_labels() == ["Signalen"]
 
@@ -118,12 +128,12 @@ def test_art_9_5_advice_with_shared_personal_data_needs_kinds_and_reason():
 def test_art_6_contributions_record_the_party_ground_and_externals_have_none():
     casus = agenda()
     rvdk_user = deelnemer(RVDK)
-    services.contribution_add(casus, by=rvdk_user, subject_matter="Raadsonderzoek", content="Loopt.")
+    contribution_add(casus, by=rvdk_user, subject_matter="Raadsonderzoek", content="Loopt.")
     assert DataContribution.objects.filter(file=casus, party__name=RVDK, legal_ground=LegalGround.D).exists()
     from tests.casusoverleg.fixtures import partner
 
     with pytest.raises(PermissionDenied):
-        services.contribution_add(casus, by=partner(), subject_matter="x", content="y")
+        contribution_add(casus, by=partner(), subject_matter="x", content="y")
 
 
 def test_art_9_4_closure_is_for_kernpartijen_only():
@@ -131,15 +141,16 @@ def test_art_9_4_closure_is_for_kernpartijen_only():
     casus.status = CasusStatus.AFSLUITING_GEADVISEERD
     casus.save()
     with pytest.raises(PermissionDenied):
-        services.closure_decide(casus, by=deelnemer(RVDK), outcome="afsluiten", decided_on=TODAY(), motivation="x")
-    with pytest.raises(ValidationError, match="toekomst"):
-        services.closure_decide(
+        closure_decide(casus, by=deelnemer(RVDK), outcome="afsluiten", decided_on=TODAY(), motivation="x")
+    with pytest.raises(ValidationError, match="toekomst") as refused:
+        closure_decide(
             casus,
             by=weegploeglid(),
             outcome="afsluiten",
             decided_on=timezone.localdate() + datetime.timedelta(days=1),
             motivation="x",
         )
+    assert refused.value.code == "datum_toekomst"
     casus.refresh_from_db()
     assert casus.closed_on is None
 

@@ -16,13 +16,13 @@ def _request(remote="127.0.0.1", forwarded=None):
     return RequestFactory().get("/", **extra)
 
 
-def test_without_a_trusted_proxy_only_remote_addr_counts(settings):
+def test_issue_15_2_without_a_trusted_proxy_only_remote_addr_counts(settings):
     """Issue 15."""
     settings.TRUSTED_PROXY_HOPS = 0
     assert client_address(_request("192.0.2.7", forwarded="203.0.113.9")) == "192.0.2.7"
 
 
-def test_behind_nginx_the_last_forwarded_entry_is_the_client(settings):
+def test_issue_15_2_behind_nginx_the_last_forwarded_entry_is_the_client(settings):
     """Issue 15."""
     settings.TRUSTED_PROXY_HOPS = 1
     # The client forged the first entry; nginx appended the address it really saw.
@@ -30,20 +30,20 @@ def test_behind_nginx_the_last_forwarded_entry_is_the_client(settings):
     assert client_address(_request(forwarded="2001:db8::1")) == "2001:db8::1"
 
 
-def test_behind_nginx_a_direct_request_falls_back_to_remote_addr(settings):
+def test_issue_15_2_behind_nginx_a_direct_request_falls_back_to_remote_addr(settings):
     """Issue 15."""
     settings.TRUSTED_PROXY_HOPS = 1
     assert client_address(_request("127.0.0.1")) == "127.0.0.1"
 
 
 @pytest.mark.parametrize("forwarded", ["not-an-address", "198.51.100.23, <script>", "1.2.3.4; drop"])
-def test_an_invalid_forwarded_address_is_refused(settings, forwarded):
+def test_issue_15_2_an_invalid_forwarded_address_is_refused(settings, forwarded):
     """Issue 15."""
     settings.TRUSTED_PROXY_HOPS = 1
     assert client_address(_request(forwarded=forwarded)) == ""
 
 
-def test_two_hops_need_two_entries(settings):
+def test_issue_15_2_two_hops_need_two_entries(settings):
     """Issue 15."""
     settings.TRUSTED_PROXY_HOPS = 2
     assert client_address(_request(forwarded="198.51.100.23, 10.0.0.2")) == "198.51.100.23"

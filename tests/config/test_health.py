@@ -20,7 +20,7 @@ def _fresh_health_answer():
     health_cache_clear()
 
 
-def test_health_is_200_when_database_and_migrations_are_ready(client):
+def test_issue_15_6_health_is_200_when_database_and_migrations_are_ready(client):
     """Issue 15."""
     response = client.get(HEALTH)
     assert response.status_code == 200
@@ -28,13 +28,13 @@ def test_health_is_200_when_database_and_migrations_are_ready(client):
     assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
 
 
-def test_health_needs_no_login_and_no_second_factor(client):
+def test_issue_15_6_health_needs_no_login_and_no_second_factor(client):
     """Issue 15."""
     response = client.get(HEALTH, follow=False)
     assert response.status_code == 200 and "Location" not in response
 
 
-def test_health_is_503_when_a_migration_is_not_applied(client):
+def test_issue_15_6_health_is_503_when_a_migration_is_not_applied(client):
     """Issue 15."""
     from django.db.migrations.recorder import MigrationRecorder
 
@@ -44,7 +44,7 @@ def test_health_is_503_when_a_migration_is_not_applied(client):
     assert response.json() == {"status": "niet beschikbaar"}
 
 
-def test_health_is_503_when_the_database_does_not_answer(client):
+def test_issue_15_6_health_is_503_when_the_database_does_not_answer(client):
     """Issue 15."""
     with mock.patch("core.health.connection.cursor", side_effect=OperationalError("connection refused")):
         response = client.get(HEALTH)
@@ -52,7 +52,7 @@ def test_health_is_503_when_the_database_does_not_answer(client):
     assert "connection refused" not in response.content.decode()
 
 
-def test_health_leaks_no_version_or_server_details(client):
+def test_issue_15_6_health_leaks_no_version_or_server_details(client):
     """Issue 15."""
     response = client.get(HEALTH)
     body = response.content.decode().lower()
@@ -61,6 +61,6 @@ def test_health_leaks_no_version_or_server_details(client):
     assert "Server" not in response or "gunicorn" not in response["Server"].lower()
 
 
-def test_health_refuses_writes(client):
+def test_issue_15_6_health_refuses_writes(client):
     """Issue 15."""
     assert client.post(HEALTH).status_code == 405

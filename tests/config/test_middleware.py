@@ -12,14 +12,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("path", ["/?q=%00", "/zoeken/?q=a%00b", "/inloggen/?next=%00", "/werk/?x%00=1"])
-def test_nul_in_a_query_string_gets_a_dutch_400(client, path):
+def test_issue_2_nul_in_a_query_string_gets_a_dutch_400(client, path):
     """Issue 2."""
     response = client.get(path)
     assert response.status_code == 400
     assert "Ongeldige invoer" in response.content.decode()
 
 
-def test_nul_in_a_login_form_gets_a_dutch_400_and_logs_nobody_in(client):
+def test_issue_2_nul_in_a_login_form_gets_a_dutch_400_and_logs_nobody_in(client):
     """Issue 2."""
     user = UserFactory(with_totp=True)
     response = client.post("/inloggen/", {"username": user.username + "\x00", "password": "\x00"})
@@ -28,7 +28,7 @@ def test_nul_in_a_login_form_gets_a_dutch_400_and_logs_nobody_in(client):
     assert "_auth_user_id" not in client.session
 
 
-def test_nul_in_a_staff_form_changes_nothing():
+def test_issue_2_nul_in_a_staff_form_changes_nothing():
     """Issue 2."""
     user = UserFactory(roles=[Role.MELDER])
     client = verified_client(user)

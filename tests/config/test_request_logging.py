@@ -54,7 +54,7 @@ def _query(value: str) -> str:
     return "?" + "&".join(f"{k}={v}" for k, v in {"q": value, "naam": NAME, "bsn": SUBJECT_A["bsn"]}.items())
 
 
-def test_logging_is_json_on_stdout_for_every_logger():
+def test_issue_15_3_logging_is_json_on_stdout_for_every_logger():
     """Issue 15."""
     root = settings.LOGGING["root"]
     handler = settings.LOGGING["handlers"][root["handlers"][0]]
@@ -63,7 +63,7 @@ def test_logging_is_json_on_stdout_for_every_logger():
     assert settings.MIDDLEWARE[0] == "config.request_logging.RequestLogMiddleware"
 
 
-def test_a_request_line_has_ids_path_without_query_status_and_duration(log_output):
+def test_issue_15_3_a_request_line_has_ids_path_without_query_status_and_duration(log_output):
     """Issue 15."""
     user = deelnemer(GENNEP)
     response = verified_client(user).get("/werk/casussen/" + _query(SUBJECT_A["surname"]))
@@ -152,7 +152,7 @@ def _fails_with_a_bsn_in_a_local_variable():
     raise RuntimeError("registratie mislukt")
 
 
-def test_an_error_has_a_stack_trace_without_local_variables():
+def test_art_15_1_an_error_has_a_stack_trace_without_local_variables():
     """Issue 15."""
     try:
         _fails_with_a_bsn_in_a_local_variable()
@@ -167,7 +167,7 @@ def test_an_error_has_a_stack_trace_without_local_variables():
     assert SUBJECT_A["bsn"] not in line["exception"] and SUBJECT_A["surname"] not in line["exception"]
 
 
-def test_database_detail_lines_that_quote_values_are_cut():
+def test_art_15_1_database_detail_lines_that_quote_values_are_cut():
     """Issue 15."""
     message = 'duplicate key value violates unique constraint "x"\nDETAIL:  Key (bsn)=(111222333) already exists.'
     try:
@@ -179,7 +179,7 @@ def test_database_detail_lines_that_quote_values_are_cut():
     assert "duplicate key value" in line["exception"]
 
 
-def test_request_log_never_serialises_the_request_object():
+def test_art_15_1_request_log_never_serialises_the_request_object():
     """Issue 15."""
     record = logging.LogRecord("django.request", logging.WARNING, __file__, 1, "Not Found: %s", ("/x/",), None)
     record.request = object()  # Django attaches the request; it must not be written

@@ -18,27 +18,27 @@ def _convert(storage, name: str, css: str) -> str:
     return URL_RE.sub(converter, css)
 
 
-def test_viewflow_css_is_third_party_and_site_css_is_ours():
+def test_issue_15_1_viewflow_css_is_third_party_and_site_css_is_ours():
     """Issue 15."""
     assert is_third_party_static(VIEWFLOW_CSS)
     assert not is_third_party_static("css/site.css")
 
 
-def test_missing_font_in_third_party_css_is_left_as_is(tmp_path):
+def test_issue_15_1_missing_font_in_third_party_css_is_left_as_is(tmp_path):
     """Issue 15."""
     storage = ProjectManifestStaticFilesStorage(location=tmp_path)
     css = 'src: url("../../fonts/roboto/Roboto-Thin.woff2") format("woff2");'
     assert _convert(storage, VIEWFLOW_CSS, css) == css
 
 
-def test_missing_reference_in_project_css_still_fails(tmp_path):
+def test_issue_15_1_missing_reference_in_project_css_still_fails(tmp_path):
     """Issue 15."""
     storage = ProjectManifestStaticFilesStorage(location=tmp_path)
     with pytest.raises(ValueError, match="could not be found"):
         _convert(storage, "css/site.css", 'background: url("../img/does-not-exist.png");')
 
 
-def test_production_settings_use_the_project_storage(monkeypatch):
+def test_issue_15_1_production_settings_use_the_project_storage(monkeypatch):
     """Issue 15."""
     monkeypatch.setenv("SECRET_KEY", "throw-away-" + "x" * 50)
     monkeypatch.setenv("ACCESS_LOG_HMAC_KEY", "throw-away-" + "y" * 50)

@@ -10,12 +10,12 @@ import pytest
 from django import forms
 from django.utils import timezone
 
-from casusoverleg import services as casus_services
 from casusoverleg.models import PlanVersion
+from casusoverleg.plan import plan_draft_update
 from core.fields import FreeTextField
 from core.text import BIDI_CONTROLS
-from rights import services as rights_services
 from rights.models import CorrectionItem, RequesterKind, RequestKind, RightsRequest
+from rights.services.registration import rights_request_register
 from tests.casusoverleg.fixtures import agenda, deelnemer, uitvoerder
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ RLO = "\u202e"
 
 def test_art_8_2_a_right_to_left_override_in_a_plan_text_is_gone_when_stored():
     casus = agenda()
-    casus_services.plan_draft_update(casus, by=deelnemer(), aim=f"Doel: {RLO}gnikjiwtnO{RLO}\u2066 begeleiden")
+    plan_draft_update(casus, by=deelnemer(), aim=f"Doel: {RLO}gnikjiwtnO{RLO}\u2066 begeleiden")
     plan = PlanVersion.objects.get(file=casus)
     assert plan.aim == "Doel: gnikjiwtnO begeleiden"
     # update() and a model form (as the admin uses) go through the same field.
@@ -47,7 +47,7 @@ def test_art_8_2_a_right_to_left_override_in_a_plan_text_is_gone_when_stored():
 
 def test_art_8_2_a_right_to_left_override_in_a_rights_request_text_is_gone_when_stored():
     casus = agenda()
-    request = rights_services.rights_request_register(
+    request = rights_request_register(
         by=uitvoerder(),
         weegploeg_number=casus.source_weegploeg_number,
         kind=RequestKind.CORRECTIE,

@@ -13,10 +13,10 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 
-from core.fields import BSN_MESSAGE, bsn_compact, bsn_is_valid
-from core.text import BIDI_MESSAGE, text_free_clean, text_name_normalise
+from core.fields import BSN_CODE, BSN_MESSAGE, bsn_compact, bsn_is_valid
+from core.text import BIDI_CODE, BIDI_MESSAGE, text_free_clean, text_name_normalise
 from rights.models import RightsRequest
-from rights.services import correction_value_parse
+from rights.services.correction import correction_value_parse
 from tests.helpers import verified_client
 from tests.rights.fixtures import build_case, uitvoerder
 from tests.weegploeg.fixtures import SUBJECT, intake_post, melder, register
@@ -32,7 +32,7 @@ ZWSP_SURNAME = "Vr\u200bies"
 RLO_NAME = "\u202eseirV"
 
 
-def test_text_normalisers_keep_zwnj_and_zwj_and_free_text_only_loses_bidi():
+def test_art_8_2_text_normalisers_keep_zwnj_and_zwj_and_free_text_only_loses_bidi():
     assert text_name_normalise("Ａｎｎａ\u200b \ufeffde\u2060 Vries ") == "Anna de Vries"
     assert text_name_normalise("می\u200cخواهم") == "می\u200cخواهم"  # ZWNJ kept
     assert text_name_normalise("क्\u200dष") == "क्\u200dष"  # ZWJ kept
@@ -93,9 +93,10 @@ def test_art_12_6_correction_refuses_an_invalid_bsn_and_a_bidi_name_and_normalis
     for raw in ("123456789", "12345678X"):
         with pytest.raises(ValidationError) as refused:
             correction_value_parse("bsn", raw)
-        assert BSN_MESSAGE in refused.value.messages
-    with pytest.raises(ValidationError):
+        assert BSN_MESSAGE in refused.value.messages and refused.value.code == BSN_CODE
+    with pytest.raises(ValidationError) as refused:
         correction_value_parse("surname", RLO_NAME)
+    assert refused.value.code == BIDI_CODE
     assert correction_value_parse("bsn", FULL_WIDTH_BSN) == ASCII_BSN
     assert correction_value_parse("surname", ZWSP_SURNAME) == "Vries"
 
@@ -125,8 +126,8 @@ def test_art_12_6_bsn_123456789_refused_on_the_correction_path_over_http_and_in_
     before = subject.bsn
     with pytest.raises(ValidationError):
         weegploeg_subject_correct(subject, {"bsn": "123456789"})
+    from casusoverleg.case import casus_subject_correct
     from casusoverleg.models import CasusSubject
-    from casusoverleg.services import casus_subject_correct
 
     with pytest.raises(ValidationError):
         casus_subject_correct([case.file.number], {"surname": RLO_NAME})

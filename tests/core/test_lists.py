@@ -42,7 +42,7 @@ def names(state) -> list[str]:
     return [p.name for p in state.objects]
 
 
-def test_default_list_sorted_and_paged():
+def test_issue_14_2_default_list_sorted_and_paged():
     """Issue 14."""
     parties = Party.objects.all()
     state = spec().apply({}, parties)
@@ -52,7 +52,7 @@ def test_default_list_sorted_and_paged():
     assert state.is_default
 
 
-def test_filter_and_sort_descending():
+def test_issue_14_2_filter_and_sort_descending():
     """Issue 14."""
     state = spec(per_page=100).apply({"rol": "kernpartij", "sortering": "-naam"}, Party.objects.all())
     expected = list(Party.objects.filter(role="kernpartij").order_by("-name").values_list("name", flat=True))
@@ -74,7 +74,7 @@ def test_filter_and_sort_descending():
         {"pagina": "1e9"},
     ],
 )
-def test_bad_input_gives_a_dutch_message_and_the_default_list(params):
+def test_issue_14_2_bad_input_gives_a_dutch_message_and_the_default_list(params):
     """Issue 14."""
     default = spec().apply({}, Party.objects.all())
     state = spec().apply(params, Party.objects.all())
@@ -83,7 +83,7 @@ def test_bad_input_gives_a_dutch_message_and_the_default_list(params):
     assert any(word in state.errors[0] for word in ("niet geldig", "niet worden gesorteerd", "paginanummer"))
 
 
-def test_page_beyond_the_end_shows_the_last_page():
+def test_issue_14_2_page_beyond_the_end_shows_the_last_page():
     """Issue 14."""
     total = Party.objects.count()
     state = spec().apply({"pagina": "999"}, Party.objects.all())
@@ -91,7 +91,7 @@ def test_page_beyond_the_end_shows_the_last_page():
     assert state.last_index == total and state.has_previous and not state.has_next
 
 
-def test_urls_keep_only_the_lists_own_keys():
+def test_art_15_1_list_urls_keep_only_the_lists_own_keys():
     """Issue 14."""
     state = spec().apply({"rol": "kernpartij", "naam": "Jan de Vries", "bsn": "123456782"}, Party.objects.all())
     for url in (state.query(), state.next_url, *(c.url for c in state.columns([("naam", "Naam")]))):
@@ -100,7 +100,7 @@ def test_urls_keep_only_the_lists_own_keys():
     assert ("sortering", "-naam") not in state.hidden_fields
 
 
-def test_sort_headers_carry_aria_sort_and_link_to_the_other_direction():
+def test_issue_14_2_sort_headers_carry_aria_sort_and_link_to_the_other_direction():
     """Issue 14."""
     state = spec().apply({"sortering": "rol"}, Party.objects.all())
     name, role, plain = state.columns([("naam", "Naam"), ("rol", "Rol"), ("x", "Iets")])
@@ -111,7 +111,7 @@ def test_sort_headers_carry_aria_sort_and_link_to_the_other_direction():
     assert descending.columns([("rol", "Rol")])[0].aria_sort == "descending"
 
 
-def test_filters_as_links_and_selects():
+def test_issue_14_2_filters_as_links_and_selects():
     """Issue 14."""
     state = spec().apply({"toon": "kern"}, Party.objects.all())
     toon, rol, termijn = state.filters
@@ -121,7 +121,7 @@ def test_filters_as_links_and_selects():
     assert [o.value for o in termijn.options] == ["alle", "te-laat", "deze-week"]
 
 
-def test_due_filter_overdue_and_this_week():
+def test_issue_14_2_due_filter_overdue_and_this_week():
     """Issue 14."""
     Party.objects.update(joined_on=datetime.date(2019, 3, 1))
     soon, late = Party.objects.order_by("pk")[:2]
@@ -133,7 +133,7 @@ def test_due_filter_overdue_and_this_week():
     assert late.name in names(overdue) and soon.name not in names(overdue)
 
 
-def test_two_queries_whatever_the_size():
+def test_issue_14_2_two_queries_whatever_the_size():
     """Issue 14."""
     with CaptureQueriesContext(connection) as queries:
         spec().apply({"rol": "kernpartij", "pagina": "2"}, Party.objects.all())

@@ -10,7 +10,7 @@ from freezegun import freeze_time
 
 from core.months import add_months
 from core.numbering import file_number_next, number_next
-from incidents.flows import IncidentFlow
+from flows.incidents import IncidentFlow
 from incidents.models import IncidentProcess
 from incidents.services import incident_reference_assign
 from weegploeg.models import FileNumberCounter
@@ -26,7 +26,7 @@ def test_art_8_3_months_end_on_the_last_day_of_a_shorter_month():
 
 
 @freeze_time("2026-05-01 12:00:00+02:00")
-def test_file_numbers_count_per_prefix_and_year_and_continue_the_old_counter():
+def test_issue_16_2_file_numbers_count_per_prefix_and_year_and_continue_the_old_counter():
     FileNumberCounter.objects.create(prefix="W", year=2026, last=41)
     assert file_number_next("W") == "W-2026-0042"
     assert file_number_next("W") == "W-2026-0043"

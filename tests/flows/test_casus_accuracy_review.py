@@ -11,10 +11,11 @@ from django.core.management import call_command
 from freezegun import freeze_time
 from viewflow.workflow.models import Task
 
+from casusoverleg.accuracy import casus_review_deadlines
 from casusoverleg.models import CasusoverlegFile, CasusStatus
-from flows.casus_review import CasusAccuracyReviewFlow, casus_accuracy_reviews_start, casus_review_deadlines
+from core.tasks import OPEN_STATUSES
+from flows.casus_review import CasusAccuracyReviewFlow, casus_accuracy_reviews_start
 from flows.models import CasusAccuracyReview
-from flows.services import OPEN_STATUSES
 from tests.casusoverleg.fixtures import GENNEP, agenda, deelnemer, uitvoerder
 from tests.helpers import verified_client
 
@@ -96,7 +97,7 @@ def test_art_10_3_the_check_is_the_uitvoerders_and_a_refusal_changes_nothing():
 
 
 def test_art_10_3_a_closed_case_ends_its_check_and_an_archived_case_loses_its_task():
-    from retention import services as retention_services
+    from retention.services import run as retention_services
 
     with freeze_time(START):
         casus, other = agenda(), agenda()

@@ -9,8 +9,8 @@ import pytest
 from django.db import connection
 from viewflow.workflow.models import Task
 
-from flows import services as flow_services
-from flows.views import CANNOT_WORK
+from core import tasks as task_lifecycle
+from flows.screens import CANNOT_WORK
 from flows.weegploeg import WeegploegFlow
 from meetings.models import DecisionProposal
 from tests.helpers import verified_client
@@ -26,7 +26,7 @@ def test_art_15_two_members_complete_the_same_decision_at_once_and_one_wins():
     first, second = weegploeglid(), weegploeglid("Het Openbaar Ministerie")
     analyse = Task.objects.get(process_id=file.process_id, flow_task=WeegploegFlow.analyse)
     items = [("ID-1", CriterionAnswer.APPLIES, "")]
-    flow_services.task_complete(
+    task_lifecycle.task_complete(
         analyse,
         first,
         lambda: services.analysis_record(
@@ -62,7 +62,7 @@ def test_art_15_two_members_complete_the_same_decision_at_once_and_one_wins():
     # One proposal waits for confirmation (issue 13 item 8); the other member got a Dutch message.
     assert DecisionProposal.objects.filter(file_number=file.number).count() == 1
     won = [p for p in pages if "is vastgelegd als voorstel" in p]
-    refusals = (flow_services.DONE, flow_services.LOCKED, flow_services.NOT_YOURS, CANNOT_WORK)
+    refusals = (task_lifecycle.DONE, task_lifecycle.LOCKED, task_lifecycle.NOT_YOURS, CANNOT_WORK)
     lost = [p for p in pages if any(message in p for message in refusals)]
     assert len(won) == 1 and len(lost) == 1
     assert not Decision.objects.filter(file=file).exists()

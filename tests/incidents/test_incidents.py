@@ -16,7 +16,7 @@ from freezegun import freeze_time
 
 from accesslog.models import AccessLogEntry
 from accounts.roles import Role
-from incidents.flows import IncidentFlow
+from flows.incidents import IncidentFlow
 from incidents.models import DeadlineState, IncidentProcess
 from secrecy.models import SecrecyAcceptance
 from tests.factories import UserFactory, party

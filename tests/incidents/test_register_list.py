@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accesslog.models import AccessLogEntry
-from incidents.flows import IncidentFlow
+from flows.incidents import IncidentFlow
 from incidents.models import IncidentProcess
 from tests.factories import party
 from tests.helpers import verified_client

@@ -121,7 +121,7 @@ def test_art_9_avg_the_editor_must_state_a_legal_ground_and_choices_need_a_choic
     assert "geen keuzes" in html and "vermeld de grondslag" in html
 
 
-def test_the_editor_saves_a_condition_on_an_earlier_question_by_its_id():
+def test_issue_19_3_the_editor_saves_a_condition_on_an_earlier_question_by_its_id():
     """Issue 19."""
     page = intake_page()
     kanaal, school = live_questions(page)

@@ -15,6 +15,7 @@ from tests.intakeforms.helpers import question
 def refused(q) -> dict[str, str]:
     with pytest.raises(ValidationError) as error:
         q.clean()
+    assert {e.code for errors in error.value.error_dict.values() for e in errors} == {"vraag_regel"}
     return error.value.message_dict
 
 
@@ -40,18 +41,18 @@ def test_art_8_2_an_ordinary_question_passes():
     question("Heeft de melder contact gehad met de school?", QuestionType.CHECKBOX).clean()
 
 
-def test_choices_on_a_type_without_choices_are_refused():
+def test_issue_19_3_choices_on_a_type_without_choices_are_refused():
     """Issue 19."""
     errors = refused(question("Sinds wanneer?", QuestionType.DATE, choices="Ja\nNee"))
     assert "geen keuzes" in errors["choices"][0]
 
 
-def test_a_choice_question_without_choices_is_refused():
+def test_issue_19_3_a_choice_question_without_choices_is_refused():
     """Issue 19."""
     assert "minstens één keuze" in refused(question("Kanaal", QuestionType.RADIO, choices="  \n"))["choices"][0]
 
 
-def test_a_required_single_checkbox_is_refused():
+def test_issue_19_3_a_required_single_checkbox_is_refused():
     """Issue 19."""
     assert "niet verplicht" in refused(question("Akkoord?", QuestionType.CHECKBOX, required=True))["required"][0]
 
@@ -75,7 +76,7 @@ def test_art_9_avg_a_keyword_on_the_label_only_warns():
     assert question_warnings(question("Welke school?")) == []
 
 
-def test_max_length_and_pattern_belong_to_text_and_must_be_valid():
+def test_issue_19_3_max_length_and_pattern_belong_to_text_and_must_be_valid():
     """Issue 19."""
     assert "tekstregel" in refused(question("Hoeveel?", QuestionType.NUMBER, max_length=5))["max_length"][0]
     assert "1 tot en met 2000" in refused(question("Toelichting", max_length=5000))["max_length"][0]
@@ -83,7 +84,7 @@ def test_max_length_and_pattern_belong_to_text_and_must_be_valid():
     assert "alleen bij een tekstregel" in refused(question("Datum", QuestionType.DATE, pattern="x"))["pattern"][0]
 
 
-def test_ranges_belong_to_their_type_and_are_ordered():
+def test_issue_19_3_ranges_belong_to_their_type_and_are_ordered():
     """Issue 19."""
     assert "grootste" in refused(question("Aantal", QuestionType.NUMBER, min_value=5, max_value=1))["max_value"][0]
     assert "bij een datum" in refused(question("Aantal", QuestionType.NUMBER, date_not_in_future=True))["date_min"][0]
@@ -91,7 +92,7 @@ def test_ranges_belong_to_their_type_and_are_ordered():
     assert "vóór" in refused(question("Sinds", QuestionType.DATE, date_min=late, date_max=early))["date_max"][0]
 
 
-def test_a_default_value_must_fit_the_question():
+def test_issue_19_3_a_default_value_must_fit_the_question():
     """Issue 19."""
     assert (
         "een van de keuzes"
@@ -105,7 +106,7 @@ def test_a_default_value_must_fit_the_question():
     question("Kanaal", QuestionType.RADIO, choices="Telefoon\nE-mail", default_value="E-mail").clean()
 
 
-def test_a_condition_points_at_an_earlier_choice_question_and_one_of_its_answers():
+def test_issue_19_3_a_condition_points_at_an_earlier_choice_question_and_one_of_its_answers():
     """Issue 19."""
     a = question("Op school?", QuestionType.RADIO, choices="Ja\nNee")
     b = question("Welke school?", show_when_question=str(a.uuid), show_when_value="Ja")

@@ -166,7 +166,7 @@ def test_art_7_2_radio_questions_are_a_fieldset_with_legend():
     assert "<legend>Eerder in beeld?" in html
 
 
-def test_intake_form_page_shows_only_the_question_list_publicly():
+def test_art_7_1_intake_form_page_shows_only_the_question_list_publicly():
     """Issue 5."""
     page = published_form()
     request = RequestFactory().get("/")
@@ -176,7 +176,7 @@ def test_intake_form_page_shows_only_the_question_list_publicly():
     assert "<form" not in html.split("<main")[1]
 
 
-def test_seed_command_publishes_a_starter_list_once_in_order():
+def test_issue_5_seed_command_publishes_a_starter_list_once_in_order():
     """Issue 5."""
     from django.core.management import call_command
 

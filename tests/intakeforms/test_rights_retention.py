@@ -9,8 +9,8 @@ import pytest
 from django.utils import timezone
 from freezegun import freeze_time
 
-from rights import services as rights_services
 from rights.models import RequesterKind, RequestKind
+from rights.services.registration import identity_record, rights_request_register
 from tests.helpers import verified_client
 from tests.rights.fixtures import build_case, deferral_assess_all, pdf_text, uitvoerder
 from weegploeg.models import Signal
@@ -39,7 +39,7 @@ def test_art_12_3_the_inzage_overview_pdf_contains_the_intake_answers_with_their
     signal.answers = ANSWERS
     signal.save(update_fields=["answers"])
     user = uitvoerder()
-    request = rights_services.rights_request_register(
+    request = rights_request_register(
         by=user,
         weegploeg_number=case.file.number,
         kind=RequestKind.INZAGE,
@@ -47,7 +47,7 @@ def test_art_12_3_the_inzage_overview_pdf_contains_the_intake_answers_with_their
         requester_kind=RequesterKind.BETROKKENE,
         reply_address="Kapelstraat 17, 6591 BK Ottersum",
     )
-    rights_services.identity_record(request, established_on=timezone.localdate(), method="balie")
+    identity_record(request, established_on=timezone.localdate(), method="balie")
     deferral_assess_all(request, user)  # art. 11.4: the case's deferred duty no longer covers any item
     response = verified_client(user).get(f"/werk/rechten/verzoek/{request.number}/overzicht.pdf")
     assert response.status_code == 200
@@ -58,7 +58,7 @@ def test_art_12_3_the_inzage_overview_pdf_contains_the_intake_answers_with_their
 
 
 def test_art_13_3_destruction_removes_the_intake_answers():
-    from retention import services as retention_services
+    from retention.services import run as retention_services
     from tests.retention.fixtures import at, niet_agenderen
 
     with freeze_time(at()):
@@ -84,5 +84,6 @@ def test_art_12_6_a_correction_reaches_the_stored_intake_answer():
     assert signal.answers[0]["answer"] == "Stedelijk College"
     assert signal.answers[0]["label"] == ANSWERS[0]["label"]  # the question stays as answered
     assert signal.answers[1] == ANSWERS[1]
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as unknown:
         intake_answer_correct(signal, question_id="onbekend", new_answer="x")
+    assert unknown.value.code == "antwoord_onbekend"

@@ -6,7 +6,7 @@ import datetime
 
 from django.utils import timezone
 
-from flows import services as flow_services
+from core import tasks as task_lifecycle
 from meetings import services as meeting_services
 from meetings.models import Meeting, MeetingKind
 from tests.casusoverleg.fixtures import uitvoerder
@@ -27,13 +27,13 @@ def _task(file, name):
     from flows.weegploeg import WeegploegFlow
 
     return Task.objects.get(
-        process_id=file.process_id, flow_task=getattr(WeegploegFlow, name), status__in=flow_services.OPEN_STATUSES
+        process_id=file.process_id, flow_task=getattr(WeegploegFlow, name), status__in=task_lifecycle.OPEN_STATUSES
     )
 
 
 def _analyse(file, lid, next_step=AnalysisNext.BESLUIT, **kwargs):
     items = [("ID-1", CriterionAnswer.APPLIES, "ja")]
-    flow_services.task_complete(
+    task_lifecycle.task_complete(
         _task(file, "analyse"),
         lid,
         lambda: weegploeg_services.analysis_record(
@@ -49,7 +49,7 @@ def ready_to_decide(*, supplier=None):
     lid = weegploeglid()
     if supplier is not None:
         _analyse(file, lid, AnalysisNext.MEER_INFORMATIE, info_party=supplier.party, info_question="Wat weet u nog?")
-        flow_services.task_complete(
+        task_lifecycle.task_complete(
             _task(file, "supply_information"),
             supplier,
             lambda: weegploeg_services.information_supply(file, by=supplier, answer="Bekend bij ons."),
@@ -74,28 +74,27 @@ def meeting_with(file, *, kind=MeetingKind.WEEGPLOEG, present=(POLITIE, OM), use
 
 def advised():
     """A case whose casusoverleg adopted a plan and then advised closure (art. 9.3-9.4)."""
-    from casusoverleg import services as casus_services
     from casusoverleg.models import CasusStatus
+    from casusoverleg.plan import plan_adopt, plan_draft_update, plan_measure_add
+    from casusoverleg.review import progress_review_record
     from tests.casusoverleg.fixtures import GENNEP, agenda, deelnemer, open_task
 
     casus = agenda()
     by = deelnemer(GENNEP)
-    casus_services.plan_draft_update(casus, by=by, aim="Doel")
-    casus_services.plan_measure_add(
+    plan_draft_update(casus, by=by, aim="Doel")
+    plan_measure_add(
         casus, by=by, description="Huisbezoek", goal="c", responsible_party=party(GENNEP), due_on=timezone.localdate()
     )
-    flow_services.task_complete(
+    task_lifecycle.task_complete(
         open_task(casus, "adopt_plan"),
         by,
-        lambda: casus_services.plan_adopt(
-            casus, by=by, adopted_on=timezone.localdate(), present_parties=[party(GENNEP)]
-        ),
+        lambda: plan_adopt(casus, by=by, adopted_on=timezone.localdate(), present_parties=[party(GENNEP)]),
     )
     items = [(m.pk, "gereed", "") for m in casus.plan_versions.get(adopted_at__isnull=False).measures.all()]
-    flow_services.task_complete(
+    task_lifecycle.task_complete(
         open_task(casus, "review"),
         by,
-        lambda: casus_services.progress_review_record(
+        lambda: progress_review_record(
             casus,
             by=by,
             held_on=timezone.localdate(),

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django.utils import timezone
 
-from casusoverleg import services as casus_services
+from casusoverleg.closure import closure_decide
 from casusoverleg.models import ClosureDecision
 from meetings.models import CollectiveDecision, DecisionBasis, DecisionKind, MeetingKind
 from tests.factories import party
@@ -111,7 +111,7 @@ def test_art_7_4_no_meeting_decision_while_a_proposal_waits_for_confirmation():
 
 
 def _close(casus, by, **basis):
-    return casus_services.closure_decide(
+    return closure_decide(
         casus, by=by, outcome="afsluiten", decided_on=timezone.localdate(), motivation="Doelen bereikt", **basis
     )
 

@@ -13,10 +13,10 @@ from django.utils import timezone
 from viewflow.workflow.models import Task
 
 from access.screens import access_allowed
-from casusoverleg import services as casus_services
-from casusoverleg.flows import CasusoverlegFlow
+from casusoverleg.closure import closure_propose
 from casusoverleg.models import CasusStatus, ClosureDecision
-from flows import services as flow_services
+from core import tasks as task_lifecycle
+from flows.casusoverleg import CasusoverlegFlow
 from flows.weegploeg import WeegploegFlow
 from meetings.models import DecisionBasis, DecisionKind, DecisionProposal, ProposalStatus
 from meetings.proposals import decision_confirm, decision_reject, decisions_awaiting_confirmation
@@ -30,13 +30,13 @@ pytestmark = pytest.mark.django_db
 
 
 def _open(process_id, node):
-    return Task.objects.filter(process_id=process_id, flow_task=node, status__in=flow_services.OPEN_STATUSES).first()
+    return Task.objects.filter(process_id=process_id, flow_task=node, status__in=task_lifecycle.OPEN_STATUSES).first()
 
 
 @transaction.atomic  # as on the task screen: the claim and the proposal together, or neither
 def _propose(file, lid, outcome=Outcome.NIET_AGENDEREN):
     task = _open(file.process_id, WeegploegFlow.decide)
-    flow_services.task_claim(task, lid)
+    task_lifecycle.task_claim(task, lid)
     return services.weegploeg_decision_propose(
         file, by=lid, outcome=outcome, motivation="Onvoldoende substantieel.", task_id=task.pk
     )
@@ -168,8 +168,8 @@ def test_art_7_4_one_proposal_at_a_time():
 @transaction.atomic
 def _propose_closure(casus, by):
     task = _open(casus.process_id, CasusoverlegFlow.decide_closure)
-    flow_services.task_claim(task, by)
-    return casus_services.closure_propose(
+    task_lifecycle.task_claim(task, by)
+    return closure_propose(
         casus, by=by, outcome="afsluiten", decided_on=timezone.localdate(), motivation="Doelen bereikt", task_id=task.pk
     )
 

@@ -27,11 +27,11 @@ DECISIONS = "/werk/overleggen/besluiten/"
 def _decide_url(file):
     from viewflow.workflow.models import Task
 
-    from flows import services as flow_services
+    from core import tasks as task_lifecycle
     from flows.weegploeg import WeegploegFlow
 
     task = Task.objects.get(
-        process_id=file.process_id, flow_task=WeegploegFlow.decide, status__in=flow_services.OPEN_STATUSES
+        process_id=file.process_id, flow_task=WeegploegFlow.decide, status__in=task_lifecycle.OPEN_STATUSES
     )
     return f"/werk/weegploeg/taak/{task.pk}/"
 

@@ -127,15 +127,15 @@ def dbs(tmp_path, settings, django_db_setup, django_db_blocker):  # django_db_se
 
 def _a_few_files():
     """Two weegploeg files, one agendered into a casusoverleg (with its flows), a rights request."""
-    from rights import services as rights_services
     from rights.models import RequesterKind, RequestKind
+    from rights.services.registration import rights_request_register
     from tests.casusoverleg.fixtures import agenda
     from tests.rights.fixtures import uitvoerder
     from tests.weegploeg.fixtures import melder, register
 
     single = register(melder(), surname="Jansen", bsn="")
     casus = agenda()
-    rights_services.rights_request_register(
+    rights_request_register(
         by=uitvoerder(),
         weegploeg_number=casus.source_weegploeg_number,
         kind=RequestKind.INZAGE,
@@ -154,7 +154,7 @@ def _backup() -> str:
     return line.removeprefix("Back-up geschreven: ")
 
 
-def test_15_5_backup_and_restore_into_an_empty_database_keeps_every_row_and_the_access_log_chain(dbs):
+def test_art_15_1_backup_and_restore_into_an_empty_database_keeps_every_row_and_the_access_log_chain(dbs):
     dbs.migrated("bron")
     _a_few_files()
     assert access_log_verify().ok
@@ -180,7 +180,7 @@ def test_15_5_backup_and_restore_into_an_empty_database_keeps_every_row_and_the_
     assert dbs.row_counts() == after
 
 
-def test_15_5_a_damaged_backup_is_refused(dbs, tmp_path):
+def test_art_15_1_a_damaged_backup_is_refused(dbs, tmp_path):
     dbs.migrated("bron")
     path = Path(_backup())
     with path.open("ab") as handle:
@@ -191,13 +191,13 @@ def test_15_5_a_damaged_backup_is_refused(dbs, tmp_path):
     assert dbs.row_counts() == {}
 
 
-def test_art_13_15_5_a_destruction_after_the_backup_is_carried_out_again_by_the_restore(dbs):
+def test_art_13_15_1_a_destruction_after_the_backup_is_carried_out_again_by_the_restore(dbs):
     from django.db import transaction
 
     from retention.destruction import Doomed
     from retention.models import DestructionRecord, FileKind
     from retention.rules import RULES_BY_CODE
-    from retention.services import files_destroy_logged
+    from retention.services.logged import files_destroy_logged
     from weegploeg.models import Subject, WeegploegFile
 
     dbs.migrated("bron")

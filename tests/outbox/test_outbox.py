@@ -17,7 +17,7 @@ from django.db import transaction
 from freezegun import freeze_time
 
 from accounts.roles import Role
-from incidents.flows import IncidentFlow
+from flows.incidents import IncidentFlow
 from incidents.models import IncidentProcess
 from outbox.models import MessageStatus, OutboxAttempt, OutboxMessage
 from outbox.services import mail_queue, outbox_send
@@ -50,7 +50,7 @@ def _smtp_down():
     )
 
 
-def test_15_4_smtp_failure_keeps_the_mails_and_the_next_run_sends_each_exactly_once_with_the_same_message_id():
+def test_issue_15_4_smtp_failure_keeps_the_mails_and_the_next_run_sends_each_exactly_once_with_the_same_message_id():
     _handler()
     with freeze_time("2026-03-01 12:00:00+00:00"):
         _breach("I-2026-0001", datetime.datetime(2026, 3, 1, 9, tzinfo=UTC))
@@ -80,7 +80,7 @@ def test_15_4_smtp_failure_keeps_the_mails_and_the_next_run_sends_each_exactly_o
     assert "Jan" not in bodies and "USB" not in bodies
 
 
-def test_15_4_a_mail_whose_delivery_is_not_confirmed_is_resent_with_the_same_message_id():
+def test_issue_15_4_a_mail_whose_delivery_is_not_confirmed_is_resent_with_the_same_message_id():
     """At least once: the server took the mail but the connection broke before it said so."""
 
     def accepted_then_lost(self, messages):
@@ -98,14 +98,14 @@ def test_15_4_a_mail_whose_delivery_is_not_confirmed_is_resent_with_the_same_mes
     assert {m.message()["Message-ID"] for m in mail.outbox} == {queued.message_id}
 
 
-def test_15_4_the_mail_is_written_in_the_transaction_of_the_change_that_causes_it():
+def test_issue_15_4_the_mail_is_written_in_the_transaction_of_the_change_that_causes_it():
     with pytest.raises(RuntimeError), transaction.atomic():
         mail_queue(subject="Kennisgeving van correctie R-2026-0001", body="R-2026-0001", to=["a@x.invalid"])
         raise RuntimeError("de wijziging mislukt")
     assert not OutboxMessage.objects.exists()
 
 
-def test_15_4_incident_escalation_run_twice_queues_once_and_a_new_state_queues_again():
+def test_issue_15_4_incident_escalation_run_twice_queues_once_and_a_new_state_queues_again():
     _handler()
     with freeze_time("2026-03-01 12:00:00+00:00"):
         _breach("I-2026-0001", datetime.datetime(2026, 3, 1, 9, tzinfo=UTC))
@@ -120,7 +120,7 @@ def test_15_4_incident_escalation_run_twice_queues_once_and_a_new_state_queues_a
     assert "VERSTREKEN" in mail.outbox[1].body
 
 
-def test_15_4_an_smtp_failure_does_not_silence_an_escalation():
+def test_issue_15_4_an_smtp_failure_does_not_silence_an_escalation():
     """The escalation is marked done only together with its queued mail, so the failed send is
     retried by the outbox and never lost."""
     _handler()
@@ -135,7 +135,7 @@ def test_15_4_an_smtp_failure_does_not_silence_an_escalation():
     assert len(mail.outbox) == 1 and "I-2026-0001" in mail.outbox[0].body
 
 
-def test_15_4_without_a_handler_address_nothing_is_marked_and_a_later_run_mails():
+def test_issue_15_4_without_a_handler_address_nothing_is_marked_and_a_later_run_mails():
     with freeze_time("2026-03-01 12:00:00+00:00"):
         _breach("I-2026-0001", datetime.datetime(2026, 3, 1, 9, tzinfo=UTC))
     with freeze_time("2026-03-03 20:00:00+00:00"):
@@ -147,14 +147,14 @@ def test_15_4_without_a_handler_address_nothing_is_marked_and_a_later_run_mails(
     assert len(mail.outbox) == 1
 
 
-def test_15_4_retry_delay_grows_and_is_capped():
+def test_issue_15_4_retry_delay_grows_and_is_capped():
     from outbox.services import retry_delay
 
     delays = [retry_delay(n).total_seconds() for n in range(1, 10)]
     assert delays[:4] == [60, 120, 240, 480] and max(delays) == 3600 and delays == sorted(delays)
 
 
-def test_15_4_sent_mails_are_removed_after_ninety_days_waiting_ones_never():
+def test_issue_15_4_sent_mails_are_removed_after_ninety_days_waiting_ones_never():
     with freeze_time("2026-01-01 12:00:00+00:00"):
         sent = mail_queue(subject="Termijn verstreken: R-2026-0001", body="R-2026-0001", to=["a@x.invalid"])
         outbox_send()
@@ -167,15 +167,15 @@ def test_15_4_sent_mails_are_removed_after_ninety_days_waiting_ones_never():
     assert OutboxMessage.objects.get(pk=waiting.pk).status == MessageStatus.WACHTEND
 
 
-def test_15_4_rights_escalation_run_twice_queues_once_without_personal_data():
-    from rights import services
+def test_issue_15_4_rights_escalation_run_twice_queues_once_without_personal_data():
     from rights.models import RequesterKind, RequestKind
+    from rights.services.registration import identity_record, rights_request_register
     from tests.rights.fixtures import subject_file, uitvoerder
     from tests.weegploeg.fixtures import SUBJECT
 
     user = uitvoerder()
     with freeze_time("2026-01-05 09:00"):
-        request = services.rights_request_register(
+        request = rights_request_register(
             by=user,
             weegploeg_number=subject_file().number,
             kind=RequestKind.INZAGE,
@@ -183,7 +183,7 @@ def test_15_4_rights_escalation_run_twice_queues_once_without_personal_data():
             requester_kind=RequesterKind.BETROKKENE,
             reply_address="Postbus 1, Gennep",
         )
-        services.identity_record(request, established_on=datetime.date(2026, 1, 5), method="balie")
+        identity_record(request, established_on=datetime.date(2026, 1, 5), method="balie")
     with freeze_time("2026-02-04 09:00"), _smtp_down():
         call_command("rights_escalate")
     with freeze_time("2026-02-05 09:00"):

@@ -11,7 +11,7 @@ from tests.helpers import verified_client
 pytestmark = pytest.mark.django_db
 
 
-def test_the_user_lists_yes_no_filter_reads_dutch():
+def test_issue_14_7_the_user_lists_yes_no_filter_reads_dutch():
     admin = UserFactory(party=party("De gemeente Roermond"), is_superuser=True, is_staff=True)
     client = verified_client(admin)
     response = client.get("/admin/users/results/?is_active=true")
@@ -21,7 +21,7 @@ def test_the_user_lists_yes_no_filter_reads_dutch():
     assert "ja" in html
 
 
-def test_the_admin_help_menu_has_no_english_guides():
+def test_issue_14_7_the_admin_help_menu_has_no_english_guides():
     admin = UserFactory(party=party("De gemeente Roermond"), is_superuser=True, is_staff=True)
     html = verified_client(admin).get("/admin/").content.decode()
     assert "guide.wagtail.org" not in html

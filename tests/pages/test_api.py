@@ -29,7 +29,7 @@ def test_art_11_1_api_returns_the_articles_as_structured_json(site, client):
 
 
 @pytest.mark.django_db
-def test_api_returns_the_referentiekader_criteria_as_structured_json(site, client):
+def test_issue_3_api_returns_the_referentiekader_criteria_as_structured_json(site, client):
     listing = client.get("/api/v2/pages/?type=pages.ReferentiekaderPage&fields=criteria").json()
     assert listing["meta"]["total_count"] == 1
     themes = listing["items"][0]["criteria"]
@@ -40,7 +40,7 @@ def test_api_returns_the_referentiekader_criteria_as_structured_json(site, clien
 
 
 @pytest.mark.django_db
-def test_api_is_read_only_and_has_no_v3(site, client):
+def test_issue_3_api_is_read_only_and_has_no_v3(site, client):
     assert client.post("/api/v2/pages/", {"title": "x"}).status_code == 405
     pk = ConvenantPage.objects.get().pk
     assert client.delete(f"/api/v2/pages/{pk}/").status_code == 405
@@ -48,7 +48,7 @@ def test_api_is_read_only_and_has_no_v3(site, client):
 
 
 @pytest.mark.django_db
-def test_api_handles_bad_query_strings_without_error(site, client):
+def test_issue_3_api_handles_bad_query_strings_without_error(site, client):
     for query in ["?limit=abc", "?offset=-1", "?type=bestaat.Niet", "?fields=onzin", "?order=onzin"]:
         assert client.get(f"/api/v2/pages/{query}").status_code == 400, query
     assert client.get("/api/v2/pages/999999/").status_code == 404

@@ -24,14 +24,14 @@ def test_art_1_to_18_keep_every_word_of_the_signed_text():
         assert ours == signed_article(raw, article.number), f"artikel {article.number}"
 
 
-def test_bullet_glyphs_are_removed_everywhere():
+def test_art_11_1_bullet_glyphs_are_removed_everywhere():
     text = parsed()
     everything = repr(text)
     assert "\uf0b7" not in everything
     assert "•" not in everything
 
 
-def test_footnote_is_moved_out_of_the_running_text_and_attached_after_substantieel():
+def test_art_11_1_footnote_is_moved_out_of_the_running_text_and_attached_after_substantieel():
     text = parsed()
     assert [(f.number, f.text) for f in text.footnotes] == [
         (1, "Zie het Dreigingsbeeld Terrorisme Nederland (DTN) 32 t/m 42.")
@@ -44,7 +44,7 @@ def test_footnote_is_moved_out_of_the_running_text_and_attached_after_substantie
     assert "Zie het Dreigingsbeeld" not in raad
 
 
-def test_preamble_sections_and_considerations():
+def test_art_11_1_preamble_sections_and_considerations():
     text = parsed()
     assert [s.heading for s in text.preamble] == [
         "Dreiging",
@@ -55,11 +55,11 @@ def test_preamble_sections_and_considerations():
     assert text.considerations[0].startswith("partijen, gelet op hun verantwoordelijkheid")
 
 
-def test_partijen_section_names_exactly_the_parties_of_the_registry_seed():
+def test_art_11_1_partijen_section_names_exactly_the_parties_of_the_registry_seed():
     assert parsed().party_names == [name for name, _ in CONVENANT_PARTIES]
 
 
-def test_signature_block_gennep():
+def test_art_11_1_signature_block_gennep():
     (signature,) = parsed().signatures
     assert (signature.party, signature.representative, signature.date_text) == (
         "De gemeente Gennep",

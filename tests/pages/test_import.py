@@ -14,7 +14,7 @@ from pages.models import AnnexPage, ConvenantPage, HomePage, PartiesPage, Refere
 from tests.pages.conftest import SHARED_TEXT
 
 
-def test_project_keeps_a_byte_identical_copy_of_the_signed_text():
+def test_art_11_1_project_keeps_a_byte_identical_copy_of_the_signed_text():
     ours = Path(settings.CONVENANT_TEXT_PATH)
     assert ours.is_file()
     if SHARED_TEXT.is_file():
@@ -28,7 +28,7 @@ def _run(*args) -> str:
 
 
 @pytest.mark.django_db
-def test_import_builds_the_tree_and_makes_home_the_site_root():
+def test_art_11_1_import_builds_the_tree_and_makes_home_the_site_root():
     output = _run()
     assert "Convenant aangemaakt" in output
     home = HomePage.objects.get()
@@ -45,7 +45,7 @@ def test_import_builds_the_tree_and_makes_home_the_site_root():
 
 
 @pytest.mark.django_db
-def test_running_the_import_twice_changes_nothing_the_second_time():
+def test_issue_3_2_running_the_import_twice_changes_nothing_the_second_time():
     _run()
     counts = (Page.objects.count(), Revision.objects.count(), PageLogEntry.objects.count())
     convenant = ConvenantPage.objects.get()
@@ -56,7 +56,7 @@ def test_running_the_import_twice_changes_nothing_the_second_time():
 
 
 @pytest.mark.django_db
-def test_import_never_overwrites_what_the_editors_wrote_in_the_annexes():
+def test_art_11_1_import_never_overwrites_what_the_editors_wrote_in_the_annexes():
     _run()
     annex = AnnexPage.objects.get(number=2)
     annex.body = [{"type": "heading", "value": "Door de redactie geschreven"}]
@@ -66,7 +66,7 @@ def test_import_never_overwrites_what_the_editors_wrote_in_the_annexes():
 
 
 @pytest.mark.django_db
-def test_a_changed_signed_text_gives_a_new_published_version(tmp_path):
+def test_art_11_1_a_changed_signed_text_gives_a_new_published_version(tmp_path):
     _run()
     text = Path(settings.CONVENANT_TEXT_PATH).read_text(encoding="utf-8")
     changed = tmp_path / "convenant.txt"
@@ -77,7 +77,7 @@ def test_a_changed_signed_text_gives_a_new_published_version(tmp_path):
 
 
 @pytest.mark.django_db
-def test_import_of_a_missing_or_broken_file_fails_with_a_dutch_message(tmp_path):
+def test_issue_3_2_import_of_a_missing_or_broken_file_fails_with_a_dutch_message(tmp_path):
     with pytest.raises(CommandError, match="Bestand niet gevonden"):
         _run(str(tmp_path / "bestaat-niet.txt"))
     broken = tmp_path / "kapot.txt"

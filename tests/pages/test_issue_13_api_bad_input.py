@@ -22,14 +22,14 @@ BAD_QUERIES = [
 
 
 @pytest.mark.parametrize("query", BAD_QUERIES)
-def test_api_bad_input_gets_400_or_a_plain_answer_never_500(site, client, query):
+def test_issue_13_12_api_bad_input_gets_400_or_a_plain_answer_never_500(site, client, query):
     response = client.get(f"/api/v2/pages/{query}")
     assert response.status_code in (200, 400), (query, response.status_code)
     assert response.json()  # a JSON answer (a message or the listing), no error page
 
 
 @pytest.mark.parametrize("query", ["?search=%22", "?offset=99999999999999999999"])
-def test_api_the_reported_inputs_no_longer_fail(site, client, query):
+def test_issue_13_12_api_the_reported_inputs_no_longer_fail(site, client, query):
     response = client.get(f"/api/v2/pages/{query}")
     assert response.status_code != 500
     if "offset" in query:
@@ -38,7 +38,7 @@ def test_api_the_reported_inputs_no_longer_fail(site, client, query):
         assert response.status_code == 200 and "items" in response.json()
 
 
-def test_api_search_with_quotes_still_finds_the_page(site, client):
+def test_issue_13_12_api_search_with_quotes_still_finds_the_page(site, client):
     plain = client.get("/api/v2/pages/?search=convenant").json()["meta"]["total_count"]
     quoted = client.get("/api/v2/pages/?search=%22convenant%22").json()["meta"]["total_count"]
     assert plain >= 1 and quoted == plain

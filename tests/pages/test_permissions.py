@@ -15,7 +15,7 @@ from tests.helpers import verified_client
 
 
 @pytest.mark.django_db
-def test_sync_is_idempotent_and_gives_editors_change_only_on_the_annexes(site):
+def test_art_15_2b_sync_is_idempotent_and_gives_editors_change_only_on_the_annexes(site):
     pages_permissions_sync()
     pages_permissions_sync()
     editors = Group.objects.get(name=Role.BELEIDSREDACTEUR.group_name)
@@ -32,7 +32,7 @@ def test_sync_is_idempotent_and_gives_editors_change_only_on_the_annexes(site):
 
 
 @pytest.mark.django_db
-def test_editor_may_edit_an_annex_but_not_the_signed_convenant_nor_publish(site):
+def test_art_15_2b_editor_may_edit_an_annex_but_not_the_signed_convenant_nor_publish(site):
     editor = UserFactory(roles=[Role.BELEIDSREDACTEUR], party=party("De politie"))
     client = verified_client(editor)
     annex = AnnexPage.objects.get(number=1)
@@ -47,7 +47,7 @@ def test_editor_may_edit_an_annex_but_not_the_signed_convenant_nor_publish(site)
 @pytest.mark.parametrize(
     "role", [Role.MELDER, Role.WEEGPLOEGLID, Role.UITVOERDER, Role.FUNCTIONEEL_BEHEERDER, Role.PUBLICATIE_GOEDKEURDER]
 )
-def test_a_non_editor_even_with_2fa_cannot_edit_pages(site, role):
+def test_art_15_2b_a_non_editor_even_with_2fa_cannot_edit_pages(site, role):
     user = UserFactory(roles=[role], party=party("De gemeente Heerlen"))
     client = verified_client(user)
     for page in [AnnexPage.objects.get(number=2), ReferentiekaderPage.objects.get(), ConvenantPage.objects.get()]:
@@ -60,7 +60,7 @@ def test_a_non_editor_even_with_2fa_cannot_edit_pages(site, role):
 
 
 @pytest.mark.django_db
-def test_anonymous_users_are_sent_to_the_login_for_the_admin(site, client):
+def test_art_15_2d_anonymous_users_are_sent_to_the_login_for_the_admin(site, client):
     annex = AnnexPage.objects.get(number=2)
     response = client.get(reverse("wagtailadmin_pages:edit", args=[annex.pk]))
     assert response.status_code == 302

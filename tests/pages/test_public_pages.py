@@ -67,7 +67,7 @@ def test_art_11_1_parties_are_read_from_the_registry_not_retyped(site, client):
 
 
 @pytest.mark.django_db
-def test_signature_block_shows_gennep_its_representative_and_the_date(convenant_html):
+def test_art_11_1_signature_block_shows_gennep_its_representative_and_the_date(convenant_html):
     text = html_section_text(convenant_html, "ondertekening")
     assert "De gemeente Gennep" in text
     assert "Burgemeester van Beek" in text
@@ -86,7 +86,7 @@ def test_art_7_anchors_and_table_of_contents(convenant_html):
 
 
 @pytest.mark.django_db
-def test_footnote_is_attached_after_substantieel_and_listed_separately(convenant_html):
+def test_art_11_1_footnote_is_attached_after_substantieel_and_listed_separately(convenant_html):
     soup = BeautifulSoup(convenant_html, "html.parser")
     ref = soup.find(id="voetnoot-ref-1")
     assert ref is not None and ref["href"] == "#voetnoot-1"
@@ -124,7 +124,7 @@ def _heading_levels(soup: BeautifulSoup) -> list[int]:
 
 
 @pytest.mark.django_db
-def test_public_pages_are_accessible_one_h1_ordered_headings_skip_link_lang_labels(site, client):
+def test_issue_3_8_public_pages_are_accessible_one_h1_ordered_headings_skip_link_lang_labels(site, client):
     for url in PUBLIC_URLS:
         soup = BeautifulSoup(client.get(url).content, "html.parser")
         assert soup.html["lang"] == "nl", url
@@ -144,7 +144,7 @@ def test_public_pages_are_accessible_one_h1_ordered_headings_skip_link_lang_labe
 
 
 @pytest.mark.django_db
-def test_parties_page_lists_current_and_former_parties_with_dates_and_art_2_tasks(site, client):
+def test_art_2_18_2_parties_page_lists_current_and_former_parties_with_dates_and_tasks(site, client):
     import datetime
 
     from parties.services import party_give_notice
@@ -163,7 +163,7 @@ def test_parties_page_lists_current_and_former_parties_with_dates_and_art_2_task
 
 
 @pytest.mark.django_db
-def test_bijlage_1_lists_externe_casuspartners_from_the_party_registry(site, client):
+def test_art_1c_11_1_bijlage_1_lists_externe_casuspartners_from_the_party_registry(site, client):
     PartyFactory(name="Stichting Voorbeeldzorg Limburg")
     html = client.get("/convenant/bijlage-1/").content.decode()
     assert "Stichting Voorbeeldzorg Limburg" in html
@@ -171,7 +171,7 @@ def test_bijlage_1_lists_externe_casuspartners_from_the_party_registry(site, cli
 
 
 @pytest.mark.django_db
-def test_bijlage_3_referentiekader_shows_draft_criteria_per_theme(site, client):
+def test_art_7_3_11_1_bijlage_3_referentiekader_shows_draft_criteria_per_theme(site, client):
     soup = BeautifulSoup(client.get("/convenant/bijlage-3/").content, "html.parser")
     themes = [h.get_text(strip=True) for h in soup.find_all("h2")]
     for theme in ["Ideologie", "Gedrag", "Netwerk", "Uitreizen en terugkeer", "Kwetsbaarheid", "Beschermende factoren"]:
@@ -181,7 +181,7 @@ def test_bijlage_3_referentiekader_shows_draft_criteria_per_theme(site, client):
 
 
 @pytest.mark.django_db
-def test_home_links_to_the_convenant_and_to_uw_rechten(site, client):
+def test_art_11_1_home_links_to_the_convenant_and_to_uw_rechten(site, client):
     soup = BeautifulSoup(client.get("/").content, "html.parser")
     hrefs = [a["href"] for a in soup.find_all("a")]
     assert "/convenant/" in hrefs
@@ -190,7 +190,7 @@ def test_home_links_to_the_convenant_and_to_uw_rechten(site, client):
 
 
 @pytest.mark.django_db
-def test_search_over_convenant_and_annexes(site, client):
+def test_art_11_1_search_over_convenant_and_annexes(site, client):
     soup = BeautifulSoup(client.get("/zoeken/?q=referentiekader").content, "html.parser")
     titles = [a.get_text(strip=True) for a in soup.select("ol.search-results a")]
     assert "Bijlage 3: Referentiekader" in titles
@@ -198,7 +198,7 @@ def test_search_over_convenant_and_annexes(site, client):
 
 
 @pytest.mark.django_db
-def test_search_with_odd_input_answers_in_dutch_without_error(site, client):
+def test_issue_3_8_search_with_odd_input_answers_in_dutch_without_error(site, client):
     for query in ["x" * 5000, "<script>", "weegploeg&pagina=abc", "weegploeg&pagina=9999"]:
         response = client.get(f"/zoeken/?q={query}")
         assert response.status_code == 200
@@ -209,6 +209,6 @@ def test_search_with_odd_input_answers_in_dutch_without_error(site, client):
 
 
 @pytest.mark.django_db
-def test_a_verified_worker_sees_the_same_public_pages(site):
+def test_art_11_1_a_verified_worker_sees_the_same_public_pages(site):
     client = verified_client(UserFactory())
     assert client.get("/convenant/").status_code == 200

@@ -92,7 +92,7 @@ def test_art_11_1_an_editors_change_is_not_public_until_approved(site, editor, a
 
 
 @pytest.mark.django_db
-def test_a_scheduled_version_goes_live_on_its_date(site, editor, approver, client):
+def test_art_11_1_a_scheduled_version_goes_live_on_its_date(site, editor, approver, client):
     annex = AnnexPage.objects.get(number=2)
     go_live = timezone.localtime() + datetime.timedelta(days=10)
     _submit_edit(editor, annex, "Versie die per volgende maand geldt.", go_live_at=go_live.strftime("%Y-%m-%d %H:%M"))
@@ -105,7 +105,7 @@ def test_a_scheduled_version_goes_live_on_its_date(site, editor, approver, clien
 
 
 @pytest.mark.django_db
-def test_every_published_version_stays_readable_with_a_diff(site, editor, approver, client):
+def test_art_11_1_every_published_version_stays_readable_with_a_diff(site, editor, approver, client):
     annex = AnnexPage.objects.get(number=2)
     _submit_edit(editor, annex, "Eerste uitwerking door de redactie.")
     _approve(approver, annex)
@@ -138,7 +138,7 @@ def test_every_published_version_stays_readable_with_a_diff(site, editor, approv
 
 
 @pytest.mark.django_db
-def test_convenant_versions_show_the_diff_per_article(site, client, tmp_path, settings):
+def test_art_11_1_convenant_versions_show_the_diff_per_article(site, client, tmp_path, settings):
     from pages.services import convenant_import
 
     text = settings.CONVENANT_TEXT_PATH.read_text(encoding="utf-8")
@@ -187,7 +187,7 @@ def test_art_7_3_referentiekader_live_gives_the_published_criteria_and_their_rev
 
 
 @pytest.mark.django_db
-def test_referentiekader_at_revision_refuses_a_revision_of_another_page(site):
+def test_art_7_3_referentiekader_at_revision_refuses_a_revision_of_another_page(site):
     from wagtail.models import Revision
 
     with pytest.raises(Revision.DoesNotExist):
@@ -197,7 +197,7 @@ def test_referentiekader_at_revision_refuses_a_revision_of_another_page(site):
 
 
 @pytest.mark.django_db
-def test_duplicate_criterion_codes_are_refused_in_dutch(site):
+def test_art_7_3_duplicate_criterion_codes_are_refused_in_dutch(site):
     from django.core.exceptions import ValidationError
 
     page = ReferentiekaderPage.objects.get()

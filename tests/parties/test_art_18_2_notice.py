@@ -13,9 +13,9 @@ from freezegun import freeze_time
 from viewflow.workflow.status import STATUS
 
 from accesslog.models import AccessLogEntry
-from casusoverleg import services as casus_services
 from casusoverleg.models import DataContribution
-from flows import services as flow_services
+from casusoverleg.registers import contribution_add
+from core import tasks as task_lifecycle
 from parties.models import Party
 from parties.selectors import departed_party_tasks
 from parties.services import party_notice_record
@@ -43,11 +43,11 @@ def test_art_18_2_notice_then_no_login_after_three_months_tasks_handed_on_data_a
         leaving = deelnemer(RVDK)  # has accepted the secrecy duty
         staying = deelnemer(GENNEP)
         boss = uitvoerder()
-        contribution = casus_services.contribution_add(
+        contribution = contribution_add(
             casus, by=leaving, subject_matter="Lopend raadsonderzoek", content="Onderzoek loopt sinds januari."
         )
         task = open_task(casus, "adopt_plan")
-        flow_services.task_claim(task, leaving)
+        task_lifecycle.task_claim(task, leaving)
     acceptances = list(SecrecyAcceptance.objects.filter(user=leaving).values_list("pk", flat=True))
     assert acceptances
 
@@ -115,8 +115,9 @@ def test_art_18_2_only_uitvoerder_or_beheerder_records_a_notice_and_bad_input_ch
     with freeze_time(NOTICE):
         with pytest.raises(PermissionDenied):
             party_notice_record(venlo, by=deelnemer(GENNEP), notice_given_on=NOTICE.date())
-        with pytest.raises(ValidationError, match="toekomst"):
+        with pytest.raises(ValidationError, match="toekomst") as future:
             party_notice_record(venlo, by=uitvoerder(), notice_given_on=NOTICE.date() + datetime.timedelta(days=1))
+        assert future.value.code == "opzegging_toekomst"
         assert verified_client(deelnemer(GENNEP)).get(SCREEN).status_code == 403
         bad = verified_client(uitvoerder()).post(
             SCREEN, {"stap": "opzeggen", "party": venlo.pk, "notice_given_on": "x"}

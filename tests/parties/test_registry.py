@@ -24,7 +24,7 @@ SIGNED_TEXT_PARTIES = [
 ]
 
 
-def test_partijen_the_35_parties_of_the_signed_text_with_exact_names_and_roles(settings):
+def test_issue_2_2_the_35_parties_of_the_signed_text_with_exact_names_and_roles(settings):
     from pathlib import Path
 
     assert len(SIGNED_TEXT_PARTIES) == 35
@@ -48,7 +48,7 @@ def test_partijen_the_35_parties_of_the_signed_text_with_exact_names_and_roles(s
     assert all(p.joined_on == datetime.date(2019, 3, 1) for p in parties.values())
 
 
-def test_partijen_seeding_is_idempotent():
+def test_issue_2_2_party_seeding_is_idempotent():
     before = Party.objects.count()
     assert parties_seed() == 0
     assert Party.objects.count() == before

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from pdf.render import PDFResourceRefused, render_to_pdf, static_file_path
 
 
-def test_render_to_pdf_returns_a_tagged_pdf_ua_document_with_a_local_stylesheet(tmp_path, settings):
+def test_issue_3_7_render_to_pdf_returns_a_tagged_pdf_ua_document_with_a_local_stylesheet(tmp_path, settings):
     template_dir = tmp_path / "templates"
     template_dir.mkdir()
     (template_dir / "probe.html").write_text(
@@ -32,7 +32,7 @@ def test_render_to_pdf_returns_a_tagged_pdf_ua_document_with_a_local_stylesheet(
     assert round(width) == 595 and round(height) == 842  # A4 from pdf.css
 
 
-def test_static_files_come_from_disk_and_nothing_else_is_fetched():
+def test_issue_3_7_static_files_come_from_disk_and_nothing_else_is_fetched():
     assert static_file_path("file:///static/css/pdf.css").name == "pdf.css"
     for url in [
         "https://example.com/x.css",

@@ -24,21 +24,21 @@ def _uitvoerder():
     return UserFactory(roles=[Role.UITVOERDER], party=party("De gemeente Heerlen"))
 
 
-def test_art_30_the_register_holds_the_four_processings_with_their_purposes():
+def test_art_4_the_register_holds_the_four_processings_with_their_purposes():
     page = verified_client(_uitvoerder()).get("/werk/verwerkingsregister/").content.decode()
     for title in ("Weegploeg", "Casusoverleg", "verzoeken van betrokkenen", "Toegangslog"):
         assert title in page
     assert "art. 13.3: Vernietigen 6 maanden na het besluit niet te agenderen" in page
 
 
-def test_art_30_retention_follows_the_rules_table_without_editing_the_register(monkeypatch):
+def test_art_4_retention_follows_the_rules_table_without_editing_the_register(monkeypatch):
     changed = tuple(dataclasses.replace(rule, months=rule.months + 1) for rule in retention_rules.RULES)
     monkeypatch.setattr("processing.selectors.RULES", changed)
     page = verified_client(_uitvoerder()).get("/werk/verwerkingsregister/").content.decode()
     assert "Vernietigen 7 maanden na het besluit niet te agenderen" in page
 
 
-def test_art_30_recipients_follow_the_party_registry_and_the_disclosure_register():
+def test_art_4_recipients_follow_the_party_registry_and_the_disclosure_register():
     client = verified_client(_uitvoerder())
     assert "De gemeente Nieuwdorp" not in client.get("/werk/verwerkingsregister/").content.decode()
     PartyFactory(
@@ -88,7 +88,7 @@ def test_art_5_the_functioneel_beheerder_reads_but_does_not_change_and_a_melder_
     assert melder.get("/werk/verwerkingsregister/").status_code == 403
 
 
-def test_art_30_the_register_prints_as_pdf_and_has_a_public_summary():
+def test_art_4_the_register_prints_as_pdf_and_has_a_public_summary():
     pdf = verified_client(_uitvoerder()).get("/werk/verwerkingsregister/register.pdf")
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Verwerkingsregister" in text and "Bewaartermijnen" in text

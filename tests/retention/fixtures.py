@@ -8,8 +8,8 @@ import datetime
 from django.utils import timezone
 from viewflow.workflow.models import Task
 
+from core import tasks as task_lifecycle
 from core.months import add_months
-from flows import services as flow_services
 from flows.weegploeg import WeegploegFlow
 from tests.casusoverleg.fixtures import agenda
 from tests.weegploeg.fixtures import decided_with_four_eyes, melder, register, weegploeglid
@@ -42,7 +42,7 @@ def at(*, months: int = 0, days: int = 0) -> datetime.datetime:
 
 def _task(file: WeegploegFile, name: str) -> Task:
     return Task.objects.get(
-        process_id=file.process_id, flow_task=getattr(WeegploegFlow, name), status__in=flow_services.OPEN_STATUSES
+        process_id=file.process_id, flow_task=getattr(WeegploegFlow, name), status__in=task_lifecycle.OPEN_STATUSES
     )
 
 
@@ -51,7 +51,7 @@ def niet_agenderen(**subject) -> WeegploegFile:
     file = register(melder(), **subject)
     lid = weegploeglid()
     items = [("ID-1", CriterionAnswer.NOT_APPLIES, "")]
-    flow_services.task_complete(
+    task_lifecycle.task_complete(
         _task(file, "analyse"),
         lid,
         lambda: weegploeg_services.analysis_record(
@@ -61,7 +61,7 @@ def niet_agenderen(**subject) -> WeegploegFile:
     decided_with_four_eyes(
         file, lid, outcome=Outcome.NIET_AGENDEREN, motivation="Onvoldoende substantieel."
     )  # art. 7.4: proposed, then confirmed by another kernpartij (issue 13 item 8)
-    flow_services.task_complete(
+    task_lifecycle.task_complete(
         _task(file, "information_duty"),
         lid,
         lambda: weegploeg_services.information_duty_record(

@@ -12,8 +12,9 @@ from django.core.management import call_command
 from freezegun import freeze_time
 
 from accesslog.models import AccessLogEntry
-from retention import services
 from retention.models import ArchiveConsultation, DestructionList, HoldKind, ListStatus
+from retention.services.holds import hold_place
+from retention.services.run import retention_apply
 from secrecy.models import SecrecyAcceptance
 from tests.casusoverleg.fixtures import deelnemer, uitvoerder
 from tests.helpers import verified_client
@@ -98,7 +99,7 @@ def test_art_13_1_a_refused_user_and_an_unknown_list_get_the_same_403_and_one_de
     with freeze_time(at()):
         agendered()
     with freeze_time(at(months=60, days=1)):
-        services.retention_apply()
+        retention_apply()
         dlist = DestructionList.objects.get(status=ListStatus.CONCEPT)
         client = verified_client(weegploeglid())
         for path, missing in (
@@ -121,7 +122,7 @@ def test_art_13_1_the_overview_writes_one_row_naming_the_files_it_shows():
     with freeze_time(at()):
         held = [niet_agenderen() for _ in range(2)]
         for file in held:
-            services.hold_place(by=boss, number=file.number, kind=HoldKind.KLACHT, reason="Klacht bij de FG")
+            hold_place(by=boss, number=file.number, kind=HoldKind.KLACHT, reason="Klacht bij de FG")
     before = AccessLogEntry.objects.count()
     with freeze_time(at(days=1)):
         assert verified_client(boss).get(INDEX).status_code == 200

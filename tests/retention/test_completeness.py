@@ -7,35 +7,18 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 from freezegun import freeze_time
 
 from accesslog.models import AccessLogEntry
 from accesslog.services import access_log_verify
-from retention import services
 from retention.models import ArchiveConsultation, DestructionList, DestructionRecord, ListStatus
+from retention.services.lists import destruction_list_approve
+from retention.services.run import retention_apply
 from tests.casusoverleg.fixtures import deelnemer, uitvoerder
 from tests.retention.fixtures import DISTINCT_SUBJECT, NEEDLES, agendered, at, niet_agenderen
+from tests.retention.tables import traces
 
 pytestmark = pytest.mark.django_db
-
-
-def traces(needles: list[str]) -> list[tuple[str, str, str]]:
-    """(table, column, needle) for every column of every table whose text contains a needle."""
-    found = []
-    quote = connection.ops.quote_name
-    with connection.cursor() as cursor:
-        for table in connection.introspection.table_names(cursor):
-            columns = [c.name for c in connection.introspection.get_table_description(cursor, table)]
-            for column in columns:
-                for needle in needles:
-                    cursor.execute(
-                        f"SELECT COUNT(*) FROM {quote(table)} WHERE CAST({quote(column)} AS TEXT) LIKE %s",  # noqa: S608
-                        [f"%{needle}%"],
-                    )
-                    if cursor.fetchone()[0]:
-                        found.append((table, column, needle))
-    return found
 
 
 def _rights_request_about(number: str):
@@ -69,7 +52,7 @@ def test_art_13_destroyed_files_leave_no_trace_in_any_table_and_the_log_verifies
             user=boss, action="read", object_type="weegploeg_file", object_ref=file.number, purpose="t"
         )
     with freeze_time(at(months=13)):
-        services.retention_apply()
+        retention_apply()
         ArchiveConsultation.objects.create(
             kind="weegploeg",
             file_number=file.number,
@@ -78,8 +61,8 @@ def test_art_13_destroyed_files_leave_no_trace_in_any_table_and_the_log_verifies
             party=boss.party,
         )
     with freeze_time(at(months=60, days=1)):
-        services.retention_apply()
-        services.destruction_list_approve(DestructionList.objects.get(status=ListStatus.CONCEPT), by=boss)
+        retention_apply()
+        destruction_list_approve(DestructionList.objects.get(status=ListStatus.CONCEPT), by=boss)
     with freeze_time(at(months=60, days=7)):
         call_command("apply_retention", stdout=io.StringIO())
     assert DestructionRecord.objects.filter(file_number__in=[file.number, casus.number]).count() == 2
@@ -95,7 +78,7 @@ def test_art_13_destruction_record_holds_no_personal_data():
     with freeze_time(at()):
         file = niet_agenderen(**DISTINCT_SUBJECT)
     with freeze_time(at(months=6, days=1)):
-        services.retention_apply()
+        retention_apply()
     record = DestructionRecord.objects.get(file_number=file.number)
     text = " ".join(str(v) for v in DestructionRecord.objects.filter(pk=record.pk).values().first().values())
     assert not any(needle in text for needle in NEEDLES)

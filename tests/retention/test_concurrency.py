@@ -11,8 +11,11 @@ from freezegun import freeze_time
 
 from accesslog.models import AccessLogEntry
 from accesslog.services import access_log_verify
-from retention import services
+from retention.due import due_chunks
 from retention.models import DestructionList, DestructionListItem, DestructionRecord, ItemStatus, ListStatus
+from retention.services import run as run_module
+from retention.services.lists import destruction_list_approve
+from retention.services.run import retention_apply
 from tests.casusoverleg.fixtures import uitvoerder
 from tests.retention.fixtures import agendered, at, niet_agenderen
 from weegploeg.models import WeegploegFile
@@ -26,8 +29,8 @@ def test_art_13_two_runs_at_once_destroy_nothing_twice_and_do_not_crash():
         long_file, casus = agendered()
         boss = uitvoerder()
     with freeze_time(at(months=60, days=1)):
-        services.retention_apply(chunk_size=2)  # archives everything, lists the 5-year files
-        services.destruction_list_approve(DestructionList.objects.get(status=ListStatus.CONCEPT), by=boss)
+        retention_apply(chunk_size=2)  # archives everything, lists the 5-year files
+        destruction_list_approve(DestructionList.objects.get(status=ListStatus.CONCEPT), by=boss)
     # new niet-agenderen files, due at the same moment as the approved list
     with freeze_time(at(months=54)):
         short += [niet_agenderen() for _ in range(3)]
@@ -38,7 +41,7 @@ def test_art_13_two_runs_at_once_destroy_nothing_twice_and_do_not_crash():
     def run():
         try:
             barrier.wait()
-            reports.append(services.retention_apply(now=at(months=60, days=7), chunk_size=1))
+            reports.append(retention_apply(now=at(months=60, days=7), chunk_size=1))
         except BaseException as error:  # noqa: BLE001 - reported below
             errors.append(error)
         finally:
@@ -71,11 +74,11 @@ def test_art_13_1_two_runs_at_once_never_list_a_destroyed_file_again_nor_report_
         files = [agendered() for _ in range(2)]
         boss = uitvoerder()
     with freeze_time(at(months=60, days=1)):
-        services.retention_apply(chunk_size=2)
-        services.destruction_list_approve(DestructionList.objects.get(status=ListStatus.CONCEPT), by=boss)
+        retention_apply(chunk_size=2)
+        destruction_list_approve(DestructionList.objects.get(status=ListStatus.CONCEPT), by=boss)
     numbers = {n for pair in files for n in (pair[0].number, pair[1].number)}
     a_done = threading.Event()
-    plain_chunks = services._chunks
+    plain_chunks = due_chunks
 
     def chunks(qs, rule, size):
         for rows in plain_chunks(qs, rule, size):
@@ -83,7 +86,7 @@ def test_art_13_1_two_runs_at_once_never_list_a_destroyed_file_again_nor_report_
                 assert a_done.wait(timeout=300)  # B's read is now stale: A destroyed these files
             yield rows
 
-    monkeypatch.setattr(services, "_chunks", chunks)
+    monkeypatch.setattr(run_module, "due_chunks", chunks)
     errors: list[BaseException] = []
     reports = {}
     barrier = threading.Barrier(2)
@@ -92,7 +95,7 @@ def test_art_13_1_two_runs_at_once_never_list_a_destroyed_file_again_nor_report_
         name = threading.current_thread().name
         try:
             barrier.wait()
-            reports[name] = services.retention_apply(now=at(months=60, days=7), chunk_size=1)
+            reports[name] = retention_apply(now=at(months=60, days=7), chunk_size=1)
         except BaseException as error:  # noqa: BLE001 - reported below
             errors.append(error)
         finally:
@@ -115,5 +118,5 @@ def test_art_13_1_two_runs_at_once_never_list_a_destroyed_file_again_nor_report_
     assert set(items.values_list("status", flat=True)) == {ItemStatus.VERNIETIGD}
     assert not DestructionList.objects.filter(status=ListStatus.CONCEPT).exists()
     # a third run afterwards finds nothing to list, skip or report
-    report = services.retention_apply(now=at(months=60, days=8))
+    report = retention_apply(now=at(months=60, days=8))
     assert report.listed == [] and report.skipped == [] and report.destroyed == []

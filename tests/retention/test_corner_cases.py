@@ -10,9 +10,14 @@ import pytest
 from django.core.exceptions import ValidationError
 from freezegun import freeze_time
 
-from retention import services
+from retention.due import due_chunks, rule_due
 from retention.models import DestructionList, DestructionListItem, HoldKind, ItemStatus, ListStatus
+from retention.rules import RULES
 from retention.selectors import ARCHIVED_READ_ONLY
+from retention.services.holds import hold_place, hold_release
+from retention.services.lists import destruction_list_approve
+from retention.services.reactivation import file_reactivate
+from retention.services.run import listable, retention_apply
 from tests.casusoverleg.fixtures import uitvoerder
 from tests.retention.fixtures import agendered, at, niet_agenderen
 from weegploeg.models import WeegploegFile
@@ -26,7 +31,7 @@ def test_art_13_2_closing_the_casusoverleg_does_not_write_to_the_archived_weegpl
     with freeze_time(at()):
         file, casus = agendered()
     with freeze_time(at(months=12, days=1)):
-        services.retention_apply()
+        retention_apply()
         archived = WeegploegFile.objects.get(pk=file.pk)
         assert archived.archived_at is not None
     with freeze_time(at(months=13)):
@@ -36,15 +41,17 @@ def test_art_13_2_closing_the_casusoverleg_does_not_write_to_the_archived_weegpl
     assert after.last_processed_at == archived.last_processed_at  # the term did not restart
     assert after.plan_closed_on is None and after.archived_at == archived.archived_at
     with freeze_time(at(months=60, days=1)):  # still destroyed five years after its real last processing
-        assert file.number in {e.file_number for e in services.retention_apply().listed}
+        assert file.number in {e.file_number for e in retention_apply().listed}
 
 
 def test_art_13_2_the_casusoverleg_closed_by_the_kernpartijen_leaves_the_archived_weegploeg_file_untouched():
     """The whole way: the plan runs on after the weegploeg file was archived; the kernpartijen
     close it at a casusoverleg meeting (art. 9.4); the weegploeg file's term does not restart."""
-    from casusoverleg import services as casus_services
+    from casusoverleg.closure import closure_decide
     from casusoverleg.models import CasusoverlegFile, CasusStatus
-    from flows import services as flow_services
+    from casusoverleg.plan import plan_adopt, plan_draft_update, plan_measure_add
+    from casusoverleg.review import progress_review_record
+    from core import tasks as task_lifecycle
     from meetings.models import MeetingKind
     from tests.casusoverleg.fixtures import GENNEP, deelnemer, open_task
     from tests.factories import party
@@ -55,22 +62,20 @@ def test_art_13_2_the_casusoverleg_closed_by_the_kernpartijen_leaves_the_archive
         file, casus = agendered()
     with freeze_time(at(months=11)):  # the casusoverleg works on: plan adopted, closure advised
         by = deelnemer(GENNEP)
-        casus_services.plan_draft_update(casus, by=by, aim="Doel")
-        casus_services.plan_measure_add(
+        plan_draft_update(casus, by=by, aim="Doel")
+        plan_measure_add(
             casus, by=by, description="Huisbezoek", goal="c", responsible_party=party(GENNEP), due_on=at().date()
         )
-        flow_services.task_complete(
+        task_lifecycle.task_complete(
             open_task(casus, "adopt_plan"),
             by,
-            lambda: casus_services.plan_adopt(
-                casus, by=by, adopted_on=at(months=11).date(), present_parties=[party(GENNEP)]
-            ),
+            lambda: plan_adopt(casus, by=by, adopted_on=at(months=11).date(), present_parties=[party(GENNEP)]),
         )
         items = [(m.pk, "gereed", "") for m in casus.plan_versions.get(adopted_at__isnull=False).measures.all()]
-        flow_services.task_complete(
+        task_lifecycle.task_complete(
             open_task(casus, "review"),
             by,
-            lambda: casus_services.progress_review_record(
+            lambda: progress_review_record(
                 casus,
                 by=by,
                 held_on=at(months=11).date(),
@@ -81,14 +86,14 @@ def test_art_13_2_the_casusoverleg_closed_by_the_kernpartijen_leaves_the_archive
             ),
         )
     with freeze_time(at(months=12, days=1)):
-        report = services.retention_apply()
+        report = retention_apply()
         assert file.number in {e.file_number for e in report.archived}
         assert casus.number not in {e.file_number for e in report.archived}
     archived = WeegploegFile.objects.get(pk=file.pk)
     with freeze_time(at(months=12, days=3)):
         lid = weegploeglid()
         meeting = meeting_with(casus, kind=MeetingKind.CASUSOVERLEG, present=(POLITIE, OM, GENNEP), users=[lid])
-        casus_services.closure_decide(
+        closure_decide(
             CasusoverlegFile.objects.get(pk=casus.pk),
             by=lid,
             outcome="afsluiten",
@@ -120,14 +125,14 @@ def _held_past_six_months_then_reactivated():
     with freeze_time(at()):
         file = niet_agenderen()
         boss = uitvoerder()
-        hold = services.hold_place(by=boss, number=file.number, kind=HoldKind.KLACHT, reason="Klacht loopt.")
+        hold = hold_place(by=boss, number=file.number, kind=HoldKind.KLACHT, reason="Klacht loopt.")
     with freeze_time(at(months=12, days=1)):
-        report = services.retention_apply()
+        report = retention_apply()
         assert file.number in {e.file_number for e in report.archived}
         assert file.number in {e.file_number for e in report.held}
     with freeze_time(at(months=14)):
-        services.hold_release(hold, by=boss)
-        services.file_reactivate(
+        hold_release(hold, by=boss)
+        file_reactivate(
             by=boss,
             number=file.number,
             order_reference="VV-2027-9",
@@ -141,13 +146,13 @@ def test_art_13_4_after_a_reactivation_the_six_month_rule_counts_from_the_new_de
     file = _held_past_six_months_then_reactivated()
     # the old decision is fourteen months old: without the new decision the file would go at once
     with freeze_time(at(months=14, days=1)):
-        report = services.retention_apply()
+        report = retention_apply()
         assert report.destroyed == []
     with freeze_time(at(months=19, days=27)):
-        assert services.retention_apply().destroyed == []
+        assert retention_apply().destroyed == []
         assert WeegploegFile.objects.filter(number=file.number).exists()
     with freeze_time(at(months=20, days=1)):
-        report = services.retention_apply()
+        report = retention_apply()
     assert [e.file_number for e in report.destroyed] == [file.number]
     assert "(15-03-2027, termijn verstreken op 15-09-2027)" in report.destroyed[0].note
     from retention.models import DestructionRecord
@@ -174,7 +179,7 @@ def test_art_13_4_the_overview_counts_the_reactivated_file_from_the_new_decision
 
 def _rights_register(number: str, kind: str):
     from rights.models import RequesterKind
-    from rights.services import rights_request_register
+    from rights.services.registration import rights_request_register
 
     return rights_request_register(
         by=uitvoerder(),
@@ -189,17 +194,18 @@ def _rights_register(number: str, kind: str):
 
 def test_art_13_2_rights_find_an_archived_file_for_the_inzage_overview_only_read_only():
     from rights.models import RightsRequest
-    from rights.selectors import subject_file_numbers
+    from rights.selectors.overview import subject_file_numbers
 
     with freeze_time(at()):
         file, casus = agendered()
     with freeze_time(at(months=12, days=1)):
-        services.retention_apply()
+        retention_apply()
         before = WeegploegFile.objects.get(pk=file.pk)
         for kind in ("correctie", "beide"):
             with pytest.raises(ValidationError) as refused:
                 _rights_register(file.number, kind)
             assert refused.value.messages == [ARCHIVED_READ_ONLY]
+            assert refused.value.code == "dossier_gearchiveerd"
         assert not RightsRequest.objects.exists()  # a refusal changes nothing
         request = _rights_register(file.number, "inzage")
         assert subject_file_numbers(request) == ([file.number], [casus.number])  # the overview covers it
@@ -208,14 +214,14 @@ def test_art_13_2_rights_find_an_archived_file_for_the_inzage_overview_only_read
 
 
 def test_art_13_2_a_correction_is_not_carried_into_a_file_archived_since_the_request():
-    from rights import services as rights_services
     from rights.models import RequestStatus
+    from rights.services.correction import correction_execute
 
     with freeze_time(at()):
         file, casus = agendered()
         request = _rights_register(file.number, "correctie")
     with freeze_time(at(months=12, days=1)):
-        services.retention_apply()
+        retention_apply()
         archived = WeegploegFile.objects.get(pk=file.pk)
         assert archived.archived_at is not None
         type(request).objects.filter(pk=request.pk).update(
@@ -224,8 +230,9 @@ def test_art_13_2_a_correction_is_not_carried_into_a_file_archived_since_the_req
         request.refresh_from_db()
         request.corrections.update(accepted=True)
         with pytest.raises(ValidationError) as refused:
-            rights_services.correction_execute(request, executed_on=at(months=12, days=1).date())
+            correction_execute(request, executed_on=at(months=12, days=1).date())
     assert refused.value.messages == [ARCHIVED_READ_ONLY]
+    assert refused.value.code == "dossier_gearchiveerd"
     after = WeegploegFile.objects.get(pk=file.pk)
     assert after.subject.address == archived.subject.address and after.last_processed_at == archived.last_processed_at
 
@@ -237,18 +244,18 @@ def test_art_13_1_a_listed_file_destroyed_meanwhile_is_not_listed_again_nor_repo
         file, casus = agendered()
         boss = uitvoerder()
     with freeze_time(at(months=60, days=1)):
-        services.retention_apply()
-        services.destruction_list_approve(DestructionList.objects.get(status=ListStatus.CONCEPT), by=boss)
+        retention_apply()
+        destruction_list_approve(DestructionList.objects.get(status=ListStatus.CONCEPT), by=boss)
     moment = at(months=60, days=7)
-    rule = next(r for r in services.RULES if r.code == "weegploeg_vernietigen")
-    stale_chunk = list(services._chunks(services.rule_due(rule, moment), rule, 10))  # B's first read
+    rule = next(r for r in RULES if r.code == "weegploeg_vernietigen")
+    stale_chunk = list(due_chunks(rule_due(rule, moment), rule, 10))  # B's first read
     assert [r["number"] for rows in stale_chunk for r in rows] == [file.number]
     with freeze_time(moment):
-        report_a = services.retention_apply(now=moment)  # A destroys both files
+        report_a = retention_apply(now=moment)  # A destroys both files
     assert {e.file_number for e in report_a.destroyed} == {file.number, casus.number}
-    assert services._listable(rule, moment, [r["pk"] for rows in stale_chunk for r in rows]) == []
+    assert listable(rule, moment, [r["pk"] for rows in stale_chunk for r in rows]) == []
     with freeze_time(moment):
-        report_b = services.retention_apply(now=moment)
+        report_b = retention_apply(now=moment)
     assert report_b.listed == [] and report_b.skipped == [] and report_b.destroyed == []
     assert not DestructionListItem.objects.filter(status=ItemStatus.OPEN).exists()
     assert not DestructionList.objects.filter(status=ListStatus.CONCEPT).exists()
@@ -261,7 +268,7 @@ def test_art_13_1_an_item_whose_file_is_gone_is_reported_as_destroyed_already_no
         file = niet_agenderen()
         boss = uitvoerder()
     with freeze_time(at(months=6, days=1)):
-        services.retention_apply()  # art. 13.3: destroyed
+        retention_apply()  # art. 13.3: destroyed
     dlist = DestructionList.objects.create()
     DestructionListItem.objects.create(
         destruction_list=dlist,
@@ -272,9 +279,9 @@ def test_art_13_1_an_item_whose_file_is_gone_is_reported_as_destroyed_already_no
         due_on=at(months=6).date(),
     )
     with freeze_time(at(months=6, days=2)):
-        services.destruction_list_approve(dlist, by=boss)
+        destruction_list_approve(dlist, by=boss)
     with freeze_time(at(months=6, days=9)):
-        report = services.retention_apply()
+        report = retention_apply()
     assert [e.file_number for e in report.skipped] == [file.number]
     assert report.skipped[0].note == "Al vernietigd op 16-07-2026 (verklaring van vernietiging)."
     assert "opnieuw verwerkt" not in " ".join(report.lines()).lower()

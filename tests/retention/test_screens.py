@@ -12,7 +12,6 @@ from freezegun import freeze_time
 
 from accesslog.models import AccessLogEntry
 from accounts.roles import Role
-from retention import services
 from retention.models import (
     ArchiveConsultation,
     DestructionList,
@@ -21,6 +20,8 @@ from retention.models import (
     ReactivationOrder,
     RetentionHold,
 )
+from retention.services.holds import hold_place
+from retention.services.run import retention_apply
 from tests.casusoverleg.fixtures import deelnemer, partner, uitvoerder
 from tests.factories import UserFactory, party
 from tests.helpers import verified_client
@@ -62,7 +63,7 @@ def test_art_13_overview_counts_files_due_within_30_days_and_shows_every_hold():
         file = niet_agenderen()
         other = niet_agenderen()
         boss = uitvoerder()
-        services.hold_place(by=boss, number=other.number, kind=HoldKind.KLACHT, reason="Klacht nummer 4 loopt")
+        hold_place(by=boss, number=other.number, kind=HoldKind.KLACHT, reason="Klacht nummer 4 loopt")
     with freeze_time(at(months=5, days=5)):
         response = verified_client(boss).get(INDEX)
     html = response.content.decode()
@@ -84,7 +85,7 @@ def test_art_13_overview_query_count_stays_flat(django_assert_max_num_queries):
     with freeze_time(at()):
         for _ in range(4):
             numbers = niet_agenderen().number
-            services.hold_place(by=boss, number=numbers, kind=HoldKind.ANDERS, reason="Onderzoek")
+            hold_place(by=boss, number=numbers, kind=HoldKind.ANDERS, reason="Onderzoek")
     with django_assert_max_num_queries(40):
         assert client.get(INDEX).status_code == 200
 
@@ -94,7 +95,7 @@ def test_art_13_1_uitvoerder_approves_and_cancels_a_list_over_http():
         file = agendered()[0]
         boss = uitvoerder()
     with freeze_time(at(months=60, days=1)):
-        services.retention_apply()
+        retention_apply()
         dlist = DestructionList.objects.get(status=ListStatus.CONCEPT)
         client = verified_client(boss)
         page = client.get(f"{INDEX}lijst/{dlist.pk}/")
@@ -153,7 +154,7 @@ def test_art_13_4_reactivation_over_http_needs_an_archived_file_and_an_order():
     response = client.post(f"{INDEX}heractiveren/", data)
     assert "Er is geen gearchiveerd dossier met dit nummer." in response.content.decode()
     with freeze_time(at(months=13)):
-        services.retention_apply()
+        retention_apply()
         client = verified_client(boss)
         response = client.post(f"{INDEX}heractiveren/", {**data, "ordered_on": "morgen"})
         assert response.status_code == 200 and not ReactivationOrder.objects.exists()

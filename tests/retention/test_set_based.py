@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from freezegun import freeze_time
 
-from retention import services
 from retention.models import DestructionRecord
+from retention.services.run import retention_apply
 from tests.retention.fixtures import at, niet_agenderen
 from weegploeg.models import WeegploegFile
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def _deletes(months: int) -> tuple[int, list[str]]:
     with freeze_time(at(months=months, days=1)), CaptureQueriesContext(connection) as queries:
-        report = services.retention_apply()
+        report = retention_apply()
     deletes = sum(1 for q in queries.captured_queries if q["sql"].lstrip().upper().startswith("DELETE"))
     return deletes, [e.file_number for e in report.destroyed]
 

@@ -10,8 +10,8 @@ from freezegun import freeze_time
 from viewflow.workflow.models import Task
 
 from casusoverleg.models import CasusoverlegFile
-from flows.services import OPEN_STATUSES
-from retention import services
+from core.tasks import OPEN_STATUSES
+from retention.destruction import ERASED
 from retention.models import (
     DestructionList,
     DestructionListItem,
@@ -22,6 +22,10 @@ from retention.models import (
     RetentionHold,
 )
 from retention.rules import RULES, Action, Category
+from retention.services.holds import hold_place, hold_release
+from retention.services.lists import destruction_list_approve, destruction_list_cancel
+from retention.services.reactivation import file_reactivate
+from retention.services.run import retention_apply
 from tests.casusoverleg.fixtures import uitvoerder
 from tests.factories import UserFactory, party
 from tests.retention.fixtures import agendered, at, niet_agenderen
@@ -41,7 +45,7 @@ def test_art_13_rules_table_names_every_article_and_term():
 
 def _approve_open_list(by) -> DestructionList:
     dlist = DestructionList.objects.get(status=ListStatus.CONCEPT)
-    return services.destruction_list_approve(dlist, by=by)
+    return destruction_list_approve(dlist, by=by)
 
 
 def test_art_13_1_2_file_goes_active_archived_destroyed():
@@ -50,11 +54,11 @@ def test_art_13_1_2_file_goes_active_archived_destroyed():
         boss = uitvoerder()
     # Reading does not extend the term; eleven months on, nothing happens.
     with freeze_time(at(months=11)):
-        report = services.retention_apply()
+        report = retention_apply()
         assert report.archived == [] and report.destroyed == []
         assert WeegploegFile.objects.get(pk=file.pk).archived_at is None
     with freeze_time(at(months=12, days=1)):
-        report = services.retention_apply()
+        report = retention_apply()
         assert {e.file_number for e in report.archived} == {file.number, casus.number}
         assert WeegploegFile.objects.get(pk=file.pk).archived_at is not None
         assert CasusoverlegFile.objects.get(pk=casus.pk).archived_at is not None
@@ -62,18 +66,18 @@ def test_art_13_1_2_file_goes_active_archived_destroyed():
         assert not Task.objects.filter(
             process_id__in=[file.process_id, casus.process_id], status__in=OPEN_STATUSES
         ).exists()
-        assert services.retention_apply().archived == []  # idempotent
+        assert retention_apply().archived == []  # idempotent
     with freeze_time(at(months=59)):
-        assert services.retention_apply().listed == []
+        assert retention_apply().listed == []
     with freeze_time(at(months=60, days=1)):
-        report = services.retention_apply()
+        report = retention_apply()
         assert {e.file_number for e in report.listed} == {file.number, casus.number}
         assert report.destroyed == []  # 5-year destruction waits for the uitvoerder's approval
-        assert services.retention_apply().listed == []  # not listed twice
+        assert retention_apply().listed == []  # not listed twice
         dlist = _approve_open_list(boss)
         assert dlist.cooling_off_until == at(months=60, days=6)
     with freeze_time(at(months=60, days=3)):  # cooling-off: nothing destroyed yet
-        assert services.retention_apply().destroyed == []
+        assert retention_apply().destroyed == []
         assert WeegploegFile.objects.filter(pk=file.pk).exists()
     with freeze_time(
         at(
@@ -81,7 +85,7 @@ def test_art_13_1_2_file_goes_active_archived_destroyed():
             days=6,
         )
     ):
-        report = services.retention_apply()
+        report = retention_apply()
         assert {e.file_number for e in report.destroyed} == {file.number, casus.number}
     assert not WeegploegFile.objects.filter(number=file.number).exists()
     assert not CasusoverlegFile.objects.filter(number=casus.number).exists()
@@ -91,16 +95,16 @@ def test_art_13_1_2_file_goes_active_archived_destroyed():
     assert record.counted_from == at().date()
     assert DestructionList.objects.get(pk=dlist.pk).status == ListStatus.UITGEVOERD
     with freeze_time(at(months=61)):
-        assert services.retention_apply().destroyed == []  # nothing destroyed twice
+        assert retention_apply().destroyed == []  # nothing destroyed twice
 
 
 def test_art_13_3_niet_agenderen_destroyed_automatically_at_six_months():
     with freeze_time(at()):
         file = niet_agenderen()
     with freeze_time(at(months=5, days=27)):
-        assert services.retention_apply().destroyed == []
+        assert retention_apply().destroyed == []
     with freeze_time(at(months=6, days=1)):
-        report = services.retention_apply()
+        report = retention_apply()
     assert [e.file_number for e in report.destroyed] == [file.number]
     assert not WeegploegFile.objects.filter(number=file.number).exists()
     record = DestructionRecord.objects.get(file_number=file.number)
@@ -113,17 +117,17 @@ def test_art_13_1_recorded_hold_blocks_destruction_until_it_ends():
     with freeze_time(at()):
         file = niet_agenderen()
         boss = uitvoerder()
-        hold = services.hold_place(by=boss, number=file.number, kind=HoldKind.KLACHT, reason="Klacht K-12 loopt.")
+        hold = hold_place(by=boss, number=file.number, kind=HoldKind.KLACHT, reason="Klacht K-12 loopt.")
     with freeze_time(at(months=7)):
-        report = services.retention_apply()
+        report = retention_apply()
         assert report.destroyed == []
         assert [e.file_number for e in report.held] == [file.number]
         assert "Klacht K-12 loopt." in report.held[0].note
         assert WeegploegFile.objects.filter(number=file.number).exists()
-        services.hold_release(hold, by=boss)
+        hold_release(hold, by=boss)
         with pytest.raises(ValidationError):
-            services.hold_release(hold, by=boss)
-        report = services.retention_apply()
+            hold_release(hold, by=boss)
+        report = retention_apply()
     assert [e.file_number for e in report.destroyed] == [file.number]
 
 
@@ -142,11 +146,11 @@ def test_art_13_1_open_rights_request_blocks_destruction_until_it_is_finished():
             registered_by=uitvoerder(),
         )
     with freeze_time(at(months=7)):
-        report = services.retention_apply()
+        report = retention_apply()
         assert report.destroyed == [] and report.held[0].file_number == file.number
         assert "R-2026-0001" in report.held[0].note
         RightsRequest.objects.filter(pk=request.pk).update(status=RequestStatus.AFGEROND)
-        report = services.retention_apply()
+        report = retention_apply()
     assert [e.file_number for e in report.destroyed] == [file.number]
     assert not RightsRequest.objects.filter(pk=request.pk).exists()  # its personal data go with the file
 
@@ -156,19 +160,19 @@ def test_art_13_1_hold_on_a_listed_file_keeps_it_until_the_hold_ends():
         file, casus = agendered()
         boss = uitvoerder()
     with freeze_time(at(months=60, days=1)):
-        services.retention_apply()
+        retention_apply()
         _approve_open_list(boss)
-        hold = services.hold_place(by=boss, number=casus.number, kind=HoldKind.ANDERS, reason="Onderzoek loopt.")
+        hold = hold_place(by=boss, number=casus.number, kind=HoldKind.ANDERS, reason="Onderzoek loopt.")
     with freeze_time(at(months=60, days=7)):
-        report = services.retention_apply()
+        report = retention_apply()
         assert {e.file_number for e in report.destroyed} == {file.number}
         assert [e.file_number for e in report.held] == [casus.number]
         assert CasusoverlegFile.objects.filter(number=casus.number).exists()
-        services.hold_release(hold, by=boss)
+        hold_release(hold, by=boss)
     with freeze_time(at(months=60, days=8)):
-        report = services.retention_apply()
+        report = retention_apply()
     assert [e.file_number for e in report.destroyed] == [casus.number]
-    assert RetentionHold.objects.get(pk=hold.pk).reason == services.ERASED
+    assert RetentionHold.objects.get(pk=hold.pk).reason == ERASED
 
 
 def test_art_13_4_reactivated_file_restarts_its_terms():
@@ -176,12 +180,12 @@ def test_art_13_4_reactivated_file_restarts_its_terms():
         file, casus = agendered()
         boss = uitvoerder()
     with freeze_time(at(months=13)):
-        services.retention_apply()
+        retention_apply()
         assert WeegploegFile.objects.get(pk=file.pk).archived_at is not None
     with freeze_time(at(months=14)):
         with pytest.raises(ValidationError):
-            services.file_reactivate(by=boss, number=file.number, order_reference="", ordered_on=at().date(), note="x")
-        services.file_reactivate(
+            file_reactivate(by=boss, number=file.number, order_reference="", ordered_on=at().date(), note="x")
+        file_reactivate(
             by=boss,
             number=file.number,
             order_reference="VV-2027-3",
@@ -195,14 +199,14 @@ def test_art_13_4_reactivated_file_restarts_its_terms():
             process__artifact_object_id=file.pk, status__in=OPEN_STATUSES, flow_task_type="HUMAN"
         ).exists()
     with freeze_time(at(months=25)):
-        assert file.number not in {e.file_number for e in services.retention_apply().archived}
+        assert file.number not in {e.file_number for e in retention_apply().archived}
     with freeze_time(at(months=26, days=1)):
-        assert file.number in {e.file_number for e in services.retention_apply().archived}
+        assert file.number in {e.file_number for e in retention_apply().archived}
     with freeze_time(at(months=60, days=1)):
-        listed = {e.file_number for e in services.retention_apply().listed}
+        listed = {e.file_number for e in retention_apply().listed}
         assert casus.number in listed and file.number not in listed
     with freeze_time(at(months=74, days=1)):
-        assert file.number in {e.file_number for e in services.retention_apply().listed}
+        assert file.number in {e.file_number for e in retention_apply().listed}
 
 
 def test_art_13_1_cancelled_list_destroys_nothing_and_cooling_off_ends_cancelling():
@@ -210,19 +214,19 @@ def test_art_13_1_cancelled_list_destroys_nothing_and_cooling_off_ends_cancellin
         file = agendered()[0]
         boss = uitvoerder()
     with freeze_time(at(months=60, days=1)):
-        services.retention_apply()
+        retention_apply()
         dlist = _approve_open_list(boss)
     with freeze_time(at(months=60, days=2)):
-        services.destruction_list_cancel(dlist, by=boss)
+        destruction_list_cancel(dlist, by=boss)
         assert set(dlist.items.values_list("status", flat=True)) == {ItemStatus.VERVALLEN}
     with freeze_time(at(months=60, days=10)):
-        report = services.retention_apply()
+        report = retention_apply()
         assert report.destroyed == []
         assert WeegploegFile.objects.filter(number=file.number).exists()
         assert {e.file_number for e in report.listed} >= {file.number}  # on a new concept list
         second = _approve_open_list(boss)
     with freeze_time(at(months=60, days=16)), pytest.raises(ValidationError, match="bedenktijd is verstreken"):
-        services.destruction_list_cancel(second, by=boss)
+        destruction_list_cancel(second, by=boss)
 
 
 def test_art_13_1_only_the_uitvoerder_approves_places_holds_and_reactivates():
@@ -235,10 +239,10 @@ def test_art_13_1_only_the_uitvoerder_approves_places_holds_and_reactivates():
     lid = UserFactory(roles=[Role.WEEGPLOEGLID], party=party("De politie"))
     dlist = DestructionList.objects.create()
     for call in (
-        lambda: services.destruction_list_approve(dlist, by=lid),
-        lambda: services.destruction_list_cancel(dlist, by=lid),
-        lambda: services.hold_place(by=lid, number=file.number, kind=HoldKind.KLACHT, reason="x"),
-        lambda: services.file_reactivate(
+        lambda: destruction_list_approve(dlist, by=lid),
+        lambda: destruction_list_cancel(dlist, by=lid),
+        lambda: hold_place(by=lid, number=file.number, kind=HoldKind.KLACHT, reason="x"),
+        lambda: file_reactivate(
             by=lid, number=file.number, order_reference="a", ordered_on=datetime.date(2026, 1, 1), note="b"
         ),
     ):
@@ -261,15 +265,15 @@ def test_art_13_dry_run_changes_nothing():
     for moment in (at(months=7), at(months=13), at(months=61)):
         with freeze_time(moment):
             before = snapshot()
-            report = services.retention_apply(dry_run=True)
+            report = retention_apply(dry_run=True)
             assert report.archived or report.destroyed or report.listed
             assert snapshot() == before
     with freeze_time(at(months=7)):
-        assert len(services.retention_apply(dry_run=True).destroyed) == 1
+        assert len(retention_apply(dry_run=True).destroyed) == 1
 
 
 def test_art_13_1_incident_hold_ends_when_the_incident_is_closed():
-    from incidents.flows import IncidentFlow
+    from flows.incidents import IncidentFlow
     from incidents.models import IncidentProcess
     from incidents.services import incident_close
 
@@ -284,13 +288,13 @@ def test_art_13_1_incident_hold_ends_when_the_incident_is_closed():
             flow_class=IncidentFlow,
         )
         with pytest.raises(ValidationError, match="Kies het incident"):
-            services.hold_place(by=boss, number=file.number, kind=HoldKind.INCIDENT, reason="Datalek")
-        services.hold_place(by=boss, number=file.number, kind=HoldKind.INCIDENT, reason="Datalek", incident=incident)
+            hold_place(by=boss, number=file.number, kind=HoldKind.INCIDENT, reason="Datalek")
+        hold_place(by=boss, number=file.number, kind=HoldKind.INCIDENT, reason="Datalek", incident=incident)
     with freeze_time(at(months=7)):
-        report = services.retention_apply()
+        report = retention_apply()
         assert report.destroyed == [] and "I-2026-0001" in report.held[0].note
         incident_close(incident)
-        report = services.retention_apply()
+        report = retention_apply()
     assert [e.file_number for e in report.destroyed] == [file.number]
 
 
@@ -307,4 +311,4 @@ def test_art_13_2_reading_a_file_does_not_extend_its_term():
         assert client.get(f"/werk/weegploeg/dossier/{file.number}/").status_code == 200
     assert WeegploegFile.objects.get(pk=agendered_file.pk).last_processed_at == agendered_file.last_processed_at
     with freeze_time(at(months=12, days=1)):
-        assert agendered_file.number in {e.file_number for e in services.retention_apply().archived}
+        assert agendered_file.number in {e.file_number for e in retention_apply().archived}

@@ -12,9 +12,11 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from accounts.roles import Role
-from casusoverleg import services as casus_services
+from casusoverleg.agendering import participant_add
 from casusoverleg.models import CasusoverlegFile, DataKind, PersonKind
-from flows import services as flow_services
+from casusoverleg.plan import plan_adopt, plan_draft_update, plan_measure_add
+from casusoverleg.registers import contribution_add, disclosure_register, person_add
+from core import tasks as task_lifecycle
 from parties.models import Party
 from tests.casusoverleg.fixtures import GENNEP, RVDK, _weegploeg_task, agenda, deelnemer
 from tests.factories import PartyFactory, UserFactory, party
@@ -74,7 +76,7 @@ def _agendered(subject: dict, *, second_signal: str, summary: str, note: str, mo
         registered_by=politie_user,
     )
     lid = weegploeglid()
-    flow_services.task_complete(
+    task_lifecycle.task_complete(
         _weegploeg_task(file, "analyse"),
         lid,
         lambda: weegploeg_services.analysis_record(
@@ -89,7 +91,7 @@ def _agendered(subject: dict, *, second_signal: str, summary: str, note: str, mo
     decided_with_four_eyes(
         file, lid, outcome=Outcome.AGENDEREN, motivation=motivation, involved_parties=[party(RVDK)]
     )  # art. 7.4: proposed, then confirmed by another kernpartij (issue 13 item 8)
-    flow_services.task_complete(
+    task_lifecycle.task_complete(
         _weegploeg_task(file, "information_duty"),
         lid,
         lambda: weegploeg_services.information_duty_record(
@@ -120,9 +122,9 @@ def build_case() -> Case:
     gennep = deelnemer(GENNEP)
     rvdk = deelnemer(RVDK)
     external = PartyFactory(name="Stichting Jongerenwerk Noord-Limburg", slug="jongerenwerk-noord-limburg")
-    casus_services.participant_add(casus, by=gennep, party=external, reason="Jongerenwerk voert een maatregel uit")
-    casus_services.plan_draft_update(casus, by=gennep, aim="Afstand nemen van extremistische contacten.")
-    casus_services.plan_measure_add(
+    participant_add(casus, by=gennep, party=external, reason="Jongerenwerk voert een maatregel uit")
+    plan_draft_update(casus, by=gennep, aim="Afstand nemen van extremistische contacten.")
+    plan_measure_add(
         casus,
         by=gennep,
         description="Wekelijks gesprek met de jongerenwerker",
@@ -130,14 +132,14 @@ def build_case() -> Case:
         responsible_party=external,
         due_on=datetime.date(2026, 9, 30),
     )
-    casus_services.plan_adopt(casus, by=gennep, adopted_on=timezone.localdate(), present_parties=[party(GENNEP)])
-    casus_services.contribution_add(
+    plan_adopt(casus, by=gennep, adopted_on=timezone.localdate(), present_parties=[party(GENNEP)])
+    contribution_add(
         casus,
         by=rvdk,
         subject_matter="Gezinssituatie",
         content="Moeder heeft het gezag, vader woont in het buitenland.",
     )
-    casus_services.person_add(
+    person_add(
         casus,
         by=gennep,
         kind=PersonKind.SOCIAAL_NETWERK,
@@ -152,7 +154,7 @@ def build_case() -> Case:
         for p in CasusParticipant.objects.filter(file=casus).select_related("party")
         if p.party.role in ("kernpartij", "casuspartij")
     ]
-    casus_services.disclosure_register(
+    disclosure_register(
         casus,
         by=gennep,
         recipient=external,
@@ -169,7 +171,7 @@ def build_case() -> Case:
         note="Forumberichten",
         motivation="Aanpak nodig voor oproepen.",
     )
-    casus_services.person_add(
+    person_add(
         casus_b,
         by=gennep,
         kind=PersonKind.ACHTERBLIJVER,

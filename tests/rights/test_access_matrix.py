@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from accesslog.models import AccessLogEntry
 from accounts.roles import Role
-from rights import services
 from rights.models import RequesterKind, RequestKind
+from rights.services.registration import rights_request_register
 from tests.factories import PartyFactory, UserFactory, party
 from tests.helpers import verified_client
 from tests.rights.fixtures import SUBJECT_A, _agendered, uitvoerder
@@ -78,7 +78,7 @@ def refs():
     file, _ = _agendered(
         SUBJECT_A, second_signal="Signaal", summary="Samenvatting", note="Notitie", motivation="Motief"
     )
-    request = services.rights_request_register(
+    request = rights_request_register(
         by=uitvoerder(),
         weegploeg_number=file.number,
         kind=RequestKind.INZAGE,

@@ -14,8 +14,10 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from outbox.models import OutboxMessage
-from rights import services
 from rights.models import CorrectionNotice, RequesterKind, RequestKind, RequestStatus, RightsRequest
+from rights.notices import NO_NOTICE_RECIPIENT, participating_parties
+from rights.services.correction import correction_decide, correction_execute
+from rights.services.registration import identity_record, rights_request_register
 from tests.casusoverleg.fixtures import agenda, deelnemer, partner
 from tests.factories import UserFactory, party
 from tests.helpers import verified_client
@@ -29,7 +31,7 @@ TODAY = timezone.localdate
 
 
 def _correction(file_number: str, by, value: str = "Molenstraat 8"):
-    request = services.rights_request_register(
+    request = rights_request_register(
         by=by,
         weegploeg_number=file_number,
         kind=RequestKind.CORRECTIE,
@@ -38,10 +40,8 @@ def _correction(file_number: str, by, value: str = "Molenstraat 8"):
         reply_address="Postbus 1, Gennep",
         corrections=[("address", value, "Verhuisd")],
     )
-    services.identity_record(request, established_on=TODAY(), method="balie")
-    services.correction_decide(
-        request, decided_on=TODAY(), accepted_ids=[request.corrections.get().pk], motivation="Klopt."
-    )
+    identity_record(request, established_on=TODAY(), method="balie")
+    correction_decide(request, decided_on=TODAY(), accepted_ids=[request.corrections.get().pk], motivation="Klopt.")
     return request
 
 
@@ -50,7 +50,7 @@ def test_art_12_6_the_reclassering_and_the_politie_that_supplied_information_are
     file = WeegploegFile.objects.get(number=casus.source_weegploeg_number)
     reclassering = deelnemer(RECLASSERING)
     politie = accepted(UserFactory(roles=[Role.WEEGPLOEGLID], party=party(POLITIE)))
-    assert party(POLITIE) not in services.participating_parties([file.number])
+    assert party(POLITIE) not in participating_parties([file.number])
     InformationRequest.objects.create(
         file=file,
         party=party(POLITIE),
@@ -61,7 +61,7 @@ def test_art_12_6_the_reclassering_and_the_politie_that_supplied_information_are
         answered_at=timezone.now(),
     )
     request = _correction(file.number, uitvoerder())
-    services.correction_execute(request, executed_on=TODAY())
+    correction_execute(request, executed_on=TODAY())
 
     notices = {n.party.name: n for n in CorrectionNotice.objects.filter(request=request)}
     assert {RECLASSERING, POLITIE, "De gemeente Gennep"} <= set(notices)
@@ -83,8 +83,8 @@ def test_art_12_6_a_party_nobody_can_be_reached_at_is_an_error_and_nothing_chang
     file = WeegploegFile.objects.get(number=casus.source_weegploeg_number)
     request = _correction(file.number, uitvoerder())
     with pytest.raises(ValidationError) as refused:
-        services.correction_execute(request, executed_on=TODAY())
-    assert refused.value.code == services.NO_NOTICE_RECIPIENT
+        correction_execute(request, executed_on=TODAY())
+    assert refused.value.code == NO_NOTICE_RECIPIENT
     assert RECLASSERING in refused.value.messages[0]
     request.refresh_from_db()
     assert request.status == RequestStatus.CORRECTIE_UITVOERING
@@ -92,7 +92,7 @@ def test_art_12_6_a_party_nobody_can_be_reached_at_is_an_error_and_nothing_chang
     assert not CorrectionNotice.objects.exists() and not OutboxMessage.objects.exists()
     # Once the Reclassering has a user with an address, the same correction goes through.
     deelnemer(RECLASSERING)
-    services.correction_execute(request, executed_on=TODAY())
+    correction_execute(request, executed_on=TODAY())
     assert CorrectionNotice.objects.get(request=request, party__name=RECLASSERING).recipients == 1
 
 

@@ -10,8 +10,10 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from freezegun import freeze_time
 
-from rights import services
 from rights.models import RequesterKind, RequestKind, RightsRequest
+from rights.services.correction import correction_decide
+from rights.services.deadlines import rights_escalate_overdue
+from rights.services.registration import identity_record, rights_request_register
 from tests.helpers import verified_client
 from tests.rights.fixtures import subject_file, uitvoerder
 from tests.weegploeg.fixtures import SUBJECT
@@ -20,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _register(file, by, *, kind=RequestKind.INZAGE, received_on, requester=RequesterKind.BETROKKENE, **kwargs):
-    return services.rights_request_register(
+    return rights_request_register(
         by=by,
         weegploeg_number=file.number,
         kind=kind,
@@ -38,7 +40,7 @@ def test_art_12_3_four_weeks_run_from_the_identity_not_from_receipt():
     assert request.inzage_due is None and request.open_deadlines() == []  # waits, visibly
     page = verified_client(user).get(f"/werk/rechten/verzoek/{request.number}/").content.decode()
     assert "Wacht op vaststelling van de identiteit" in page
-    services.identity_record(request, established_on=datetime.date(2026, 2, 23), method="balie")
+    identity_record(request, established_on=datetime.date(2026, 2, 23), method="balie")
     assert request.inzage_due == datetime.date(2026, 3, 23)  # not 2 March (receipt + 4 weeks)
     page = verified_client(user).get(f"/werk/rechten/verzoek/{request.number}/").content.decode()
     assert "23-03-2026" in page and "Nog 21 dagen" in page
@@ -55,8 +57,8 @@ def test_art_12_5_6_correction_decision_four_weeks_from_receipt_execution_four_w
         corrections=[("address", "Markt 2", "Verhuisd")],
     )
     assert request.correction_decision_due == datetime.date(2026, 3, 16)
-    services.identity_record(request, established_on=datetime.date(2026, 2, 20), method="digid")
-    services.correction_decide(
+    identity_record(request, established_on=datetime.date(2026, 2, 20), method="digid")
+    correction_decide(
         request,
         decided_on=datetime.date(2026, 3, 2),
         accepted_ids=[request.corrections.get().pk],
@@ -71,9 +73,9 @@ def test_art_12_3_overdue_request_is_flagged_and_escalated_once_without_personal
     with freeze_time("2026-01-05 09:00"):
         file = subject_file()
         request = _register(file, user, received_on=datetime.date(2026, 1, 5))
-        services.identity_record(request, established_on=datetime.date(2026, 1, 5), method="balie")
+        identity_record(request, established_on=datetime.date(2026, 1, 5), method="balie")
     with freeze_time("2026-02-01 09:00"):  # due 2 February: not yet
-        assert services.rights_escalate_overdue() == []
+        assert rights_escalate_overdue() == []
     with freeze_time("2026-02-04 09:00"):
         mail.outbox.clear()
         call_command("rights_escalate")
@@ -82,7 +84,7 @@ def test_art_12_3_overdue_request_is_flagged_and_escalated_once_without_personal
         assert len(mail.outbox) == 1 and request.number in mail.outbox[0].body
         for value in (SUBJECT["surname"], SUBJECT["given_names"], SUBJECT["address"], "2001"):
             assert value not in mail.outbox[0].body + mail.outbox[0].subject
-        assert services.rights_escalate_overdue() == []  # once
+        assert rights_escalate_overdue() == []  # once
         page = verified_client(user).get(f"/werk/rechten/verzoek/{request.number}/").content.decode()
         assert "Termijn verstreken: 2 dagen te laat" in page and "Geëscaleerd" in page
         dashboard = verified_client(user).get("/werk/rechten/termijnen/").content.decode()
@@ -110,8 +112,14 @@ def test_art_12_1_representative_rules_follow_the_date_of_birth_on_file(born, re
         request = _register(file, user, received_on=datetime.date(2026, 6, 1), requester=requester, **kwargs)
         assert request.process_id is not None
     else:
-        with pytest.raises(ValidationError, match="art. 12.1"):
+        with pytest.raises(ValidationError, match="art. 12.1") as refused:
             _register(file, user, received_on=datetime.date(2026, 6, 1), requester=requester, **kwargs)
+        expected = (
+            "vertegenwoordiger_vereist"
+            if requester == RequesterKind.BETROKKENE
+            else "vertegenwoordiger_niet_toegestaan"
+        )
+        assert refused.value.code == expected
         assert not RightsRequest.objects.exists()
 
 

@@ -15,8 +15,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from accesslog.models import AccessAction, AccessLogEntry
-from rights import deferral, services
+from rights import deferral
 from rights.models import DeferredItemAssessment, DeferredItemKind, RequesterKind, RequestKind, RequestStatus
+from rights.services.information_duty import information_duty_check
+from rights.services.inzage import inzage_answer
+from rights.services.registration import rights_request_register
 from tests.factories import party
 from tests.helpers import verified_client
 from tests.rights.fixtures import GENNEP, POLITIE, RVDK, build_case, deferral_assess_all, pdf_text, uitvoerder
@@ -30,7 +33,7 @@ REASONING = "Het onderzoek van de recherche loopt nog tot de zitting."
 
 
 def _request(case, by):
-    request = services.rights_request_register(
+    request = rights_request_register(
         by=by,
         weegploeg_number=case.file.number,
         kind=RequestKind.INZAGE,
@@ -101,7 +104,7 @@ def test_art_11_4_12_4_deferred_duty_refuses_inzage_until_every_item_is_assessed
     assert all(i.ground == "d" for i in items)
     for decision in ("verstrekt", "deels_geweigerd", "geweigerd"):
         with pytest.raises(ValidationError) as refused:
-            services.inzage_answer(
+            inzage_answer(
                 request, decision=decision, answered_on=TODAY(), ground="d", motivation="Motief", withheld_sections=[]
             )
         assert refused.value.code == "deferral_unassessed" and "uitgesteld" in refused.value.messages[0]
@@ -126,7 +129,7 @@ def test_art_11_4_12_4_deferred_duty_refuses_inzage_until_every_item_is_assessed
     for item in items[:-1]:
         assert _assess_over_http(client, request, item, still_applies=False).status_code == 302
     with pytest.raises(ValidationError) as refused:
-        services.inzage_answer(request, decision="verstrekt", answered_on=TODAY())
+        inzage_answer(request, decision="verstrekt", answered_on=TODAY())
     assert refused.value.code == "deferral_unassessed"
     assert _assess_over_http(client, request, items[-1], still_applies=False).status_code == 302
     response = _answer_over_http(client, request, "verstrekt")
@@ -182,7 +185,7 @@ def test_art_12_4_items_still_covered_are_absent_from_the_overview_and_named_by_
     response = _answer_over_http(client, request, "verstrekt")
     assert response.status_code == 400 and "gedeeltelijk geweigerd" in response.content.decode()
     with pytest.raises(ValidationError) as refused:
-        services.inzage_answer(request, decision="verstrekt", answered_on=TODAY())
+        inzage_answer(request, decision="verstrekt", answered_on=TODAY())
     assert refused.value.code == "deferral_withheld"
     # A partial refusal needs no manually withheld section: the deferral items are withheld.
     assert _answer_over_http(client, request).status_code == 302
@@ -260,11 +263,11 @@ def test_art_10_2_11_4_12_4_the_casusoverleg_file_is_covered_by_the_deferral_too
 def test_art_11_5_once_the_subject_is_informed_no_item_is_covered():
     case = build_case()
     user = uitvoerder()
-    services.information_duty_check(
+    information_duty_check(
         case.file.information_duty, by=user, checked_on=TODAY(), ground_remains=False, note="Onderzoek afgerond."
     )
     request = _request(case, user)
     assert deferral.deferral_items(request) == []
     assert deferral_assess_all(request, user) == 0
-    services.inzage_answer(request, decision="verstrekt", answered_on=TODAY())
+    inzage_answer(request, decision="verstrekt", answered_on=TODAY())
     assert request.status == RequestStatus.AFGEROND

@@ -11,9 +11,10 @@ from django.utils import timezone
 from freezegun import freeze_time
 
 from accesslog.models import AccessAction, AccessLogEntry
-from rights import services
 from rights.models import FollowUpCheck
-from rights.selectors import deadlines_dashboard
+from rights.selectors.deadlines import deadlines_dashboard
+from rights.services.information_duty import information_duty_check
+from rights.services.registration import identity_record, rights_request_register
 from tests.helpers import verified_client
 from tests.rights.fixtures import SUBJECT_A, _agendered, pdf_text, uitvoerder
 from weegploeg.models import InformationDuty
@@ -33,7 +34,7 @@ def test_art_11_4_a_deferred_duty_is_planned_again_three_months_later_by_default
         duty = _deferred()
         user = uitvoerder()
     with freeze_time("2026-06-01"):
-        services.information_duty_check(
+        information_duty_check(
             duty,
             by=user,
             checked_on=datetime.date(2026, 6, 1),
@@ -44,17 +45,16 @@ def test_art_11_4_a_deferred_duty_is_planned_again_three_months_later_by_default
         duty.refresh_from_db()
         assert duty.follow_up.next_check_on == datetime.date(2026, 9, 1)
         assert duty.informed_on is None
-        with pytest.raises(ValidationError, match="artikel 41 UAVG"):
-            services.information_duty_check(
-                duty, by=user, checked_on=datetime.date(2026, 6, 1), ground_remains=True, note="x"
-            )
+        with pytest.raises(ValidationError, match="artikel 41 UAVG") as refused:
+            information_duty_check(duty, by=user, checked_on=datetime.date(2026, 6, 1), ground_remains=True, note="x")
+        assert refused.value.code == "grond_ontbreekt"
 
 
 def test_art_11_4_recheck_interval_is_configurable(settings):
     settings.RIGHTS_INFORMATION_RECHECK_MONTHS = 1
     with freeze_time("2026-03-02"):
         duty = _deferred()
-        services.information_duty_check(
+        information_duty_check(
             duty,
             by=uitvoerder(),
             checked_on=datetime.date(2026, 3, 2),
@@ -102,22 +102,20 @@ def test_art_11_5_the_letter_says_so_when_no_measures_followed():
         duty.file.decision.outcome = Outcome.NIET_AGENDEREN
         duty.file.decision.save(update_fields=["outcome"])
         user = uitvoerder()
-        services.information_duty_check(
-            duty, by=user, checked_on=datetime.date(2026, 3, 2), ground_remains=False, note="Klaar"
-        )
+        information_duty_check(duty, by=user, checked_on=datetime.date(2026, 3, 2), ground_remains=False, note="Klaar")
         text = pdf_text(
             verified_client(user).get(f"/werk/rechten/informatieplicht/{duty.file.number}/brief.pdf").content
         )
         assert "geen (verdere) maatregelen" in text
 
 
-def test_deadlines_dashboard_lists_every_open_deadline_overdue_first_with_counts():
+def test_art_11_3_12_3_15_2g_deadlines_dashboard_lists_every_open_deadline_overdue_first_with_counts():
     from rights.models import RequesterKind, RequestKind
 
     with freeze_time("2026-01-05 09:00"):
         duty = _deferred()  # re-check due 2026-04-05; accuracy review due 2026-07-05
         user = uitvoerder()
-        request = services.rights_request_register(
+        request = rights_request_register(
             by=user,
             weegploeg_number=duty.file.number,
             kind=RequestKind.INZAGE,
@@ -125,8 +123,8 @@ def test_deadlines_dashboard_lists_every_open_deadline_overdue_first_with_counts
             requester_kind=RequesterKind.BETROKKENE,
             reply_address="Postbus 1",
         )
-        services.identity_record(request, established_on=datetime.date(2026, 1, 5), method="balie")
-        waiting = services.rights_request_register(
+        identity_record(request, established_on=datetime.date(2026, 1, 5), method="balie")
+        waiting = rights_request_register(
             by=user,
             weegploeg_number=duty.file.number,
             kind=RequestKind.INZAGE,

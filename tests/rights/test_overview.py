@@ -9,9 +9,9 @@ import pytest
 from django.utils import timezone
 
 from accesslog.models import AccessAction, AccessLogEntry
-from rights import services
 from rights.models import RequesterKind, RequestKind
-from rights.selectors import subject_overview
+from rights.selectors.overview import subject_overview
+from rights.services.registration import identity_record, rights_request_register
 from tests.helpers import verified_client
 from tests.rights.fixtures import GENNEP, POLITIE, RVDK, build_case, deferral_assess_all, pdf_text, uitvoerder
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _request(case, by):
-    request = services.rights_request_register(
+    request = rights_request_register(
         by=by,
         weegploeg_number=case.file.number,
         kind=RequestKind.INZAGE,
@@ -27,7 +27,7 @@ def _request(case, by):
         requester_kind=RequesterKind.BETROKKENE,
         reply_address="Kapelstraat 17, 6591 BK Ottersum",
     )
-    services.identity_record(request, established_on=timezone.localdate(), method="balie")
+    identity_record(request, established_on=timezone.localdate(), method="balie")
     assert deferral_assess_all(request, by)  # art. 11.4: the deferred duty no longer covers any item
     return request
 
@@ -78,7 +78,7 @@ def test_art_12_3_recipients_are_derived_from_the_case_not_typed():
 def test_art_12_3_overview_waits_for_the_identity():
     case = build_case()
     user = uitvoerder()
-    request = services.rights_request_register(
+    request = rights_request_register(
         by=user,
         weegploeg_number=case.file.number,
         kind=RequestKind.INZAGE,

@@ -7,8 +7,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from rights import services
 from rights.models import RequesterKind, RequestKind
+from rights.services.registration import identity_record, rights_request_register
 from tests.helpers import verified_client
 from tests.rights.fixtures import subject_file, uitvoerder
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def _requests(user, n):
     file = subject_file()
     for _ in range(n):
-        request = services.rights_request_register(
+        request = rights_request_register(
             by=user,
             weegploeg_number=file.number,
             kind=RequestKind.BEIDE,
@@ -27,10 +27,10 @@ def _requests(user, n):
             reply_address="Postbus 1",
             corrections=[("address", "Markt 3", "Verhuisd")],
         )
-        services.identity_record(request, established_on=timezone.localdate(), method="balie")
+        identity_record(request, established_on=timezone.localdate(), method="balie")
 
 
-def test_deadlines_and_request_list_queries_stay_flat(django_assert_max_num_queries):
+def test_issue_14_2_deadlines_and_request_list_queries_stay_flat(django_assert_max_num_queries):
     user = uitvoerder()
     client = verified_client(user)
     _requests(user, 2)
@@ -47,6 +47,6 @@ def test_deadlines_and_request_list_queries_stay_flat(django_assert_max_num_quer
         assert client.get("/werk/rechten/").status_code == 200
 
 
-def test_dashboard_links_the_uitvoerder_to_the_rights_screens():
+def test_art_12_1_dashboard_links_the_uitvoerder_to_the_rights_screens():
     page = verified_client(uitvoerder()).get("/werk/").content.decode()
     assert 'href="/werk/rechten/"' in page and 'href="/werk/rechten/termijnen/"' in page

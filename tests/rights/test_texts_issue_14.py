@@ -11,7 +11,7 @@ import pytest
 
 from pages.models import ReferentiekaderPage
 from pages.templatetags.version_tags import public_version, referentiekader_version
-from rights.selectors import criteria_explained
+from rights.selectors.overview import criteria_explained
 from tests.weegploeg.fixtures import melder, referentiekader_publish, register, weegploeglid
 from weegploeg import services as weegploeg_services
 

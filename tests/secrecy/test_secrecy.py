@@ -104,8 +104,9 @@ def test_art_14_acceptance_over_http_records_date_and_text_version():
 
 def test_art_14_a_stale_text_version_is_refused():
     user = UserFactory(party=party("De politie"))
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         secrecy_accept(user, text_version="oud")
+    assert error.value.code == "stale_text_version"
     response = verified_client(user).post("/werk/geheimhouding/", {"text_version": "oud", "accept": "on"})
     assert response.status_code == 400 and "gewijzigd" in response.content.decode()
     assert not SecrecyAcceptance.objects.exists()

@@ -1,7 +1,7 @@
 """Many open weegploeg processes at once (for the query-count test and bench/bench_inbox.py).
 
 Rows are bulk-inserted exactly as the flow would leave them after intake: a file with subject,
-a process, and an open 'analyse' task for the weegploeg group.
+a process, and an open 'analyse' task for the weegploeg group with its stored due date.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from viewflow.workflow.status import STATUS
 from flows.models import WeegploegProcess
 from flows.weegploeg import WeegploegFlow
 from weegploeg.models import Signal, Subject, WeegploegFile
+from weegploeg.terms import task_dues_store
 
 
 def bulk_open_processes(n: int, *, start: int = 0, batch: int = 1000, parties=(), registered_by=None) -> None:
@@ -57,7 +58,7 @@ def bulk_open_processes(n: int, *, start: int = 0, batch: int = 1000, parties=()
                 )
                 for i, f in zip(numbers, files, strict=True)
             )
-        Task.objects.bulk_create(
+        tasks = Task.objects.bulk_create(
             Task(
                 process_id=p.pk,
                 flow_task=WeegploegFlow.analyse,
@@ -67,3 +68,4 @@ def bulk_open_processes(n: int, *, start: int = 0, batch: int = 1000, parties=()
             )
             for p in processes
         )
+        task_dues_store(tasks)  # as the flow stores it when it creates the task (issue 18)

@@ -89,15 +89,15 @@ def decided_with_four_eyes(file, lid, *, second=None, **decision):
     their own act; the decision then takes effect and the flow moves on."""
     from viewflow.workflow.models import Task
 
-    from flows import services as flow_services
+    from core import tasks as task_lifecycle
     from flows.weegploeg import WeegploegFlow
     from meetings.proposals import decision_confirm
     from weegploeg import services as weegploeg_services
 
     task = Task.objects.get(
-        process_id=file.process_id, flow_task=WeegploegFlow.decide, status__in=flow_services.OPEN_STATUSES
+        process_id=file.process_id, flow_task=WeegploegFlow.decide, status__in=task_lifecycle.OPEN_STATUSES
     )
-    flow_services.task_claim(task, lid)
+    task_lifecycle.task_claim(task, lid)
     proposal = weegploeg_services.weegploeg_decision_propose(file, by=lid, task_id=task.pk, **decision)
     return decision_confirm(proposal, by=second or confirmer())
 

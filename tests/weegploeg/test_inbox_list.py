@@ -20,6 +20,7 @@ from tests.helpers import verified_client
 from tests.weegploeg.bulk import bulk_open_processes
 from tests.weegploeg.fixtures import uitvoerder, weegploeglid
 from weegploeg.models import WeegploegFile
+from weegploeg.terms import task_dues_store
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +59,7 @@ def test_art_7_inbox_filters_by_stage_party_and_due_date(two_hundred):
     politie, gemeente = two_hundred
     decide = list(Task.objects.filter(flow_task=WeegploegFlow.analyse).order_by("pk")[:7].values_list("pk", flat=True))
     Task.objects.filter(pk__in=decide).update(flow_task=WeegploegFlow.decide, owner_permission="flows.weegploeg_decide")
+    task_dues_store(Task.objects.filter(pk__in=decide))  # as the flow stores it for a 'besluit' task
     client = verified_client(weegploeglid())
 
     by_stage = client.get(INBOX + "?fase=decide")
@@ -70,11 +72,13 @@ def test_art_7_inbox_filters_by_stage_party_and_due_date(two_hundred):
     analyse = Task.objects.filter(flow_task=WeegploegFlow.analyse).order_by("pk")
     old = list(analyse[:5].values_list("pk", flat=True))
     Task.objects.filter(pk__in=old).update(created=timezone.now() - datetime.timedelta(days=30))
+    task_dues_store(Task.objects.filter(pk__in=old))
     overdue = client.get(INBOX + "?termijn=te-laat")
     assert len(numbers(overdue)) == 5
     assert len(numbers(client.get(INBOX + "?termijn=deze-week"))) == 7  # the 'besluit' tasks: 5 days
     assert len(numbers(client.get(INBOX + "?termijn=deze-week&fase=analyse"))) == 0  # analyse: 10 days
     Task.objects.filter(pk__in=old).update(created=timezone.now() - datetime.timedelta(days=7))
+    task_dues_store(Task.objects.filter(pk__in=old))
     assert len(numbers(client.get(INBOX + "?termijn=deze-week&fase=analyse"))) == 5
 
 

@@ -11,7 +11,7 @@ from viewflow.workflow.models import Task
 
 from accesslog.models import AccessLogEntry
 from casusoverleg.models import CasusoverlegFile
-from flows.services import OPEN_STATUSES
+from core.tasks import OPEN_STATUSES
 from flows.weegploeg import WeegploegFlow
 from tests.factories import party
 from tests.helpers import login_over_http, verified_client

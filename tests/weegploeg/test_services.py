@@ -12,8 +12,9 @@ from viewflow.workflow.status import STATUS
 
 from accounts.roles import Role
 from casusoverleg.models import CasusoverlegFile
-from flows import services as flow_services
-from flows.weegploeg import AccuracyReviewFlow, WeegploegFlow
+from core import tasks as task_lifecycle
+from flows.accuracy_review import AccuracyReviewFlow
+from flows.weegploeg import WeegploegFlow
 from tests.factories import UserFactory, party
 from tests.meetings.fixtures import meeting_with
 from tests.weegploeg.fixtures import decided_with_four_eyes, melder, register, uitvoerder, weegploeglid
@@ -34,13 +35,13 @@ pytestmark = pytest.mark.django_db
 
 def open_task(file, name):
     flow_task = getattr(WeegploegFlow, name)
-    return Task.objects.get(process_id=file.process_id, flow_task=flow_task, status__in=flow_services.OPEN_STATUSES)
+    return Task.objects.get(process_id=file.process_id, flow_task=flow_task, status__in=task_lifecycle.OPEN_STATUSES)
 
 
 def analyse(file, user, next_step=AnalysisNext.BESLUIT, **kwargs):
     task = open_task(file, "analyse")
     items = [("ID-1", CriterionAnswer.APPLIES, "ja"), ("ID-2", CriterionAnswer.UNKNOWN, "")]
-    return flow_services.task_complete(
+    return task_lifecycle.task_complete(
         task,
         user,
         lambda: services.analysis_record(
@@ -85,7 +86,7 @@ def test_art_7_4_full_flow_agenderen_copies_to_casusoverleg_file():
     assert file.status == FileStatus.BESLUIT
     rvdk = party("De Raad voor de kinderbescherming")
     decided_with_four_eyes(file, lid, outcome=Outcome.AGENDEREN, motivation="Zorgelijk", involved_parties=[rvdk])
-    flow_services.task_complete(
+    task_lifecycle.task_complete(
         open_task(file, "information_duty"),
         lid,
         lambda: services.information_duty_record(
@@ -118,9 +119,9 @@ def test_art_7_4_meer_informatie_loops_back_to_analysis_for_the_named_party_only
     task = open_task(file, "supply_information")
     other_party_member = weegploeglid("De politie")
     om_member = weegploeglid("Het Openbaar Ministerie")
-    with pytest.raises(flow_services.TaskUnavailable):
-        flow_services.task_claim(task, other_party_member)
-    flow_services.task_complete(task, om_member, lambda: services.information_supply(file, by=om_member, answer="x"))
+    with pytest.raises(task_lifecycle.TaskUnavailable):
+        task_lifecycle.task_claim(task, other_party_member)
+    task_lifecycle.task_complete(task, om_member, lambda: services.information_supply(file, by=om_member, answer="x"))
     assert open_task(file, "analyse").status == STATUS.NEW
     file.refresh_from_db()
     assert file.status == FileStatus.IN_ANALYSE
@@ -155,7 +156,7 @@ def test_art_8_3_accuracy_review_plans_the_next_one():
     file = register(melder())
     user = uitvoerder()
     task = Task.objects.get(process__flow_class=AccuracyReviewFlow, flow_task=AccuracyReviewFlow.review)
-    flow_services.task_complete(
+    task_lifecycle.task_complete(
         task, user, lambda: services.accuracy_review_record(file, by=user, corrected=True, note="Adres bijgewerkt")
     )
     assert file.accuracy_reviews.count() == 1
@@ -176,7 +177,7 @@ def test_art_15_task_completed_twice_gives_a_dutch_message_and_one_decision():
             file, by=user, outcome=Outcome.NIET_AGENDEREN, motivation="m", meeting=meeting
         )
 
-    flow_services.task_complete(task, lid, decide(lid))
-    with pytest.raises(flow_services.TaskUnavailable) as error:
-        flow_services.task_complete(task, other, decide(other))
+    task_lifecycle.task_complete(task, lid, decide(lid))
+    with pytest.raises(task_lifecycle.TaskUnavailable) as error:
+        task_lifecycle.task_complete(task, other, decide(other))
     assert "al afgerond" in error.value.message

@@ -115,7 +115,7 @@ def test_art_7_start_page_stage_counts_link_to_the_filtered_inbox(published_refe
 def test_art_7_every_stage_count_opens_its_list_with_that_stage_selected():
     """The uitvoerder sees every group (weegploeg, casusoverleg, rights, incidents): each count's
     link opens its list with the stage chosen in the "fase" filter — never a refused value."""
-    from accounts.start_page import stage_counts
+    from flows.start_page import stage_counts
 
     boss = uitvoerder()
     client = verified_client(boss)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from retention.services import DEFAULT_CHUNK_SIZE, retention_apply
+from retention.services.run import DEFAULT_CHUNK_SIZE, retention_apply
 
 
 class Command(BaseCommand):
@@ -25,7 +25,6 @@ class Command(BaseCommand):
         if chunk_size < 1:
             self.stderr.write("De chunkgrootte moet minstens 1 zijn.")
             return
-        report = retention_apply(dry_run=dry_run, chunk_size=chunk_size)
-        for line in report.lines():
-            self.stdout.write(line)
+        # each file's line is written as the run goes: the run's memory stays flat (issue 18 item 3)
+        report = retention_apply(dry_run=dry_run, chunk_size=chunk_size, out=self.stdout.write)
         self.stdout.write(report.summary())

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand
 
 from outbox.services import outbox_send
-from rights.services import information_duty_reminders_send, rights_escalate_overdue
+from rights.services.deadlines import information_duty_reminders_send, rights_escalate_overdue
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from rights.services import rights_page_ensure
+from rights.services.page import rights_page_ensure
 
 
 class Command(BaseCommand):

@@ -1,0 +1,134 @@
+"""The deadlines dashboard: every open legal deadline for the uitvoerder (art. 8.3, 10.3, 11.3-5, 12;
+art. 33 AVG), overdue first."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+from django.utils import timezone
+
+from core.processes import ProcessKind, process_flow
+from rights.selectors.information_duty import deferred_duties_open, duty_next_check
+from rights.selectors.requests import open_requests, requests_waiting_for_identity
+
+
+def days_left(due: datetime.date, today: datetime.date | None = None) -> int:
+    return (due - (today or timezone.localdate())).days
+
+
+@dataclasses.dataclass(frozen=True)
+class DeadlineRow:
+    """One open legal deadline on the dashboard."""
+
+    kind: str  # a key of DEADLINE_KINDS
+    ref: str  # pseudonymous: R-…, W-…, I-…
+    what: str
+    due: datetime.date
+    due_at: datetime.datetime | None  # for the 72-hour clock: the exact moment
+    url: str
+    days_left: int
+
+    @property
+    def overdue(self) -> bool:
+        if self.due_at is not None:
+            return self.due_at < timezone.now()
+        return self.days_left < 0
+
+    @property
+    def kind_label(self) -> str:
+        return DEADLINE_KINDS[self.kind]
+
+
+DEADLINE_KINDS = {
+    "verzoek": "Verzoek inzage of correctie (art. 12.3, 12.5)",
+    "correctie": "Uitvoering correctie (art. 12.6)",
+    "informatieplicht": "Uitgestelde informatieplicht (art. 11.3-5)",
+    "datalek": "Datalek: melding aan de AP binnen 72 uur (art. 33 AVG)",
+    "juistheid": "Controle op juistheid (art. 8.3)",
+    "juistheid_casus": "Controle op juistheid casusoverleg (art. 10.3)",
+}
+
+
+def deadlines_dashboard(today: datetime.date | None = None) -> dict:
+    """Every open legal deadline for the uitvoerder, overdue first, then by due date, with counts."""
+    from django.urls import reverse
+    from viewflow.workflow.models import Task
+
+    from core.tasks import OPEN_STATUSES
+    from incidents.models import IncidentProcess
+    from weegploeg.models import WeegploegFile
+
+    today = today or timezone.localdate()
+    rows: list[DeadlineRow] = []
+    for request in open_requests():
+        url = reverse("rights:detail", kwargs={"number": request.number})
+        for what, due in request.open_deadlines():
+            kind = "correctie" if "uitvoeren" in what else "verzoek"
+            rows.append(DeadlineRow(kind, request.number, what, due, None, url, days_left(due, today)))
+    for duty in deferred_duties_open():
+        due = duty_next_check(duty)
+        if due is None:
+            continue
+        url = reverse("rights:duty", kwargs={"number": duty.file.number})
+        rows.append(
+            DeadlineRow(
+                "informatieplicht", duty.file.number, "Opnieuw beoordelen", due, None, url, days_left(due, today)
+            )
+        )
+    breaches = IncidentProcess.objects.filter(reference__isnull=False, ap_notified__isnull=True).exclude(
+        is_breach=False
+    )
+    for incident in breaches:
+        deadline = incident.ap_deadline
+        if deadline is None:
+            continue
+        due = timezone.localtime(deadline).date()
+        url = reverse("incidents:detail", kwargs={"reference": incident.reference})
+        rows.append(
+            DeadlineRow(
+                "datalek",
+                incident.reference,
+                "Melden aan de Autoriteit Persoonsgegevens",
+                due,
+                deadline,
+                url,
+                days_left(due, today),
+            )
+        )
+    review_tasks = Task.objects.filter(
+        process__flow_class=process_flow(ProcessKind.ACCURACY_REVIEW),
+        flow_task=process_flow(ProcessKind.ACCURACY_REVIEW).review,
+        status__in=OPEN_STATUSES,
+    ).select_related("process")
+    file_ids = {task.process.artifact_object_id for task in review_tasks}
+    task_by_file = {task.process.artifact_object_id: task for task in review_tasks}
+    for file in WeegploegFile.objects.filter(pk__in=file_ids, next_review_on__isnull=False).order_by("pk"):
+        task = task_by_file[file.pk]
+        url = reverse("weegploeg:task", kwargs={"task_id": task.pk})
+        due = file.next_review_on
+        rows.append(
+            DeadlineRow("juistheid", file.number, "Controle op juistheid", due, None, url, days_left(due, today))
+        )
+    from casusoverleg.accuracy import casus_review_deadlines
+
+    for review in casus_review_deadlines():  # art. 10.3, issue 17 item 1
+        url = reverse("casusoverleg:accuracy_review", kwargs={"task_id": review.task_id})
+        what = "Controle op juistheid"
+        rows.append(
+            DeadlineRow("juistheid_casus", review.number, what, review.due, None, url, days_left(review.due, today))
+        )
+
+    def key(row: DeadlineRow):
+        moment = row.due_at or timezone.make_aware(datetime.datetime.combine(row.due, datetime.time(23, 59)))
+        return (not row.overdue, moment)
+
+    rows.sort(key=key)
+    counts = {kind: sum(1 for r in rows if r.kind == kind) for kind in DEADLINE_KINDS}
+    return {
+        "rows": rows,
+        "total": len(rows),
+        "overdue": sum(1 for r in rows if r.overdue),
+        "counts": [(DEADLINE_KINDS[k], n) for k, n in counts.items()],
+        "waiting_identity": requests_waiting_for_identity(),
+    }

@@ -22,7 +22,7 @@ def staff_shell(request) -> dict:
 
 
 def crumbs_for(path: str, links: list[dict], current: str | None) -> list[dict]:
-    """The breadcrumb trail, derived from the navigation: Vandaag › the section (the link this page
+    """The breadcrumb trail, derived from the navigation: Vandaag > the section (the link this page
     falls under) — the page itself when it is that link. A template may add its own last crumb
     (``{% block crumb %}``)."""
     crumbs = [{"url": STAFF_PREFIX, "label": "Vandaag", "current": path == STAFF_PREFIX}]

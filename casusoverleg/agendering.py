@@ -115,6 +115,8 @@ def casusoverleg_file_open_from_weegploeg(weegploeg_file: WeegploegFile, *, by: 
     process = process_start(ProcessKind.CASUSOVERLEG, file=casus)
     casus.process_id = process.pk
     casus.save(update_fields=["process"])
+    # The weegploeg file records where its data went (art. 8.5); it never looks into this app.
+    type(weegploeg_file).objects.filter(pk=weegploeg_file.pk).update(casusoverleg_number=casus.number)
     return casus
 
 

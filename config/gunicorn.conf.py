@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from config.env import env  # noqa: E402
+from config.env import env
 
 wsgi_app = "config.wsgi:application"
 bind = env("GUNICORN_BIND")
@@ -83,7 +83,7 @@ def post_worker_init(worker):
             finally:
                 if hasattr(body, "close"):
                     body.close()  # request_finished: the connection is kept or closed as for a visit
-        except Exception as exc:  # noqa: BLE001 - a warm-up never keeps a worker from serving
+        except Exception as exc:
             worker.log.warning("opwarmen %s mislukt: %s", path, type(exc).__name__)
 
 

@@ -56,17 +56,22 @@ def _lookup(path: str, field: str) -> str:
     return f"{path}__{field}" if path else field
 
 
-@functools.cache
 def _plain_delete(root: type[models.Model], model: type[models.Model]) -> bool:
     """Whether ``model``'s rows in ``root``'s plan can go with a plain ``DELETE ... WHERE``: every
     relation into it is a CASCADE the plan walked (so those rows are gone already) or DO_NOTHING,
     and nothing listens for its deletion (no signals, no parent table, no generic relation).
     Otherwise Django's collector deletes them (it also does SET_NULL and refuses on PROTECT)."""
+    if signals.pre_delete.has_listeners(model) or signals.post_delete.has_listeners(model):
+        return False
+    return _walked(root, model)
+
+
+@functools.cache
+def _walked(root: type[models.Model], model: type[models.Model]) -> bool:
+    """``_plain_delete`` without the signals (the model's relations do not change at run time)."""
     paths = dict(cascade_plan(root))
     opts = model._meta
     if opts.parents or any(hasattr(f, "bulk_related_objects") for f in opts.private_fields):
-        return False
-    if signals.pre_delete.has_listeners(model) or signals.post_delete.has_listeners(model):
         return False
     for rel in get_candidate_relations_to_delete(opts):
         if rel.on_delete is models.DO_NOTHING:

@@ -199,7 +199,8 @@ class ListSpec:
 
     def __post_init__(self):
         keys = [f.key for f in self.filters]
-        assert len(keys) == len(set(keys)) and not {PAGE_KEY, SORT_KEY} & set(keys), keys
+        assert len(keys) == len(set(keys)), keys
+        assert not {PAGE_KEY, SORT_KEY} & set(keys), keys
         assert self.default_sort.lstrip("-") in {s.key for s in self.sorts}, self.default_sort
         for f in self.filters:
             assert f.default in dict(f.choices), (f.key, f.default)

@@ -3,7 +3,7 @@
 Names and identifiers (NAW data, a BSN, a melder's name) are compared and stored in one canonical
 form, so that the same person typed two ways is one person:
 
-- NFKC normalisation (full-width ``１２３`` becomes ``123``, ligatures and compatibility forms fold);
+- NFKC normalisation (full-width digits become ASCII digits, ligatures and compatibility forms fold);
 - zero-width spaces and the byte-order mark (U+200B, U+FEFF, U+2060) are removed, but ZWNJ and
   ZWJ (U+200C, U+200D) stay: some scripts need them inside a name;
 - bidirectional controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F) are refused with a Dutch

@@ -11,6 +11,7 @@ import datetime
 
 from django.db.models import Count, Min
 from django.db.models.functions import TruncDate
+from django.utils import timezone
 
 from casusoverleg.models import Art3Goal, CasusoverlegFile, PlanMeasure
 from incidents.models import IncidentProcess
@@ -171,5 +172,5 @@ def evaluation_figures(year: int) -> list[Figure]:
 def evaluation_years() -> list[int]:
     """The years with any signal, newest first (at least the current one)."""
     first = Signal.objects.aggregate(first=Min(TruncDate("registered_at")))["first"]
-    this_year = datetime.date.today().year
+    this_year = timezone.localdate().year
     return list(range(this_year, (first.year if first else this_year) - 1, -1))

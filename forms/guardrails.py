@@ -63,7 +63,7 @@ def fixed_field_duplicated(label: str) -> str | None:
 def date_from_text(text: str) -> datetime.date | None:
     for fmt in ("%d-%m-%Y", "%Y-%m-%d"):
         try:
-            return datetime.datetime.strptime(text.strip(), fmt).date()
+            return datetime.datetime.strptime(text.strip(), fmt).date()  # noqa: DTZ007 - only the date is kept
         except ValueError:
             continue
     return None

@@ -15,7 +15,7 @@ import hashlib
 import os
 import shutil
 import sqlite3
-import subprocess  # noqa: S404 - pg_dump/pg_restore with an argument list, never a shell
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 

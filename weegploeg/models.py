@@ -72,6 +72,9 @@ class WeegploegFile(models.Model):
     # art. 13.2: archived (read-only, out of every work list and search); set by retention only.
     archived_at = models.DateTimeField("gearchiveerd op", null=True, blank=True, db_index=True)
     next_review_on = models.DateField("volgende controle op juistheid", null=True, blank=True)
+    # art. 8.5: the casusoverleg file the relevant data were copied to (recorded by the casusoverleg
+    # part when it opens the file: the weegploeg file does not look into casusoverleg's tables).
+    casusoverleg_number = models.CharField("casusoverlegdossier", max_length=20, blank=True)
     # art. 8.2f: the decision that the plan is closed (recorded by the casusoverleg part, issue 6).
     plan_closed_on = models.DateField("integraal plan van aanpak afgesloten op", null=True, blank=True)
     plan_closed_note = FreeTextField("toelichting afsluiting", blank=True, max_length=2000)

@@ -82,7 +82,6 @@ def file_context(request: HttpRequest, file) -> dict:
     from viewflow.workflow.models import Task
     from wagtail.models import Revision
 
-    from casusoverleg.models import CasusoverlegFile
     from pages.selectors import referentiekader_at_revision
 
     analyses = []
@@ -115,7 +114,6 @@ def file_context(request: HttpRequest, file) -> dict:
         "duty": getattr(file, "information_duty", None),
         "reviews": list(file.accuracy_reviews.select_related("reviewed_by")),
         "matches": services.subject_matches(file),
-        "casus": CasusoverlegFile.objects.filter(source_weegploeg_number=file.number).first(),
         "history": [t for t in history if t.flow_task is not None],
     }
 

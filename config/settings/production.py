@@ -1,7 +1,7 @@
 """Production: every secret from the environment, no defaults, HTTPS only."""
 
-from .base import *  # noqa: F403
-from .base import env
+from config.settings.base import *  # noqa: F403
+from config.settings.base import env
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")  # no default: a missing key stops the process

@@ -3,14 +3,14 @@
 import os
 import tempfile
 
-from .base import *  # noqa: F403
+from config.settings.base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 DEMO_DATA_ALLOWED = True
 # A fixed, public key: test rows prove nothing outside the test run. Checkpoints go to a temporary
 # directory per test process (tests of the access log point each test at its own file).
-ACCESS_LOG_HMAC_KEY = "test-only-access-log-hmac-key-not-secret-0000"  # noqa: S105
+ACCESS_LOG_HMAC_KEY = "test-only-access-log-hmac-key-not-secret-0000"
 ACCESS_LOG_CHECKPOINT_PATH = os.path.join(
     tempfile.gettempdir(), f"casus-test-toegangslog-{os.getpid()}", "controlepunten.jsonl"
 )

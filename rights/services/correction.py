@@ -25,7 +25,7 @@ def correction_value_parse(field: str, raw: str):
     if field == SubjectField.DATE_OF_BIRTH:
         for fmt in ("%d-%m-%Y", "%Y-%m-%d"):
             try:
-                return datetime.datetime.strptime(value, fmt).date()
+                return datetime.datetime.strptime(value, fmt).date()  # noqa: DTZ007 - only the date is kept
             except ValueError:
                 continue
         raise ValidationError("Geef een gecorrigeerde geboortedatum als dd-mm-jjjj.", code="geboortedatum_ongeldig")

@@ -24,5 +24,7 @@ def test_art_15_2e_every_declaration_names_a_known_rule_a_purpose_and_a_log_type
         screen = pattern.screen
         assert screen.rule in RULE_DESCRIPTIONS, (pattern.route, screen.rule)
         assert rules.perm_exists(screen.rule)
-        assert screen.purpose.strip() and len(screen.purpose) <= 200
-        assert screen.object_type and screen.screen_ref
+        assert screen.purpose.strip()
+        assert len(screen.purpose) <= 200
+        assert screen.object_type
+        assert screen.screen_ref

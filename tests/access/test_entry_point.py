@@ -129,7 +129,8 @@ def test_art_7_2_a_retried_intake_post_creates_one_file_and_shows_it():
     second = client.post("/werk/weegploeg/melden/", data, follow=True)
     assert WeegploegFile.objects.count() == 1
     number = WeegploegFile.objects.get().number
-    assert number in first.content.decode() and number in second.content.decode()
+    assert number in first.content.decode()
+    assert number in second.content.decode()
     assert "al ontvangen" in second.content.decode()
 
 

@@ -118,7 +118,8 @@ def test_issue_14_1_the_favicon_is_shipped_and_linked():
     assert finders.find("favicon.svg")
     user = user_for("melder")
     html = verified_client(user).get("/werk/").content.decode()
-    assert 'rel="icon"' in html and "favicon.svg" in html
+    assert 'rel="icon"' in html
+    assert "favicon.svg" in html
 
 
 INTERNAL_NAMES = re.compile(r"\b(weegploeg_file|casusoverleg_file|rights_request)\b")
@@ -137,6 +138,7 @@ def test_art_15_2e_the_access_log_names_what_was_seen_in_dutch_not_by_internal_n
     only_files = reviewer.get("/werk/toegangslog/?object_type=weegploeg_file")
     assert only_files.status_code == 200
     assert {entry.object_type for entry in only_files.context["page"].object_list} == {"weegploeg_file"}
-    assert "Weegploegdossier" in text and "Verzoek inzage of correctie" in text
+    assert "Weegploegdossier" in text
+    assert "Verzoek inzage of correctie" in text
     assert not INTERNAL_NAMES.findall(text)
     assert 'class="table-scroll" role="region" aria-label="Regels van het toegangslog" tabindex="0"' in html

@@ -77,7 +77,8 @@ def test_art_15_2e_service_writes_one_complete_row_from_the_request():
         purpose="Weegploeg: analyse",
     )
     assert AccessLogEntry.objects.count() == 1
-    assert entry.user_id == user.pk and entry.party_id == user.party_id
+    assert entry.user_id == user.pk
+    assert entry.party_id == user.party_id
     assert entry.roles == "uitvoerder"
     assert entry.client_address == "10.1.2.3"
     assert entry.allowed is True
@@ -100,7 +101,9 @@ def test_art_15_2e_review_screen_logs_exactly_one_row_itself():
     assert response.status_code == 200
     assert AccessLogEntry.objects.count() == 1
     entry = AccessLogEntry.objects.get()
-    assert entry.action == AccessAction.SEARCH and entry.object_type == "toegangslog" and entry.allowed
+    assert entry.action == AccessAction.SEARCH
+    assert entry.object_type == "toegangslog"
+    assert entry.allowed
     assert_complete_without_personal_data(entry, user)
 
 
@@ -109,7 +112,8 @@ def test_art_15_2e_denied_attempt_is_logged_as_denied():
     response = verified_client(melder).get(URL)
     assert response.status_code == 403
     entry = AccessLogEntry.objects.get()
-    assert entry.allowed is False and entry.user_id == melder.pk
+    assert entry.allowed is False
+    assert entry.user_id == melder.pk
     assert_complete_without_personal_data(entry, melder)
 
 
@@ -148,7 +152,9 @@ def test_art_15_2e_untouched_log_verifies(capsys):
     call_command("verify_access_log")
     assert "OK: 5 rij(en)" in capsys.readouterr().out
     report = access_log_verify(chunk_size=2)
-    assert report.ok and report.sealed == 5 and report.checkpoints == 1
+    assert report.ok
+    assert report.sealed == 5
+    assert report.checkpoints == 1
 
 
 def test_art_15_2e_orm_tampering_is_detected_and_named():
@@ -166,7 +172,8 @@ def test_art_15_2e_raw_sql_tampering_is_detected_and_named():
     with connection.cursor() as cursor:
         cursor.execute(f"UPDATE {table} SET allowed = %s WHERE id = %s", [False, rows[1].pk])  # noqa: S608
     report = access_log_verify()
-    assert not report.ok and report.broken_id == rows[1].pk
+    assert not report.ok
+    assert report.broken_id == rows[1].pk
 
 
 def test_art_15_2e_deleting_a_row_in_the_database_is_detected():
@@ -176,12 +183,14 @@ def test_art_15_2e_deleting_a_row_in_the_database_is_detected():
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {table} WHERE id = %s", [rows[1].pk])  # noqa: S608
     report = access_log_verify()
-    assert not report.ok and report.broken_id == rows[1].pk  # the missing row itself is named
+    assert not report.ok
+    assert report.broken_id == rows[1].pk
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {table} WHERE id >= %s", [rows[1].pk])  # noqa: S608
         cursor.execute(f"DELETE FROM {AccessLogSeal._meta.db_table} WHERE seal_no >= 2")  # noqa: S608
     report = access_log_verify()  # a removed tail (rows and seals) is noticed through the checkpoint
-    assert not report.ok and "controlepunt 4" in report.reason
+    assert not report.ok
+    assert "controlepunt 4" in report.reason
 
 
 def test_art_15_2e_verify_command_exits_non_zero(tmp_path):
@@ -212,7 +221,9 @@ def test_art_15_2e_flags_denied_off_hours_and_bursts(settings):
     assert flags.entries == 6
     assert flags.denied == 1
     assert flags.off_hours == 2
-    assert len(flags.bursts) == 1 and flags.bursts[0].count == 4 and flags.bursts[0].user_id == user.pk
+    assert len(flags.bursts) == 1
+    assert flags.bursts[0].count == 4
+    assert flags.bursts[0].user_id == user.pk
 
 
 def test_art_15_2e_filters_by_user_object_action_and_period():
@@ -250,11 +261,14 @@ def test_art_15_2e_periodic_review_is_signed_off_with_figures():
     client = verified_client(user)
     data = {"period_start": "2026-03-01", "period_end": "2026-03-31", "findings": "Eén geweigerde poging, verklaard."}
     response = client.post("/werk/toegangslog/controle/", data)  # no confirmation ticked
-    assert response.status_code == 400 and AccessLogReview.objects.count() == 0
+    assert response.status_code == 400
+    assert AccessLogReview.objects.count() == 0
     response = client.post("/werk/toegangslog/controle/", {**data, "confirm": "on"})
     assert response.status_code == 302
     review = AccessLogReview.objects.get()
-    assert review.reviewer == user and review.entry_count == 1 and review.denied_count == 1
+    assert review.reviewer == user
+    assert review.entry_count == 1
+    assert review.denied_count == 1
     assert review.off_hours_count == 1
     assert AccessLogEntry.objects.filter(object_type="toegangslog-controle", object_ref=f"TC-{review.pk}").count() == 1
 

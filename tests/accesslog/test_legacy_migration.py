@@ -86,7 +86,9 @@ def test_art_15_2e_an_intact_old_chain_is_signed_sealed_and_kept_as_evidence():
     assert new.id == 5  # the id sequence moved past the ids the old writer chose itself
     access_log_seal()
     report = access_log_verify()
-    assert report.ok and report.legacy == 4 and report.sealed == 5
+    assert report.ok
+    assert report.legacy == 4
+    assert report.sealed == 5
 
 
 def test_art_15_2e_a_broken_old_chain_is_refused_not_laundered():

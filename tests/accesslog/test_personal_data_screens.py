@@ -93,7 +93,8 @@ def _rights_request(case, by):
 
 
 def _assert_complete_without_personal_data(row, personal, where) -> None:
-    assert row.user_id and row.party_id and row.created_at and row.row_hash and row.prev_hash, where
+    for value in (row.user_id, row.party_id, row.created_at, row.row_hash, row.prev_hash):
+        assert value, where
     for field in TEXT_FIELDS:
         value = getattr(row, field)
         assert value, (*where, field)
@@ -145,7 +146,8 @@ def test_art_13_2_15_2e_the_archive_consult_logs_one_row_naming_the_file_never_t
     client = verified_client(weegploeglid())
     before = AccessLogEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     response = client.post("/werk/bewaartermijnen/archief/", {"file_number": case.file.number, "reason": reason})
-    assert response.status_code == 200 and SUBJECT_A["surname"] in response.content.decode()
+    assert response.status_code == 200
+    assert SUBJECT_A["surname"] in response.content.decode()
     (row,) = AccessLogEntry.objects.filter(pk__gt=before)
     assert (row.allowed, row.object_type, row.object_ref, row.shown_refs) == (
         True,
@@ -163,5 +165,8 @@ def test_art_15_2e_a_refused_personal_data_screen_logs_one_denied_row(published_
     response = outsider.get(f"/werk/casussen/{case.casus.number}/")
     assert response.status_code == 403
     rows = list(AccessLogEntry.objects.filter(pk__gt=before))
-    assert len(rows) == 1 and rows[0].allowed is False
-    assert rows[0].object_ref and rows[0].purpose and rows[0].client_address
+    assert len(rows) == 1
+    assert rows[0].allowed is False
+    assert rows[0].object_ref
+    assert rows[0].purpose
+    assert rows[0].client_address

@@ -41,7 +41,7 @@ def test_art_15_2e_eight_writers_at_once_one_holding_its_insert_open_nothing_mis
                 slow_ids.append(_write("S-0001").pk)
                 slow_inserted.set()
                 assert release_slow.wait(120), "never released"
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:
             errors.append(error)
         finally:
             connection.close()
@@ -62,7 +62,7 @@ def test_art_15_2e_eight_writers_at_once_one_holding_its_insert_open_nothing_mis
                     raise Rollback
             except Rollback:
                 pass
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:
             errors.append(error)
         finally:
             connection.close()
@@ -71,7 +71,7 @@ def test_art_15_2e_eight_writers_at_once_one_holding_its_insert_open_nothing_mis
         try:
             while not writers_done.is_set():
                 access_log_seal()
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:
             errors.append(error)
         finally:
             connection.close()
@@ -111,14 +111,17 @@ def test_art_15_2e_eight_writers_at_once_one_holding_its_insert_open_nothing_mis
     entry_ids = [entry_id for _, entry_id in sealed]
     assert result.sealed == len(committed) - len(early)
     assert [seal_no for seal_no, _ in sealed] == list(range(1, len(committed) + 1))  # gapless
-    assert len(entry_ids) == len(set(entry_ids)) and set(entry_ids) == committed  # none missing, none twice
+    assert len(entry_ids) == len(set(entry_ids))
+    assert set(entry_ids) == committed
     # The late row was sealed later (in this run), right after the rows that were finished before
     # it began: the seal order follows the order of the writing transactions.
     slow_seal_no = entry_ids.index(slow_ids[0]) + 1
     assert slow_seal_no == len(early) + 1
     assert max(committed) - min(committed) + 1 > len(committed)  # rolled-back inserts left id gaps
     report = access_log_verify()
-    assert report.ok and report.sealed == len(committed) and report.unsealed == 0
+    assert report.ok
+    assert report.sealed == len(committed)
+    assert report.unsealed == 0
 
 
 def test_art_15_2e_a_row_committed_late_is_sealed_by_a_later_run_never_skipped():
@@ -132,7 +135,7 @@ def test_art_15_2e_a_row_committed_late_is_sealed_by_a_later_run_never_skipped()
                 late.append(_write("L-0001").pk)
                 holding.set()
                 assert release.wait(60)
-        except BaseException as error:  # noqa: BLE001
+        except BaseException as error:
             errors.append(error)
         finally:
             connection.close()

@@ -77,7 +77,8 @@ def test_art_15_2c_superuser_only_through_the_logged_command():
     user.refresh_from_db()
     assert user.is_superuser
     granted = AuthorisationEvent.objects.get(subject=user, kind=AuthorisationEventKind.SUPERUSER_GRANTED)
-    assert "Technisch beheer" in granted.reason and "superuser_grant" in granted.reason
+    assert "Technisch beheer" in granted.reason
+    assert "superuser_grant" in granted.reason
     call_command("superuser_grant", "technisch", reden="Klaar", intrekken=True)
     user.refresh_from_db()
     assert not user.is_superuser

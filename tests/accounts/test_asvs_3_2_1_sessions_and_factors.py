@@ -33,7 +33,8 @@ def test_asvs_3_2_1_session_id_is_renewed_after_the_code_step(client):
     _password_step(client, user.username)
     after_password = client.cookies[COOKIE].value
     response = client.post(f"/inloggen/code/?next={NEXT}", {"code": current_code(totp_device(user)), "next": NEXT})
-    assert response.status_code == 302 and response["Location"] == NEXT
+    assert response.status_code == 302
+    assert response["Location"] == NEXT
     after_code = client.cookies[COOKIE].value
     assert after_code != after_password
     assert client.get(NEXT).status_code == 200
@@ -61,7 +62,8 @@ def test_asvs_2_5_backup_codes_are_not_regenerated_without_a_fresh_code():
         response = client.post("/account/reservecodes/", {"code": current_code(totp_device(user))})
     assert response.status_code == 200
     after = _backup_tokens(user)
-    assert after and after.isdisjoint(before)
+    assert after
+    assert after.isdisjoint(before)
     assert all(code in response.content.decode() for code in after)
 
 
@@ -76,7 +78,8 @@ def test_asvs_2_2_1_failures_over_usernames_throttle_the_address_but_lock_out_no
     with freeze_time(start):
         for i in range(11):  # ten cost nothing; the eleventh starts the delay
             response = _password_step(shared, f"geraden-naam-{i}", "onjuist")
-            assert response.status_code == 200 and "netwerkadres" not in response.content.decode()
+            assert response.status_code == 200
+            assert "netwerkadres" not in response.content.decode()
         # A new user from the same address: slowed down with a clear Dutch message, nothing counted.
         response = _password_step(shared, newcomer.username)
         assert response.status_code == 200
@@ -87,7 +90,8 @@ def test_asvs_2_2_1_failures_over_usernames_throttle_the_address_but_lock_out_no
     # No lockout by address: after the delay the newcomer logs in from the shared address.
     with freeze_time(start + datetime.timedelta(seconds=3)):
         response = _password_step(Client(HTTP_HOST=HOST, REMOTE_ADDR="198.51.100.7"), newcomer.username)
-        assert response.status_code == 302 and response["Location"].startswith("/inloggen/code/")
+        assert response.status_code == 302
+        assert response["Location"].startswith("/inloggen/code/")
     assert not AccessAttempt.objects.filter(username=newcomer.username).exists()
     # The delay grows with further failures (2, 4, 8, ... seconds).
     with freeze_time(start + datetime.timedelta(seconds=4)):

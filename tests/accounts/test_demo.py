@@ -27,7 +27,8 @@ def test_issue_2_5_load_demo_creates_one_user_per_role_and_prints_how_to_log_in(
         assert user.party.name == party_name
         assert user.check_password(DEMO_PASSWORD)
         assert username in text
-    assert DEMO_PASSWORD in text and "otpauth://totp/" in text
+    assert DEMO_PASSWORD in text
+    assert "otpauth://totp/" in text
 
 
 def test_issue_2_5_load_demo_is_idempotent_and_keeps_changes():
@@ -78,7 +79,7 @@ def test_issue_2_5_load_demo_refuses_to_run_with_the_production_settings(tmp_pat
         "ACCESS_LOG_HMAC_KEY": "y" * 60,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
     }
-    result = subprocess.run(  # noqa: S603 - fixed arguments
+    result = subprocess.run(
         [sys.executable, "manage.py", "load_demo"],
         cwd=settings.BASE_DIR,
         env=env,

@@ -44,12 +44,15 @@ def test_art_15_2c_the_link_sets_a_password_once_then_login_asks_for_the_app(cli
     form_path = response["Location"]
     assert "set-password" in form_path
     response = client.get(form_path)
-    assert response.status_code == 200 and "Wachtwoord instellen" in response.content.decode()
+    assert response.status_code == 200
+    assert "Wachtwoord instellen" in response.content.decode()
     response = client.post(form_path, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
-    assert response.status_code == 302 and response["Location"] == "/inloggen/"
+    assert response.status_code == 302
+    assert response["Location"] == "/inloggen/"
     assert User.objects.get(username="beheer.heerlen").check_password(NEW_PASSWORD)
     response = client.post("/inloggen/", {"username": "beheer.heerlen", "password": NEW_PASSWORD})
-    assert response.status_code == 302 and "/inloggen/app-koppelen/" in response["Location"]
+    assert response.status_code == 302
+    assert "/inloggen/app-koppelen/" in response["Location"]
     # Used once: the same link no longer works.
     other = type(client)(HTTP_HOST="127.0.0.1")
     response = other.get(path, follow=True)

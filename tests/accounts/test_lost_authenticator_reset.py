@@ -63,19 +63,22 @@ def test_art_15_2c_reset_removes_devices_ends_sessions_logs_and_user_enrols_afre
 
     response = _reset(client, target, current_code(totp_device(beheerder)))
 
-    assert response.status_code == 302 and response["Location"] == SCREEN
+    assert response.status_code == 302
+    assert response["Location"] == SCREEN
     assert "is teruggezet" in client.get(SCREEN).content.decode()
     assert not TOTPDevice.objects.filter(user=target).exists()
     assert not StaticDevice.objects.filter(user=target).exists()
     assert not WebAuthnCredential.objects.filter(user=target).exists()
     # the user's open session ended: the next request goes to the login
     response = target_client.get("/werk/")
-    assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/inloggen/")
     # one row in the authorisation log: who, whom, what, why
     event = AuthorisationEvent.objects.get(kind=AuthorisationEventKind.SECOND_FACTOR_RESET)
     assert (event.actor_id, event.subject_id) == (beheerder.pk, target.pk)
     assert event.reason.startswith("Telefoon kwijt")
-    assert "authenticator-app" in event.old_value and "passkey" in event.old_value
+    assert "authenticator-app" in event.old_value
+    assert "passkey" in event.old_value
     # and the access log names the user whose factor was reset (pseudonymously)
     assert AccessLogEntry.objects.filter(
         user_id=beheerder.pk, allowed=True, object_type="gebruiker", object_ref=f"gebruiker-{target.pk}"
@@ -92,7 +95,8 @@ def test_art_15_2c_reset_removes_devices_ends_sessions_logs_and_user_enrols_afre
     codes = StaticDevice.objects.get(user=target).token_set.values_list("token", flat=True)
     assert len(codes) == 10
     page = response.content.decode()
-    assert all(code in page for code in codes) and "maar één keer getoond" in page
+    assert all(code in page for code in codes)
+    assert "maar één keer getoond" in page
     assert fresh.get("/werk/").status_code == 200
     assert not any(code in fresh.get("/account/").content.decode() for code in codes)
 
@@ -108,7 +112,7 @@ def test_art_15_2c_beheerder_cannot_reset_their_own_second_factor_here():
 
 
 @pytest.mark.parametrize(
-    "role,party_name",
+    ("role", "party_name"),
     [
         (Role.UITVOERDER, "De gemeente Heerlen"),
         (Role.MELDER, "De politie"),

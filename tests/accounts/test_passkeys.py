@@ -53,13 +53,15 @@ def test_art_15_2d_without_the_policy_the_app_code_still_works_and_the_code_step
     _passkey(user)
     client.post("/inloggen/", {"username": user.username, "password": PASSWORD, "next": NEXT})
     page = client.get(f"/inloggen/code/?next={NEXT}").content.decode()
-    assert 'id="passkey-verification-placeholder"' in page and 'name="code"' in page
+    assert 'id="passkey-verification-placeholder"' in page
+    assert 'name="code"' in page
     # the library's script and its configuration come from our own origin, as files and a data block
     assert "/static/django_otp_webauthn/otp_webauthn_auth.js" in page
     assert '<script id="otp_webauthn_config" type="application/json">' in page
     assert "<script>" not in page
     response = client.post(f"/inloggen/code/?next={NEXT}", {"code": current_code(totp_device(user)), "next": NEXT})
-    assert response["Location"] == NEXT and client.get(NEXT).status_code == 200
+    assert response["Location"] == NEXT
+    assert client.get(NEXT).status_code == 200
 
 
 def test_art_15_2d_passkey_ceremony_endpoints_follow_the_gate():
@@ -68,10 +70,12 @@ def test_art_15_2d_passkey_ceremony_endpoints_follow_the_gate():
     half = password_only_client(user)
     # the passkey is the second factor: its check is open on the code step ...
     response = half.post(AUTH_BEGIN, content_type="application/json")
-    assert response.status_code == 200 and response.json()["allowCredentials"]
+    assert response.status_code == 200
+    assert response.json()["allowCredentials"]
     # ... but linking a passkey needs a verified session (a password alone links nothing)
     response = half.post(REGISTER_BEGIN, content_type="application/json")
-    assert response.status_code == 302 and response["Location"].startswith("/inloggen/code/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/inloggen/code/")
     assert verified_client(user).post(REGISTER_BEGIN, content_type="application/json").status_code == 200
     # passwordless login stays off
     assert Client(HTTP_HOST=HOST).post(AUTH_BEGIN)["Location"].startswith("/inloggen/")
@@ -85,9 +89,11 @@ def test_art_15_2d_required_passkey_app_code_only_leads_to_linking_one(settings)
     assert response.status_code == 302
     for path in (NEXT, "/account/", "/werk/casussen/"):
         response = client.get(path)
-        assert response.status_code == 302 and response["Location"].startswith("/account/passkeys/koppelen/")
+        assert response.status_code == 302
+        assert response["Location"].startswith("/account/passkeys/koppelen/")
     page = client.get(f"/account/passkeys/koppelen/?next={NEXT}").content.decode()
-    assert 'id="passkey-registration-placeholder"' in page and "vereist inloggen met een passkey" in page
+    assert 'id="passkey-registration-placeholder"' in page
+    assert "vereist inloggen met een passkey" in page
     assert client.post(REGISTER_BEGIN, content_type="application/json").status_code == 200
 
 
@@ -98,12 +104,15 @@ def test_art_15_2d_required_passkey_app_code_and_backup_code_no_longer_complete_
     passkey = _passkey(user)
     client = Client(HTTP_HOST=HOST)
     response = _login_with_app_code(client, user)
-    assert response.status_code == 200 and "vereist inloggen met een passkey" in response.content.decode()
+    assert response.status_code == 200
+    assert "vereist inloggen met een passkey" in response.content.decode()
     assert client.get(NEXT)["Location"].startswith("/inloggen/code/")
     response = client.post(f"/inloggen/code/?next={NEXT}", {"code": "abcd2345", "next": NEXT})
-    assert response.status_code == 200 and client.get(NEXT)["Location"].startswith("/inloggen/code/")
+    assert response.status_code == 200
+    assert client.get(NEXT)["Location"].startswith("/inloggen/code/")
     page = client.get(f"/inloggen/code/?next={NEXT}").content.decode()
-    assert 'name="code"' not in page and 'id="passkey-verification-placeholder"' in page
+    assert 'name="code"' not in page
+    assert 'id="passkey-verification-placeholder"' in page
     # a session verified by the app before the policy came is sent back to the passkey
     old = verified_client(user)
     assert old.get(NEXT)["Location"].startswith("/inloggen/code/")
@@ -121,7 +130,8 @@ def test_art_15_2d_a_party_can_require_passkeys_for_its_users_only(settings):
     refused = _login_with_app_code(Client(HTTP_HOST=HOST), politie)
     assert refused.status_code == 200
     allowed = _login_with_app_code(Client(HTTP_HOST=HOST), gemeente)
-    assert allowed.status_code == 302 and allowed["Location"] == NEXT
+    assert allowed.status_code == 302
+    assert allowed["Location"] == NEXT
 
 
 def test_art_15_2d_user_removes_own_passkey_not_someone_elses():
@@ -129,9 +139,11 @@ def test_art_15_2d_user_removes_own_passkey_not_someone_elses():
     own, foreign = _passkey(user, 1), _passkey(other, 1)
     client = verified_client(user)
     page = client.get("/account/passkeys/").content.decode()
-    assert "Passkey 1" in page and 'id="passkey-registration-placeholder"' in page
+    assert "Passkey 1" in page
+    assert 'id="passkey-registration-placeholder"' in page
     response = client.post(f"/account/passkeys/{foreign.pk}/verwijderen/")
-    assert response.status_code == 302 and WebAuthnCredential.objects.filter(pk=foreign.pk).exists()
+    assert response.status_code == 302
+    assert WebAuthnCredential.objects.filter(pk=foreign.pk).exists()
     assert "bestaat niet" in client.get("/account/passkeys/").content.decode()
     assert client.get(f"/account/passkeys/{own.pk}/verwijderen/").status_code == 405
     client.post(f"/account/passkeys/{own.pk}/verwijderen/")

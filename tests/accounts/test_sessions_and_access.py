@@ -32,7 +32,8 @@ def test_art_15_2d_idle_session_expires_after_30_minutes(client):
         assert client.get(NEXT).status_code == 200
     with freeze_time(start + datetime.timedelta(minutes=29 + 31)):
         response = client.get(NEXT)
-    assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/inloggen/")
 
 
 def test_art_15_2d_session_ends_after_12_hours_even_when_active(client):
@@ -45,7 +46,8 @@ def test_art_15_2d_session_ends_after_12_hours_even_when_active(client):
             assert client.get(NEXT).status_code == 200, minutes
     with freeze_time(start + datetime.timedelta(hours=12, minutes=5)):
         response = client.get(NEXT)
-    assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/inloggen/")
 
 
 def test_art_18_2_user_of_a_party_whose_participation_ended_cannot_log_in(client):
@@ -76,7 +78,8 @@ def test_art_18_2_open_session_stops_on_the_day_participation_ends(client):
         assert client.get(NEXT).status_code == 200
     with freeze_time(timezone.make_aware(day_before) + datetime.timedelta(minutes=15)):
         response = client.get(NEXT)
-    assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/inloggen/")
 
 
 def test_art_15_2c_deactivated_user_is_refused_mid_session(client):
@@ -86,7 +89,8 @@ def test_art_15_2c_deactivated_user_is_refused_mid_session(client):
     user.is_active = False
     user.save()
     response = client.get(NEXT)
-    assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/inloggen/")
 
 
 def test_art_15_2d_non_public_responses_are_not_cached(client):

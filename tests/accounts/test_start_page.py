@@ -32,7 +32,8 @@ def test_art_8_4_the_weegploeg_sees_its_counts_and_a_melder_none():
     counts = _counts(lid)
     assert counts["Weegploeg: open dossiers"] == 3
     analyse = next(s for s in stage_counts(lid)[0].stages if s.label == "Ontvangen, in analyse")
-    assert analyse.count == 3 and analyse.url == "/werk/weegploeg/?fase=analyse"  # the filtered inbox
+    assert analyse.count == 3
+    assert analyse.url == "/werk/weegploeg/?fase=analyse"
     assert _counts(signaller) == {}  # a melder sees no files (art. 8.4), so no counts either
 
 
@@ -40,14 +41,16 @@ def test_art_5_the_uitvoerder_sees_every_stage_and_deadlines_of_this_week():
     boss = uitvoerder()
     titles = set(_counts(boss))
     assert {"Weegploeg: open dossiers", "Casusoverleg: open casussen"} <= titles
-    assert "Verzoeken inzage en correctie: open" in titles and "Incidenten en datalekken: open" in titles
+    assert "Verzoeken inzage en correctie: open" in titles
+    assert "Incidenten en datalekken: open" in titles
     assert deadlines_this_week(boss) == []
     assert deadlines_this_week(weegploeglid()) is None  # may not open the deadlines overview
 
 
 def test_art_15_2c_superuser_status_shows_nothing_extra():
     boss = UserFactory(party=party("De politie"), is_superuser=True, is_staff=True)
-    assert _counts(boss) == {} and deadlines_this_week(boss) is None
+    assert _counts(boss) == {}
+    assert deadlines_this_week(boss) is None
 
 
 def test_issue_14_1_own_tasks_are_the_tasks_this_user_took_with_their_number():
@@ -57,7 +60,8 @@ def test_issue_14_1_own_tasks_are_the_tasks_this_user_took_with_their_number():
     task = open_task_of(file.process_id)
     task_lifecycle.task_claim(task, lid)
     [row] = own_tasks(lid)
-    assert row.ref == file.number and row.url == f"/werk/weegploeg/taak/{task.pk}/"
+    assert row.ref == file.number
+    assert row.url == f"/werk/weegploeg/taak/{task.pk}/"
     assert own_tasks(weegploeglid()) == []  # a colleague's tasks are not mine
 
 
@@ -75,8 +79,10 @@ def test_issue_14_1_the_start_page_over_http_in_the_staff_shell():
     response = verified_client(lid).get("/werk/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "<h1>Vandaag</h1>" in html and 'aria-label="Kruimelpad"' in html
-    assert "Weegploeg: open dossiers: 1" in html and file.number in html
+    assert "<h1>Vandaag</h1>" in html
+    assert 'aria-label="Kruimelpad"' in html
+    assert "Weegploeg: open dossiers: 1" in html
+    assert file.number in html
     assert "Mijn taken" in html
 
 
@@ -84,7 +90,8 @@ def test_art_14_without_the_secrecy_duty_only_counts_and_no_numbers():
     file = register(melder())
     lid = UserFactory(roles=[Role.WEEGPLOEGLID], party=party("De politie"))
     html = verified_client(lid).get("/werk/").content.decode()
-    assert "geheimhoudingsverklaring" in html and file.number not in html
+    assert "geheimhoudingsverklaring" in html
+    assert file.number not in html
 
 
 def _volume(n: int, owner) -> None:
@@ -107,7 +114,8 @@ def test_issue_14_1_the_start_page_query_count_is_flat(django_assert_max_num_que
     _volume(12, boss)
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get("/werk/")
-    assert response.status_code == 200 and len(response.context["own_tasks"]) == 14
+    assert response.status_code == 200
+    assert len(response.context["own_tasks"]) == 14
     with django_assert_max_num_queries(len(few_deadlines.captured_queries)):
         assert handler.get("/werk/").status_code == 200
 
@@ -120,5 +128,6 @@ def test_art_15_2e_the_start_page_logs_one_row_naming_the_numbers_it_showed():
     task_lifecycle.task_claim(open_task_of(file.process_id), lid)
     assert verified_client(lid).get("/werk/").status_code == 200
     [row] = AccessLogEntry.objects.filter(user_id=lid.pk, allowed=True)
-    assert row.object_ref == "start" and file.number in row.shown_refs
+    assert row.object_ref == "start"
+    assert file.number in row.shown_refs
     assert "Vries" not in str(row.__dict__)

@@ -31,10 +31,12 @@ def _code_step(client, code):
 def test_art_15_2d_password_then_code_reaches_the_work_pages(client):
     user = UserFactory(roles=[Role.MELDER], with_totp=True)
     response = _password_step(client, user)
-    assert response.status_code == 302 and response["Location"].startswith("/inloggen/code/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/inloggen/code/")
     assert client.get(NEXT)["Location"].startswith("/inloggen/code/"), "password alone opens nothing"
     response = _code_step(client, current_code(totp_device(user)))
-    assert response.status_code == 302 and response["Location"] == NEXT
+    assert response.status_code == 302
+    assert response["Location"] == NEXT
     assert client.get(NEXT).status_code == 200
 
 
@@ -71,7 +73,8 @@ def test_art_15_2d_backup_code_works_once(client):
     with freeze_time(timezone.now() + datetime.timedelta(seconds=3)):
         _password_step(client, user)
         response = _code_step(client, "abcd2345")
-    assert response.status_code == 200 and "onjuist of al gebruikt" in response.content.decode()
+    assert response.status_code == 200
+    assert "onjuist of al gebruikt" in response.content.decode()
 
 
 def test_art_15_2d_wrong_codes_are_throttled(client):
@@ -112,7 +115,8 @@ def test_art_15_2d_a_stranger_cannot_lock_out_the_user_from_another_address(clie
     response = client.post(
         "/inloggen/", {"username": user.username, "password": PASSWORD, "next": NEXT}, REMOTE_ADDR="198.51.100.7"
     )
-    assert response.status_code == 302 and response["Location"].startswith("/inloggen/code/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/inloggen/code/")
 
 
 def test_art_15_2d_user_without_device_is_taken_to_enrolment_and_gets_backup_codes(client):
@@ -121,7 +125,8 @@ def test_art_15_2d_user_without_device_is_taken_to_enrolment_and_gets_backup_cod
     assert response["Location"].startswith("/inloggen/app-koppelen/")
     page = client.get(response["Location"])
     body = page.content.decode()
-    assert page.status_code == 200 and "<svg" in body, "the QR code is rendered locally as SVG"
+    assert page.status_code == 200
+    assert "<svg" in body, "the QR code is rendered locally as SVG"
     assert "no-store" in page["Cache-Control"]
     device = TOTPDevice.objects.get(user=user, confirmed=False)
     response = client.post("/inloggen/app-koppelen/", {"code": current_code(device), "next": NEXT})
@@ -136,7 +141,8 @@ def test_art_15_2d_someone_with_only_the_password_cannot_link_a_new_device(clien
     user = UserFactory(with_totp=True)
     _password_step(client, user)
     response = client.get("/inloggen/app-koppelen/")
-    assert response.status_code == 302 and response["Location"].startswith("/inloggen/code/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/inloggen/code/")
     assert TOTPDevice.objects.filter(user=user).count() == 1
 
 

@@ -50,7 +50,8 @@ def test_art_15_2c_a_revoked_role_is_refused_on_the_very_next_request():
     assert client.get("/werk/toegangslog/").status_code == 200
     role_revoke(user, Role.UITVOERDER, reason="Andere functie")
     response = client.get("/werk/toegangslog/")
-    assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/inloggen/")
     # Logging in again gives a session without the role.
     assert verified_client(user).get("/werk/toegangslog/").status_code == 403
 
@@ -61,7 +62,8 @@ def test_art_15_2c_deactivating_a_user_ends_the_sessions_at_once():
     assert client.get("/werk/").status_code == 200
     user_deactivate(user, reason="Uit dienst")
     response = client.get("/werk/")
-    assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/inloggen/")
     assert AuthorisationEvent.objects.filter(subject=user, kind=AuthorisationEventKind.USER_DEACTIVATED).exists()
 
 
@@ -79,7 +81,8 @@ def test_art_15_2c_admin_user_form_requires_a_reason_and_logs_the_change():
     client = verified_client(admin)
     url = f"/admin/users/edit/{user.pk}/"
     page = client.get(url)
-    assert page.status_code == 200 and 'name="reden"' in page.content.decode()
+    assert page.status_code == 200
+    assert 'name="reden"' in page.content.decode()
     from django.contrib.auth.models import Group
 
     data = {
@@ -122,9 +125,12 @@ def test_art_15_2f_rights_review_lists_users_and_records_decisions():
     client = verified_client(contact)
     response = client.post(f"/werk/autorisaties/controles/start/{politie.slug}/")
     review = RightsReview.objects.get()
-    assert response.status_code == 302 and response["Location"] == f"/werk/autorisaties/controles/{review.pk}/"
+    assert response.status_code == 302
+    assert response["Location"] == f"/werk/autorisaties/controles/{review.pk}/"
     page = client.get(response["Location"]).content.decode()
-    assert keep.username in page and drop.username in page and "Weegploeglid" in page
+    assert keep.username in page
+    assert drop.username in page
+    assert "Weegploeglid" in page
     items = {item.user_id: item for item in review.items.all()}
     assert items[drop.pk].last_login is not None
     # Decisions are posted to their own screen (the rule: the party's own contact only).
@@ -137,8 +143,10 @@ def test_art_15_2f_rights_review_lists_users_and_records_decisions():
     response = client.post(decide, {"complete": "1", "notes": "Jaarcontrole"})
     assert response.status_code == 302
     review.refresh_from_db()
-    assert review.is_done and review.completed_by == contact
-    assert user_roles(drop) == set() and user_roles(keep) == {Role.WEEGPLOEGLID}
+    assert review.is_done
+    assert review.completed_by == contact
+    assert user_roles(drop) == set()
+    assert user_roles(keep) == {Role.WEEGPLOEGLID}
     assert AuthorisationEvent.objects.filter(
         subject=drop, kind=AuthorisationEventKind.ROLE_REVOKED, reason=f"Periodieke rechtencontrole {review.reference}"
     ).exists()
@@ -165,7 +173,9 @@ def test_art_15_3_security_plan_shows_measures_and_reminds_when_evaluation_is_du
         response = client.post(evaluate, {"evaluated_on": "2026-01-10", "notes": "OK"})
         assert response.status_code == 302
         page = client.get("/werk/autorisaties/beveiligingsplan/").content.decode()
-        assert "10 januari 2026" in page and "10 januari 2027" in page and "Herinnering" not in page
+        assert "10 januari 2026" in page
+        assert "10 januari 2027" in page
+        assert "Herinnering" not in page
         assert client.post(evaluate, {"evaluated_on": "morgen"}).status_code == 400
     with freeze_time("2026-12-20 12:00:00+01:00"):
         assert "binnenkort" in verified_client(uitvoerder).get("/werk/autorisaties/beveiligingsplan/").content.decode()

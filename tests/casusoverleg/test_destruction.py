@@ -27,9 +27,11 @@ def test_art_13_casusoverleg_files_destroy_removes_the_files_rows_and_plan_histo
     removed = casusoverleg_files_destroy({case.casus.pk})
     gone = removed_rows(before, every_row())
     assert gone == removed[case.casus.pk]  # what it reports is exactly what went, and nothing else changed
-    assert gone["casusoverleg.CasusoverlegFile"] == 1 and gone["casusoverleg.CasusSubject"] == 1
+    assert gone["casusoverleg.CasusoverlegFile"] == 1
+    assert gone["casusoverleg.CasusSubject"] == 1
     # the plan's history: the adopted version and the new draft, each with its copy of the measure
-    assert gone["casusoverleg.PlanVersion"] == 2 and gone["casusoverleg.PlanMeasure"] == 2
+    assert gone["casusoverleg.PlanVersion"] == 2
+    assert gone["casusoverleg.PlanMeasure"] == 2
     for table in ("CasusSignal", "CasusParticipant", "DataContribution", "CasusPerson", "Disclosure"):
         assert gone[f"casusoverleg.{table}"] >= 1, table
     needles = [SUBJECT_A["address"], SUBJECT_A["bsn"], "Moeder heeft het gezag", "Yusuf Achterberg"]

@@ -24,9 +24,11 @@ def test_art_14_claim_by_post_without_secrecy_acceptance_is_refused_and_changes_
     SecrecyAcceptance.objects.filter(user=member).delete()
     task = open_task(casus, "adopt_plan")
     response = verified_client(member).post(f"/werk/casussen/taak/{task.pk}/oppakken/")
-    assert response.status_code == 302 and response["Location"].startswith(SECRECY_PAGE)
+    assert response.status_code == 302
+    assert response["Location"].startswith(SECRECY_PAGE)
     task.refresh_from_db()
-    assert task.owner_id is None and task.status == "NEW"
+    assert task.owner_id is None
+    assert task.status == "NEW"
     assert not AccessLogEntry.objects.filter(user_id=member.pk, allowed=True).exists()
 
 
@@ -40,9 +42,11 @@ def test_art_14_release_by_post_without_secrecy_acceptance_is_refused_and_change
     assert task.owner_id == member.pk
     SecrecyAcceptance.objects.filter(user=member).delete()
     response = client.post(f"/werk/casussen/taak/{task.pk}/vrijgeven/")
-    assert response.status_code == 302 and response["Location"].startswith(SECRECY_PAGE)
+    assert response.status_code == 302
+    assert response["Location"].startswith(SECRECY_PAGE)
     task.refresh_from_db()
-    assert task.owner_id == member.pk and task.status == "ASSIGNED"
+    assert task.owner_id == member.pk
+    assert task.status == "ASSIGNED"
 
 
 def test_art_10_4_a_casuspartij_user_not_taking_part_gets_403_and_one_denied_row_existing_or_not():
@@ -75,17 +79,21 @@ def test_art_15_1_the_case_search_sends_no_name_in_any_url():
     client = verified_client(member)
     page = client.get("/werk/casussen/").content.decode()
     form = re.search(r'(<form[^>]*>)(?:(?!</form>).)*id="casus-zoeken"', page, re.DOTALL).group(1)
-    assert 'method="post"' in form and "?" not in form
+    assert 'method="post"' in form
+    assert "?" not in form
     response = client.post("/werk/casussen/", {"q": "Vries"})
     assert response.status_code == 200  # answered in place: no redirect that could carry the name
     body = response.content.decode()
     assert casus.number in body
     assert not any("Vries" in url for url in re.findall(r'(?:href|action|src)="([^"]*)"', body))
     row = AccessLogEntry.objects.filter(user_id=member.pk, action="search").get()
-    assert row.allowed and row.shown_refs == [casus.number] and "Vries" not in str(row.__dict__)
+    assert row.allowed
+    assert row.shown_refs == [casus.number]
+    assert "Vries" not in str(row.__dict__)
     # A name put in the query string by hand is not searched with (and so not answered).
     ignored = client.get("/werk/casussen/?q=Vries")
-    assert ignored.status_code == 200 and ignored.context["query"] == ""
+    assert ignored.status_code == 200
+    assert ignored.context["query"] == ""
     assert AccessLogEntry.objects.filter(user_id=member.pk, action="search").count() == 1
 
 

@@ -31,20 +31,24 @@ def test_art_10_1_uitvoerder_reassigns_a_casusoverleg_task_to_a_colleague_who_ma
     page = boss.get(_url(task))
     assert page.status_code == 200
     options = page.content.decode()
-    assert f'value="{gennep.pk}"' in options and f'value="{rvdk.pk}"' in options
+    assert f'value="{gennep.pk}"' in options
+    assert f'value="{rvdk.pk}"' in options
     assert f'value="{outsider.pk}"' not in options  # De gemeente Venlo does not take part in the case
     before = _rows(casus.number, action="update").count()
     response = boss.post(_url(task), {"user": gennep.pk})
-    assert response.status_code == 302 and response["Location"] == f"/werk/casussen/taak/{task.pk}/"
+    assert response.status_code == 302
+    assert response["Location"] == f"/werk/casussen/taak/{task.pk}/"
     task.refresh_from_db()
-    assert task.owner == gennep and task.status == STATUS.ASSIGNED
+    assert task.owner == gennep
+    assert task.status == STATUS.ASSIGNED
     changed = _rows(casus.number, action="update", allowed=True)
     assert changed.count() == before + 1  # one row: the change of the file, by the uitvoerder
     assert changed.order_by("-pk").first().purpose == "casusoverleg: taak toewijzen"
     # handed on again, from one colleague to another
     assert boss.post(_url(task), {"user": rvdk.pk}).status_code == 302
     task.refresh_from_db()
-    assert task.owner == rvdk and task.status == STATUS.ASSIGNED
+    assert task.owner == rvdk
+    assert task.status == STATUS.ASSIGNED
 
 
 def test_art_10_1_a_colleague_outside_the_case_is_refused_and_nothing_changes():
@@ -55,7 +59,8 @@ def test_art_10_1_a_colleague_outside_the_case_is_refused_and_nothing_changes():
     assert response.status_code == 400
     assert "Kies een collega uit de lijst." in response.content.decode()
     task.refresh_from_db()
-    assert task.owner_id is None and task.status == STATUS.NEW
+    assert task.owner_id is None
+    assert task.status == STATUS.NEW
 
 
 def test_art_10_1_only_the_uitvoerder_reassigns_and_a_refusal_is_logged():
@@ -87,7 +92,8 @@ def test_art_10_1_a_finished_task_cannot_be_reassigned():
     response = boss.post(_url(done), {"user": deelnemer(RVDK).pk})
     assert response.status_code == 400
     done.refresh_from_db()
-    assert done.status == STATUS.DONE and done.owner_id == owner
+    assert done.status == STATUS.DONE
+    assert done.owner_id == owner
 
 
 def _adopted():

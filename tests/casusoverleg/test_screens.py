@@ -69,30 +69,36 @@ def test_art_9_end_to_end_plan_pdf_reviews_advice_and_closure_in_both_files():
     casus = agenda(involved=[RVDK])
     gennep, rvdk = verified_client(deelnemer(GENNEP)), verified_client(deelnemer(RVDK))
     inbox = gennep.get("/werk/casussen/").content.decode()
-    assert casus.number in inbox and "Integraal plan van aanpak vaststellen" in inbox
+    assert casus.number in inbox
+    assert "Integraal plan van aanpak vaststellen" in inbox
     assert "Vries" not in inbox  # lists: number and initials only
 
     write_plan(gennep, casus)
     response = adopt(gennep, casus)
     assert response.status_code == 302, response.content.decode()[:3000]
     plan = PlanVersion.objects.get(file=casus)
-    assert plan.number == 1 and set(plan.present_parties.values_list("name", flat=True)) == {GENNEP, RVDK}
+    assert plan.number == 1
+    assert set(plan.present_parties.values_list("name", flat=True)) == {GENNEP, RVDK}
     casus.refresh_from_db()
     assert casus.status == CasusStatus.IN_UITVOERING
     assert casus.next_review_on == add_months(timezone.localdate(), 3)  # default every three months (art. 9.4)
 
     pdf = rvdk.get(f"/werk/casussen/{casus.number}/plan/pdf/")
-    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert pdf.status_code == 200
+    assert pdf["Content-Type"] == "application/pdf"
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(BytesIO(pdf.content)).pages)
     for description, _, party_name in MEASURES:
-        assert description in text and party_name in text
-    assert "c. het beperken" not in text and "b. het stimuleren van gedragsverandering" in text
+        assert description in text
+        assert party_name in text
+    assert "c. het beperken" not in text
+    assert "b. het stimuleren van gedragsverandering" in text
     assert AccessLogEntry.objects.filter(object_ref=casus.number, action="export", allowed=True).count() == 1
 
     assert review(gennep, casus).status_code == 302
     assert review(rvdk, casus, statuses=("gereed", "gereed"), outcome="afsluiting_adviseren", reason="Doelen bereikt")
     casus.refresh_from_db()
-    assert casus.status == CasusStatus.AFSLUITING_GEADVISEERD and casus.reviews.count() == 2
+    assert casus.status == CasusStatus.AFSLUITING_GEADVISEERD
+    assert casus.reviews.count() == 2
 
     # the casusoverleg only advises; a casuspartij cannot decide
     decide = task_url(casus, "decide_closure")
@@ -102,7 +108,9 @@ def test_art_9_end_to_end_plan_pdf_reviews_advice_and_closure_in_both_files():
     assert casus.closed_on is None
     kern = verified_client(weegploeglid("Het Openbaar Ministerie"))
     page = kern.get(decide).content.decode()
-    assert "Doelen bereikt" in page and "Vries" not in page and "Deelt filmpjes" not in page
+    assert "Doelen bereikt" in page
+    assert "Vries" not in page
+    assert "Deelt filmpjes" not in page
     data = {"outcome": "afsluiten", "decided_on": today(), "motivation": "Plan geslaagd.", "basis": "vier_ogen"}
     done = kern.post(decide, data)
     assert done.status_code == 302, done.content.decode()[:3000]
@@ -136,7 +144,8 @@ def test_art_9_4_plan_adjustment_creates_a_new_readable_version():
     assert adopt(client, casus).status_code == 302
     assert "Aangescherpt doel" in client.get(f"/werk/casussen/{casus.number}/plan/").content.decode()
     first = client.get(f"/werk/casussen/{casus.number}/plan/versie/1/").content.decode()
-    assert "Deradicalisering en zorg voor het gezin" in first and "vervangen door een latere versie" in first
+    assert "Deradicalisering en zorg voor het gezin" in first
+    assert "vervangen door een latere versie" in first
     assert open_task(casus, "review")  # the adjustment did not disturb the monitoring task
 
 
@@ -150,7 +159,9 @@ def test_art_9_4_overdue_measures_and_reviews_are_flagged_in_the_inbox():
     casus.next_review_on = timezone.localdate() - datetime.timedelta(days=1)
     casus.save()
     inbox = client.get("/werk/casussen/").content.decode()
-    assert "(bespreking te laat)" in inbox and "maatregelen over de datum" in inbox and "(te laat)" in inbox
+    assert "(bespreking te laat)" in inbox
+    assert "maatregelen over de datum" in inbox
+    assert "(te laat)" in inbox
     # the interval is configurable per case
     assert client.post(f"/werk/casussen/{casus.number}/termijn/", {"months": "6"}).status_code == 302
     casus.refresh_from_db()
@@ -172,7 +183,8 @@ def test_art_10_5_disclosure_without_consent_is_refused_and_with_consent_visible
     adopt(client, casus)
     outsider = verified_client(partner(external))
     before = outsider.get(f"/werk/casussen/{casus.number}/plan/").content.decode()
-    assert "Jeugdhulptraject" in before and "Vries" not in before
+    assert "Jeugdhulptraject" in before
+    assert "Vries" not in before
 
     url = f"/werk/casussen/{casus.number}/verstrekkingen/"
     data = {
@@ -183,9 +195,8 @@ def test_art_10_5_disclosure_without_consent_is_refused_and_with_consent_visible
         "consent_note": "Besproken in het casusoverleg",
     }
     refused = client.post(url, data)
-    assert refused.status_code == 400 and "Toestemming ontbreekt van: De Raad voor de kinderbescherming" in (
-        refused.content.decode()
-    )
+    assert refused.status_code == 400
+    assert "Toestemming ontbreekt van: De Raad voor de kinderbescherming" in (refused.content.decode())
     assert not Disclosure.objects.exists()
     assert "Vries" not in outsider.get(f"/werk/casussen/{casus.number}/plan/").content.decode()
     # Missing consent is a business refusal (a Dutch form error), not an access refusal: nothing was
@@ -199,7 +210,8 @@ def test_art_10_5_disclosure_without_consent_is_refused_and_with_consent_visible
     after = outsider.get(f"/werk/casussen/{casus.number}/plan/").content.decode()
     assert "Jan Pieter de Vries" in after
     register_page = client.get(url).content.decode()
-    assert external.name in register_page and "NAW-gegevens van het subject" in register_page
+    assert external.name in register_page
+    assert "NAW-gegevens van het subject" in register_page
     assert AccessLogEntry.objects.filter(object_ref=casus.number, action="disclose", allowed=True).count() == 1
     # still the plan only: signals, analysis and the file stay closed to the partner
     assert outsider.get(f"/werk/casussen/{casus.number}/").status_code == 403
@@ -220,7 +232,8 @@ def test_art_9_5_advice_request_over_http():
             "personal_data_shared": "on",
         },
     )
-    assert bad.status_code == 400 and "Kies welke soorten persoonsgegevens zijn gedeeld." in bad.content.decode()
+    assert bad.status_code == 400
+    assert "Kies welke soorten persoonsgegevens zijn gedeeld." in bad.content.decode()
     good = client.post(
         url,
         {
@@ -240,7 +253,8 @@ def test_art_9_5_advice_request_over_http():
     )
     assert answer.status_code == 302
     page = client.get(f"/werk/casussen/{casus.number}/").content.decode()
-    assert "Zonder signalen geen duiding" in page and "Ernstig." in page
+    assert "Zonder signalen geen duiding" in page
+    assert "Ernstig." in page
 
 
 def test_art_10_2_persons_and_contributions_are_recorded_with_ground():
@@ -256,7 +270,8 @@ def test_art_10_2_persons_and_contributions_are_recorded_with_ground():
     )
     assert response.status_code == 302
     page = client.get(f"/werk/casussen/{casus.number}/").content.decode()
-    assert "Fatima B." in page and "d. Raad voor de Kinderbescherming" in page
+    assert "Fatima B." in page
+    assert "d. Raad voor de Kinderbescherming" in page
     assert not AccessLogEntry.objects.filter(object_ref__icontains="Fatima").exists()
 
 
@@ -265,14 +280,17 @@ def test_art_9_bad_input_gives_dutch_messages_and_changes_nothing():
     client = verified_client(deelnemer())
     write_plan(client, casus, measures=[])
     empty = adopt(client, casus, present=())
-    assert empty.status_code == 400 and "Kies minstens één partij." in empty.content.decode()
+    assert empty.status_code == 400
+    assert "Kies minstens één partij." in empty.content.decode()
     no_measures = adopt(client, casus)
-    assert no_measures.status_code == 400 and "nog geen maatregelen" in no_measures.content.decode()
+    assert no_measures.status_code == 400
+    assert "nog geen maatregelen" in no_measures.content.decode()
     bad = client.post(
         f"/werk/casussen/{casus.number}/plan/concept/",
         {"stap": "maatregel", "maatregel-description": "", "maatregel-goal": "z", "maatregel-due_on": "31-02-2026"},
     )
-    assert bad.status_code == 400 and "Controleer de maatregel." in bad.content.decode()
+    assert bad.status_code == 400
+    assert "Controleer de maatregel." in bad.content.decode()
     # A NUL is refused up front (PostgreSQL cannot store or compare it): a Dutch 400, not a 500.
     assert client.post("/werk/casussen/", {"q": "<script>\x00"}).status_code == 400
     assert client.post("/werk/casussen/", {"q": "<script>"}).status_code == 200

@@ -25,6 +25,7 @@ from casusoverleg.selectors import casus_files_visible_to, plan_current
 from tests.casusoverleg.fixtures import GENNEP, RVDK, agenda, deelnemer, open_task
 from tests.factories import PartyFactory, party
 from tests.weegploeg.fixtures import weegploeglid
+from weegploeg.models import WeegploegFile
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date.today
@@ -34,10 +35,15 @@ def test_art_8_5_agendering_starts_the_casusoverleg_with_participants_and_ground
     casus = agenda()
     sources = dict(CasusParticipant.objects.filter(file=casus).values_list("party__name", "source"))
     assert sources == {GENNEP: ParticipantSource.SIGNAAL, RVDK: ParticipantSource.WEEGPLOEG}
-    assert "Zorgelijke uitingen." in casus.analysis and "ID-1" in casus.analysis  # art. 10.2d
+    assert "Zorgelijke uitingen." in casus.analysis
+    assert "ID-1" in casus.analysis
     contribution = DataContribution.objects.get(file=casus)
     assert (contribution.party.name, contribution.legal_ground) == (GENNEP, LegalGround.C)  # art. 6c
-    assert casus.process is not None and open_task(casus, "adopt_plan")
+    assert casus.process is not None
+    assert open_task(casus, "adopt_plan")
+    # The weegploeg file records where its data went, and shows it (without looking into this app).
+    source = WeegploegFile.objects.get(number=casus.source_weegploeg_number)
+    assert source.casusoverleg_number == casus.number
 
 
 def test_art_9_3_plan_needs_aim_measures_and_present_participants():
@@ -57,7 +63,8 @@ def test_art_9_3_plan_needs_aim_measures_and_present_participants():
         plan_adopt(casus, by=user, adopted_on=TODAY(), present_parties=[party("De politie")])
     assert refused.value.code == "aanwezigen_ongeldig"
     version = plan_adopt(casus, by=user, adopted_on=TODAY(), present_parties=[party(GENNEP)])
-    assert version.number == 1 and plan_current(casus) == version
+    assert version.number == 1
+    assert plan_current(casus) == version
 
 
 def test_art_9_4_adjusting_the_plan_keeps_every_adopted_version():
@@ -122,7 +129,8 @@ def test_art_9_5_advice_with_shared_personal_data_needs_kinds_and_reason():
     )
     advice_answer_record(advice, by=user, answer="Zorgelijk, ga door.", answered_on=TODAY())
     advice.refresh_from_db()
-    assert advice.answer == "Zorgelijk, ga door." and advice.data_kind_labels() == ["Signalen"]
+    assert advice.answer == "Zorgelijk, ga door."
+    assert advice.data_kind_labels() == ["Signalen"]
 
 
 def test_art_6_contributions_record_the_party_ground_and_externals_have_none():

@@ -46,12 +46,15 @@ def boss(db):
 
 
 def test_art_9_case_list_pages_of_25_newest_first_with_party_column(boss):
-    user, politie, _ = boss
+    user, _politie, _ = boss
     client = verified_client(user)
     page = client.get(LIST)
-    assert numbers(page)[:2] == ["C-2099-000000", "C-2099-000001"] and len(numbers(page)) == 25
+    assert numbers(page)[:2] == ["C-2099-000000", "C-2099-000001"]
+    assert len(numbers(page)) == 25
     body = page.content.decode()
-    assert "200 lopende casussen" in body and "Ingebracht door" in body and "De politie" in body
+    assert "200 lopende casussen" in body
+    assert "Ingebracht door" in body
+    assert "De politie" in body
     assert 'class="table-scroll" role="region" aria-labelledby="casussen" tabindex="0"' in body
     assert numbers(client.get(LIST + "?pagina=8"))[-1] == "C-2099-000199"
 
@@ -78,7 +81,8 @@ def test_art_9_closed_cases_are_one_click_away(boss):
     client = verified_client(user)
     CasusoverlegFile.objects.filter(number="C-2099-000010").update(status=CasusStatus.AFGESLOTEN)
     body = client.get(LIST).content.decode()
-    assert 'href="?toon=afgesloten"' in body and "C-2099-000010" not in numbers(client.get(LIST + "?pagina=1"))
+    assert 'href="?toon=afgesloten"' in body
+    assert "C-2099-000010" not in numbers(client.get(LIST + "?pagina=1"))
     assert numbers(client.get(LIST + "?toon=afgesloten")) == ["C-2099-000010"]
 
 
@@ -90,11 +94,13 @@ def test_art_9_case_list_sorts_by_every_column_and_refuses_bad_input(boss):
     for key in ("status", "bespreking", "maatregelen", "partij"):
         for direction in ("", "-"):
             response = client.get(f"{LIST}?sortering={direction}{key}")
-            assert len(numbers(response)) == 25 and 'aria-sort="' in response.content.decode()
+            assert len(numbers(response)) == 25
+            assert 'aria-sort="' in response.content.decode()
     default = numbers(client.get(LIST))
     for query in ("?sortering=subject__surname", "?fase=<b>", "?pagina=x", "?partij=abc"):
         response = client.get(LIST + query)
-        assert numbers(response) == default and 'role="alert"' in response.content.decode()
+        assert numbers(response) == default
+        assert 'role="alert"' in response.content.decode()
 
 
 def test_art_15_2e_case_search_stays_a_post_and_logs_only_the_cases(boss):
@@ -104,11 +110,12 @@ def test_art_15_2e_case_search_stays_a_post_and_logs_only_the_cases(boss):
     assert numbers(response) == ["C-2099-000042"]
     tasks = re.findall(r'/werk/casussen/taak/\d+/">(C-[0-9-]+)<', response.content.decode())  # the task lists
     row = AccessLogEntry.objects.filter(user_id=user.pk, action="search").get()
-    assert set(row.shown_refs) == {"C-2099-000042", *tasks} and "Achternaam" not in str(row.__dict__)
+    assert set(row.shown_refs) == {"C-2099-000042", *tasks}
+    assert "Achternaam" not in str(row.__dict__)
 
 
 def test_art_10_4_deelnemer_filters_on_my_party_and_sees_only_their_cases(boss):
-    user, _, _ = boss
+    _user, _, _ = boss
     member = deelnemer()  # De gemeente Gennep: every bulk case has it as participant
     client = verified_client(member)
     assert "1–25 van 200" in client.get(LIST + "?wie=mijn-partij").content.decode()
@@ -134,4 +141,5 @@ def test_art_15_2e_case_list_one_log_row_and_flat_queries(django_assert_max_num_
     assert "1–25 van 2000" in response.content.decode()
     (row,) = AccessLogEntry.objects.order_by("pk")[before:]
     tasks = re.findall(r'/werk/casussen/taak/\d+/">(C-[0-9-]+)<', response.content.decode())
-    assert set(row.shown_refs) == set(numbers(response) + tasks) and len(row.shown_refs) == len(set(row.shown_refs))
+    assert set(row.shown_refs) == set(numbers(response) + tasks)
+    assert len(row.shown_refs) == len(set(row.shown_refs))

@@ -31,7 +31,8 @@ def test_issue_15_6_health_is_200_when_database_and_migrations_are_ready(client)
 def test_issue_15_6_health_needs_no_login_and_no_second_factor(client):
     """Issue 15."""
     response = client.get(HEALTH, follow=False)
-    assert response.status_code == 200 and "Location" not in response
+    assert response.status_code == 200
+    assert "Location" not in response
 
 
 def test_issue_15_6_health_is_503_when_a_migration_is_not_applied(client):

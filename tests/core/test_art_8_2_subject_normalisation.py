@@ -12,6 +12,7 @@ import pytest
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.test import RequestFactory
+from django.utils import timezone
 
 from core.fields import BSN_CODE, BSN_MESSAGE, bsn_compact, bsn_is_valid
 from core.text import BIDI_CODE, BIDI_MESSAGE, text_free_clean, text_name_normalise
@@ -37,8 +38,11 @@ def test_art_8_2_text_normalisers_keep_zwnj_and_zwj_and_free_text_only_loses_bid
     assert text_name_normalise("می\u200cخواهم") == "می\u200cخواهم"  # ZWNJ kept
     assert text_name_normalise("क्\u200dष") == "क्\u200dष"  # ZWJ kept
     assert text_free_clean("Hij zei \u202egeweld\u202c\u200b ") == "Hij zei geweld\u200b "
-    assert bsn_compact(FULL_WIDTH_BSN) == ASCII_BSN and bsn_compact("111.222.333") == ASCII_BSN
-    assert bsn_is_valid(FULL_WIDTH_BSN) and not bsn_is_valid("123456789") and not bsn_is_valid("000000000")
+    assert bsn_compact(FULL_WIDTH_BSN) == ASCII_BSN
+    assert bsn_compact("111.222.333") == ASCII_BSN
+    assert bsn_is_valid(FULL_WIDTH_BSN)
+    assert not bsn_is_valid("123456789")
+    assert not bsn_is_valid("000000000")
 
 
 # --- Intake over HTTP -------------------------------------------------------------------------------
@@ -71,7 +75,9 @@ def test_art_8_2_right_to_left_override_in_a_name_is_refused_with_a_dutch_messag
         response = client.post(INTAKE, data)
         assert response.status_code == 400
         assert "leesrichting" in response.content.decode()
-    assert not WeegploegFile.objects.exists() and not Subject.objects.exists() and not Signal.objects.exists()
+    assert not WeegploegFile.objects.exists()
+    assert not Subject.objects.exists()
+    assert not Signal.objects.exists()
 
 
 def test_art_8_2_service_normalises_even_when_called_without_a_form(published_referentiekader):
@@ -93,7 +99,8 @@ def test_art_12_6_correction_refuses_an_invalid_bsn_and_a_bidi_name_and_normalis
     for raw in ("123456789", "12345678X"):
         with pytest.raises(ValidationError) as refused:
             correction_value_parse("bsn", raw)
-        assert BSN_MESSAGE in refused.value.messages and refused.value.code == BSN_CODE
+        assert BSN_MESSAGE in refused.value.messages
+        assert refused.value.code == BSN_CODE
     with pytest.raises(ValidationError) as refused:
         correction_value_parse("surname", RLO_NAME)
     assert refused.value.code == BIDI_CODE
@@ -109,7 +116,7 @@ def test_art_12_6_bsn_123456789_refused_on_the_correction_path_over_http_and_in_
         {
             "weegploeg_number": case.file.number,
             "kind": "correctie",
-            "received_on": (datetime.date.today() - datetime.timedelta(days=1)).isoformat(),
+            "received_on": (timezone.localdate() - datetime.timedelta(days=1)).isoformat(),
             "requester_kind": "betrokkene",
             "requester_name": "",
             "reply_address": "Kapelstraat 17\n6591 BK Ottersum",
@@ -159,9 +166,11 @@ def test_art_8_2_admin_model_form_normalises_and_refuses():
     subject.refresh_from_db()
     assert (subject.bsn, subject.surname) == (ASCII_BSN, "Vries")
     form = _admin_form({"bsn": "123456789"})
-    assert not form.is_valid() and BSN_MESSAGE in form.errors["bsn"]
+    assert not form.is_valid()
+    assert BSN_MESSAGE in form.errors["bsn"]
     form = _admin_form({"given_names": RLO_NAME})
-    assert not form.is_valid() and BIDI_MESSAGE in form.errors["given_names"]
+    assert not form.is_valid()
+    assert BIDI_MESSAGE in form.errors["given_names"]
     assert Subject.objects.count() == 1
 
 

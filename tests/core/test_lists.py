@@ -46,9 +46,13 @@ def test_issue_14_2_default_list_sorted_and_paged():
     """Issue 14."""
     parties = Party.objects.all()
     state = spec().apply({}, parties)
-    assert state.errors == [] and state.total == parties.count() and state.page == 1
+    assert state.errors == []
+    assert state.total == parties.count()
+    assert state.page == 1
     assert names(state) == list(parties.order_by("name").values_list("name", flat=True)[:5])
-    assert state.num_pages == -(-parties.count() // 5) and state.query() == "?" and state.querystring == ""
+    assert state.num_pages == -(-parties.count() // 5)
+    assert state.query() == "?"
+    assert state.querystring == ""
     assert state.is_default
 
 
@@ -56,7 +60,8 @@ def test_issue_14_2_filter_and_sort_descending():
     """Issue 14."""
     state = spec(per_page=100).apply({"rol": "kernpartij", "sortering": "-naam"}, Party.objects.all())
     expected = list(Party.objects.filter(role="kernpartij").order_by("-name").values_list("name", flat=True))
-    assert names(state) == expected and not state.errors
+    assert names(state) == expected
+    assert not state.errors
     assert state.params() == {"rol": "kernpartij", "sortering": "-naam"}
 
 
@@ -79,7 +84,8 @@ def test_issue_14_2_bad_input_gives_a_dutch_message_and_the_default_list(params)
     default = spec().apply({}, Party.objects.all())
     state = spec().apply(params, Party.objects.all())
     assert names(state) == names(default)
-    assert len(state.errors) == 1 and state.errors[0].endswith(".")
+    assert len(state.errors) == 1
+    assert state.errors[0].endswith(".")
     assert any(word in state.errors[0] for word in ("niet geldig", "niet worden gesorteerd", "paginanummer"))
 
 
@@ -87,15 +93,20 @@ def test_issue_14_2_page_beyond_the_end_shows_the_last_page():
     """Issue 14."""
     total = Party.objects.count()
     state = spec().apply({"pagina": "999"}, Party.objects.all())
-    assert state.page == state.num_pages and "de laatste" in state.errors[0]
-    assert state.last_index == total and state.has_previous and not state.has_next
+    assert state.page == state.num_pages
+    assert "de laatste" in state.errors[0]
+    assert state.last_index == total
+    assert state.has_previous
+    assert not state.has_next
 
 
 def test_art_15_1_list_urls_keep_only_the_lists_own_keys():
     """Issue 14."""
     state = spec().apply({"rol": "kernpartij", "naam": "Jan de Vries", "bsn": "123456782"}, Party.objects.all())
     for url in (state.query(), state.next_url, *(c.url for c in state.columns([("naam", "Naam")]))):
-        assert "Vries" not in url and "bsn" not in url and "naam=" not in url
+        assert "Vries" not in url
+        assert "bsn" not in url
+        assert "naam=" not in url
     assert state.next_url == "?rol=kernpartij&pagina=2"
     assert ("sortering", "-naam") not in state.hidden_fields
 
@@ -104,9 +115,14 @@ def test_issue_14_2_sort_headers_carry_aria_sort_and_link_to_the_other_direction
     """Issue 14."""
     state = spec().apply({"sortering": "rol"}, Party.objects.all())
     name, role, plain = state.columns([("naam", "Naam"), ("rol", "Rol"), ("x", "Iets")])
-    assert role.aria_sort == "ascending" and role.url == "?sortering=-rol" and "aflopend" in role.next_label
-    assert name.aria_sort == "none" and name.url == "?" and "oplopend" in name.next_label
-    assert not plain.sortable and plain.url == ""
+    assert role.aria_sort == "ascending"
+    assert role.url == "?sortering=-rol"
+    assert "aflopend" in role.next_label
+    assert name.aria_sort == "none"
+    assert name.url == "?"
+    assert "oplopend" in name.next_label
+    assert not plain.sortable
+    assert plain.url == ""
     descending = spec().apply({"sortering": "-rol"}, Party.objects.all())
     assert descending.columns([("rol", "Rol")])[0].aria_sort == "descending"
 
@@ -115,9 +131,11 @@ def test_issue_14_2_filters_as_links_and_selects():
     """Issue 14."""
     state = spec().apply({"toon": "kern"}, Party.objects.all())
     toon, rol, termijn = state.filters
-    assert toon.as_links and [o.url for o in toon.options] == ["?", "?toon=kern"]
+    assert toon.as_links
+    assert [o.url for o in toon.options] == ["?", "?toon=kern"]
     assert [o.selected for o in toon.options] == [False, True]
-    assert not rol.as_links and rol.options[0].label == "Alle"
+    assert not rol.as_links
+    assert rol.options[0].label == "Alle"
     assert [o.value for o in termijn.options] == ["alle", "te-laat", "deze-week"]
 
 
@@ -130,7 +148,8 @@ def test_issue_14_2_due_filter_overdue_and_this_week():
     week = spec().apply({"termijn": "deze-week"}, Party.objects.all())
     assert names(week) == [soon.name]
     overdue = spec(per_page=1000).apply({"termijn": "te-laat"}, Party.objects.all())
-    assert late.name in names(overdue) and soon.name not in names(overdue)
+    assert late.name in names(overdue)
+    assert soon.name not in names(overdue)
 
 
 def test_issue_14_2_two_queries_whatever_the_size():

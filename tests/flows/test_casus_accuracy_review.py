@@ -44,7 +44,8 @@ def test_art_10_3_every_open_case_gets_one_review_task_due_after_the_interval(ca
     assert _open_review(casus)
     assert not Task.objects.filter(process__flow_class=CasusAccuracyReviewFlow, process__artifact_object_id=closed.pk)
     [row] = casus_review_deadlines()
-    assert row.number == casus.number and row.due == datetime.date(2026, 8, 10)  # six months (default)
+    assert row.number == casus.number
+    assert row.due == datetime.date(2026, 8, 10)
 
 
 def test_art_10_3_the_interval_is_a_setting(settings):
@@ -65,18 +66,23 @@ def test_art_10_3_uitvoerder_records_the_check_over_http_and_the_next_one_is_due
     with freeze_time(START + datetime.timedelta(days=3)):
         client = verified_client(boss)
         overview = client.get("/werk/rechten/termijnen/").content.decode()
-        assert "Controle op juistheid casusoverleg (art. 10.3)" in overview and url in overview
+        assert "Controle op juistheid casusoverleg (art. 10.3)" in overview
+        assert url in overview
         assert casus.number in overview
         page = client.get(url)
-        assert page.status_code == 200 and "10 augustus 2026" in page.content.decode()
+        assert page.status_code == 200
+        assert "10 augustus 2026" in page.content.decode()
         empty = client.post(url, {"note": ""})
-        assert empty.status_code == 400 and not CasusAccuracyReview.objects.exists()
+        assert empty.status_code == 400
+        assert not CasusAccuracyReview.objects.exists()
     with freeze_time(datetime.datetime(2026, 7, 1, 9, 0, tzinfo=datetime.UTC)):
         client = verified_client(boss)
         response = client.post(url, {"corrected": "on", "note": "Adres bijgewerkt na verhuizing."})
         assert response.status_code == 302
     review = CasusAccuracyReview.objects.get(file=casus)
-    assert review.corrected and review.reviewed_by == boss and review.note == "Adres bijgewerkt na verhuizing."
+    assert review.corrected
+    assert review.reviewed_by == boss
+    assert review.note == "Adres bijgewerkt na verhuizing."
     task.refresh_from_db()
     assert task.status == "DONE"
     following = _open_review(casus)  # the loop of the weegploeg's check: the next one is open

@@ -55,6 +55,7 @@ def test_art_7_and_9_open_tasks_of_a_database_from_before_the_flows_layer_comple
         "flows/incidents.IncidentFlow": 1,
     }
     assert summary["done"] == [
+        "2 copies recorded on their weegploeg file",
         "casusoverleg adopt_plan → review",
         "casusoverleg review (claimed) → next review",
         "weegploeg analyse → decide",

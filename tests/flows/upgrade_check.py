@@ -258,13 +258,27 @@ def other_flows_work(done: list[str]) -> None:
     done.append("AccuracyReviewFlow review → next review")
 
 
+def copies_recorded(done: list[str]) -> None:
+    """Art. 8.5: the migration recorded on each copied weegploeg file the casusoverleg file it went to."""
+    from casusoverleg.models import CasusoverlegFile
+    from weegploeg.models import WeegploegFile
+
+    copies = dict(CasusoverlegFile.objects.values_list("source_weegploeg_number", "number"))
+    assert copies, "the fixture holds agendered files"
+    recorded = dict(WeegploegFile.objects.exclude(casusoverleg_number="").values_list("number", "casusoverleg_number"))
+    assert recorded == copies, (recorded, copies)
+    done.append(f"{len(copies)} copies recorded on their weegploeg file")
+
+
 def main() -> None:
     import django
 
     django.setup()
     before = references_check()
+    done_before: list[str] = []
+    copies_recorded(done_before)
     assert dict(before) == EXPECTED_PROCESSES, dict(before)
-    done: list[str] = []
+    done: list[str] = done_before
     casusoverleg_work(done)
     weegploeg_work(done)  # after: it starts a casusoverleg whose plan is open in turn
     other_flows_work(done)

@@ -74,10 +74,12 @@ def test_art_15_2g_breach_flow_over_http_with_72_hour_deadline_from_discovery():
     )
     assert response.status_code == 302
     process.refresh_from_db()
-    assert process.is_breach is True and process.classified_at is not None
+    assert process.is_breach is True
+    assert process.classified_at is not None
     # Reported to the AP without a date: refused in Dutch, nothing changed.
     response = do_task(client, process, "notify_ap", {"ap_notified": "ja"})
-    assert response.status_code == 400 and "Vul in wanneer" in response.content.decode()
+    assert response.status_code == 400
+    assert "Vul in wanneer" in response.content.decode()
     process.refresh_from_db()
     assert process.ap_notified is None
     response = do_task(
@@ -102,13 +104,15 @@ def test_art_15_2g_breach_flow_over_http_with_72_hour_deadline_from_discovery():
     response = do_task(client, process, "measures", {"measures": "Versleuteling verplicht gesteld."})
     assert response.status_code == 302
     process.refresh_from_db()
-    assert process.status == "DONE" and process.closed_at is not None
+    assert process.status == "DONE"
+    assert process.closed_at is not None
     assert process.deadline_state() == DeadlineState.NOTIFIED
     # Every step was logged under the reference, never with the description: the report, the four
     # completed tasks and the four claims ('assign', a change of the task that goes through the entry
     # point like every action); the refused AP notification without a date changed nothing (a read).
     entries = AccessLogEntry.objects.filter(object_type="incident", object_ref="I-2026-0001")
-    assert entries.filter(action="create").count() == 1 and entries.filter(action="update").count() == 8
+    assert entries.filter(action="create").count() == 1
+    assert entries.filter(action="update").count() == 8
     assert not entries.filter(allowed=False).exists()
     assert not AccessLogEntry.objects.filter(purpose__contains="Jan").exists()
 
@@ -120,8 +124,10 @@ def test_art_15_2g_no_breach_skips_the_ap_steps():
     do_task(client, process, "classify", {"is_breach": "nee", "severity": "laag", "classification_reason": "Geen pg"})
     process.refresh_from_db()
     names = {t.flow_task.name for t in process.task_set.all()}
-    assert "notify_ap" not in names and "measures" in names
-    assert process.ap_deadline is None and process.deadline_state() == DeadlineState.NONE
+    assert "notify_ap" not in names
+    assert "measures" in names
+    assert process.ap_deadline is None
+    assert process.deadline_state() == DeadlineState.NONE
 
 
 def make(reference, discovered, **kwargs) -> IncidentProcess:
@@ -197,7 +203,9 @@ def test_art_15_2g_escalation_command_mails_references_only():
         call_command("incidents_escalate")
     assert len(mail.outbox) == 1
     body = mail.outbox[0].body
-    assert "I-2026-0001" in body and "I-2026-0002" not in body and "Jan" not in body
+    assert "I-2026-0001" in body
+    assert "I-2026-0002" not in body
+    assert "Jan" not in body
     assert mail.outbox[0].to == ["uitvoerder@example.invalid"]
 
 
@@ -205,7 +213,8 @@ def test_art_15_2e_incident_detail_logs_exactly_one_complete_row_without_persona
     make("I-2026-0001", datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC), description=DESCRIPTION)
     user = uitvoerder()
     response = verified_client(user).get("/werk/incidenten/I-2026-0001/")
-    assert response.status_code == 200 and "Jan Voorbeeld" in response.content.decode()
+    assert response.status_code == 200
+    assert "Jan Voorbeeld" in response.content.decode()
     entry = AccessLogEntry.objects.get()
     assert (entry.action, entry.object_type, entry.object_ref, entry.allowed) == (
         "read",
@@ -216,7 +225,9 @@ def test_art_15_2e_incident_detail_logs_exactly_one_complete_row_without_persona
     for field in ("created_at", "user_id", "party_id", "roles", "purpose", "client_address", "row_hash"):
         assert getattr(entry, field) not in (None, ""), field
     text = " ".join(str(getattr(entry, f.attname)) for f in AccessLogEntry._meta.fields)
-    assert "Jan" not in text and user.last_name not in text and user.email not in text
+    assert "Jan" not in text
+    assert user.last_name not in text
+    assert user.email not in text
 
 
 def test_art_14_incident_screens_require_the_accepted_secrecy_duty_for_every_method():
@@ -226,9 +237,11 @@ def test_art_14_incident_screens_require_the_accepted_secrecy_duty_for_every_met
     client = verified_client(user)
     for url in ("/werk/incidenten/", "/werk/incidenten/I-2026-0001/", START):
         response = client.get(url)
-        assert response.status_code == 302 and response["Location"].startswith("/werk/geheimhouding/?next="), url
+        assert response.status_code == 302, url
+        assert response["Location"].startswith("/werk/geheimhouding/?next="), url
     response = client.post(START, {"title": "t", "description": DESCRIPTION, "discovered_at": "2026-03-02 09:00"})
-    assert response.status_code == 302 and response["Location"].startswith("/werk/geheimhouding/?next=")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/werk/geheimhouding/?next=")
     assert IncidentProcess.objects.count() == 1  # nothing registered
     assert not AccessLogEntry.objects.filter(allowed=True).exists()
 
@@ -273,7 +286,8 @@ def test_art_15_2g_incident_screens_render_no_viewflow_material_template():
         assert client.get(f"/werk/incidenten/{process.reference}/").status_code == 200
     finally:
         template_rendered.disconnect(remember)
-    assert used and not [name for name in used if name.startswith(("viewflow/", "material/"))]
+    assert used
+    assert not [name for name in used if name.startswith(("viewflow/", "material/"))]
     assert client.get("/werk/processen/incident/").status_code == 404
 
 
@@ -281,5 +295,6 @@ def test_art_15_2g_incident_screens_render_no_viewflow_material_template():
 def test_art_15_2g_a_report_without_description_is_refused_in_dutch_and_starts_nothing():
     client = verified_client(uitvoerder())
     response = client.post(START, {"title": "t", "description": "", "discovered_at": "2026-03-02 09:00"})
-    assert response.status_code == 400 and "Dit veld is vereist" in response.content.decode()
+    assert response.status_code == 400
+    assert "Dit veld is vereist" in response.content.decode()
     assert IncidentProcess.objects.count() == 0

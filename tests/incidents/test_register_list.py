@@ -53,10 +53,11 @@ def register(db):
 
 
 def test_art_15_2g_register_filters_by_stage_party_and_deadline(register):
-    politie, venlo = register
+    _politie, venlo = register
     client = verified_client(uitvoerder())
     page = client.get(LIST)
-    assert len(numbers(page)) == 25 and "1–25 van 200" in page.content.decode()
+    assert len(numbers(page)) == 25
+    assert "1–25 van 200" in page.content.decode()
     IncidentProcess.objects.filter(reference__in=["I-2099-000001", "I-2099-000100"]).update(is_breach=True)
     IncidentProcess.objects.filter(reference="I-2099-000002").update(is_breach=None)
     assert numbers(client.get(LIST + "?fase=datalek&sortering=kenmerk")) == ["I-2099-000001", "I-2099-000100"]
@@ -67,7 +68,8 @@ def test_art_15_2g_register_filters_by_stage_party_and_deadline(register):
     # The register's order: open breaches first, the oldest deadline first.
     assert numbers(client.get(LIST))[:3] == ["I-2099-000100", "I-2099-000002", "I-2099-000001"]
     by_party = client.get(LIST + f"?partij={venlo.pk}&sortering=kenmerk")
-    assert "1–25 van 100" in by_party.content.decode() and numbers(by_party)[0] == "I-2099-000001"
+    assert "1–25 van 100" in by_party.content.decode()
+    assert numbers(by_party)[0] == "I-2099-000001"
 
 
 def test_art_15_2g_register_sorts_handled_one_click_away_and_bad_input(register):
@@ -82,7 +84,8 @@ def test_art_15_2g_register_sorts_handled_one_click_away_and_bad_input(register)
     default = numbers(client.get(LIST))
     for query in ("?sortering=description", "?fase=x", "?pagina=abc", "?partij=-1"):
         response = client.get(LIST + query)
-        assert numbers(response) == default and 'role="alert"' in response.content.decode()
+        assert numbers(response) == default
+        assert 'role="alert"' in response.content.decode()
 
 
 def test_art_15_2e_register_one_log_row_and_flat_queries(django_assert_max_num_queries):
@@ -98,4 +101,5 @@ def test_art_15_2e_register_one_log_row_and_flat_queries(django_assert_max_num_q
         response = client.get(url)
     assert "1–25 van 300" in response.content.decode()
     (row,) = AccessLogEntry.objects.order_by("pk")[before:]
-    assert row.object_ref == "register" and sorted(row.shown_refs) == sorted(numbers(response))
+    assert row.object_ref == "register"
+    assert sorted(row.shown_refs) == sorted(numbers(response))

@@ -80,7 +80,8 @@ def test_art_11_1_the_beleidsredacteur_edits_the_question_list_without_inline_sc
     assert response.status_code == 200
     html = response.content.decode()
     assert INLINE_SCRIPT.findall(html) == []  # blocked by script-src 'self'
-    assert 'data-csp-init="InlinePanel"' in html and "pages/admin/csp-init.js" in html
+    assert 'data-csp-init="InlinePanel"' in html
+    assert "pages/admin/csp-init.js" in html
     assert 'data-csp-init="initDateTimeChooser"' in html  # the scheduling date pickers
     assert "'unsafe-inline'" not in response.headers["Content-Security-Policy"].split("script-src")[1].split(";")[0]
 
@@ -118,7 +119,8 @@ def test_art_9_avg_the_editor_must_state_a_legal_ground_and_choices_need_a_choic
         ],
     )
     html = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data).content.decode()
-    assert "geen keuzes" in html and "vermeld de grondslag" in html
+    assert "geen keuzes" in html
+    assert "vermeld de grondslag" in html
 
 
 def test_issue_19_3_the_editor_saves_a_condition_on_an_earlier_question_by_its_id():
@@ -134,7 +136,8 @@ def test_issue_19_3_the_editor_saves_a_condition_on_an_earlier_question_by_its_i
     assert response.status_code == 302, response.content.decode()[:3000]
     draft = IntakeFormPage.objects.get(pk=page.pk).get_latest_revision_as_object()
     saved = list(draft.questions.all())
-    assert saved[1].show_when_question == str(kanaal.uuid) and saved[1].uuid == school.uuid
+    assert saved[1].show_when_question == str(kanaal.uuid)
+    assert saved[1].uuid == school.uuid
     bad = edit_post(
         page,
         [question_data(kanaal), question_data(school, show_when_question=str(kanaal.uuid), show_when_value="Fax")],

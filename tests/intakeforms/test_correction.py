@@ -70,7 +70,8 @@ def test_art_12_5_correction_of_an_intake_answer_keeps_the_question_as_answered(
     user = uitvoerder()
     client = verified_client(user)
     form = client.get("/werk/rechten/nieuw/").content.decode()
-    assert f'value="antwoord:{school}"' in form and f"Antwoord op de vraag: {LABEL}" in form
+    assert f'value="antwoord:{school}"' in form
+    assert f"Antwoord op de vraag: {LABEL}" in form
     response = _register(client, file, f"antwoord:{school}")
     assert response.status_code == 302, response.content.decode()[:2000]
     request = RightsRequest.objects.get()
@@ -89,20 +90,23 @@ def test_art_12_5_correction_of_an_intake_answer_keeps_the_question_as_answered(
     assert request.status == RequestStatus.AFGEROND
     signal.refresh_from_db()
     corrected, untouched = signal.answers
-    assert corrected["question_id"] == school and corrected["label"] == LABEL  # the question as answered
-    assert corrected["answer"] == "Zonnewijzer College" and corrected["corrected_on"] == TODAY().isoformat()
+    assert corrected["question_id"] == school
+    assert corrected["label"] == LABEL
+    assert corrected["answer"] == "Zonnewijzer College"
+    assert corrected["corrected_on"] == TODAY().isoformat()
     assert untouched == {"question_id": earlier, "label": "Eerder gemeld?", "answer": "Nee", "revision_id": 1}
     # logged like other corrections: an update row for the file, the notice names the question, not the value
     assert AccessLogEntry.objects.filter(
         action=AccessAction.UPDATE, allowed=True, object_type="weegploeg_file", object_ref=file.number
     ).exists()
     notices = list(CorrectionNotice.objects.filter(request=request))
-    assert notices and all(n.changed_fields == [f"antwoord op de vraag “{LABEL}”"] for n in notices)
+    assert notices
+    assert all(n.changed_fields == [f"antwoord op de vraag “{LABEL}”"] for n in notices)
     assert not any("Zonnewijzer" in str(v) for n in notices for v in n.__dict__.values())
 
 
 def test_art_12_5_an_answer_the_file_does_not_hold_is_refused_in_dutch_and_nothing_is_registered():
-    file, signal, school, _earlier = _file_with_answer()
+    file, _signal, school, _earlier = _file_with_answer()
     from forms.selectors import intake_definition_published
 
     missing = intake_definition_published().questions[2].uuid
@@ -112,4 +116,5 @@ def test_art_12_5_an_answer_the_file_does_not_hold_is_refused_in_dutch_and_nothi
     assert "geen antwoord op die vraag" in response.content.decode()
     too_long = _register(client, file, f"antwoord:{school}", value="x" * 2001)
     assert too_long.status_code == 400
-    assert not RightsRequest.objects.exists() and not CorrectionItem.objects.exists()
+    assert not RightsRequest.objects.exists()
+    assert not CorrectionItem.objects.exists()

@@ -52,10 +52,12 @@ def test_art_7_2_answers_are_stored_by_question_id_with_text_and_revision():
     revision = rendered_revision(client.get(URL).content.decode())
     base = intake_post(vragenlijst_versie=revision)
     missing = client.post(URL, base)
-    assert missing.status_code == 400 and "Dit veld is verplicht." in missing.content.decode()
+    assert missing.status_code == 400
+    assert "Dit veld is verplicht." in missing.content.decode()
     assert f'href="#id_vraag_{kanaal.uuid}"' in missing.content.decode()  # the error summary links to the field
     wrong = client.post(URL, {**base, f"vraag_{kanaal.uuid}": "Postduif"})
-    assert wrong.status_code == 400 and not Signal.objects.exists()
+    assert wrong.status_code == 400
+    assert not Signal.objects.exists()
     response = client.post(URL, {**base, f"vraag_{kanaal.uuid}": "E-mail", f"vraag_{eerder.uuid}": "on"})
     assert response.status_code == 302
     signal = Signal.objects.get()
@@ -73,7 +75,8 @@ def test_art_7_2_answers_are_stored_by_question_id_with_text_and_revision():
     assert old.questions[0].uuid == str(kanaal.uuid)  # the id survives the revision
     assert intake_definition_published().questions[0].uuid == str(kanaal.uuid)
     detail = verified_client(weegploeglid()).get(f"/werk/weegploeg/dossier/{signal.file.number}/").content.decode()
-    assert "E-mail" in detail and "versie 1, " in detail
+    assert "E-mail" in detail
+    assert "versie 1, " in detail
 
 
 def test_art_7_2_old_form_after_reword_and_removal_stores_no_answer_under_another_question():
@@ -98,9 +101,11 @@ def test_art_7_2_old_form_after_reword_and_removal_stores_no_answer_under_anothe
 
     changed = client.post(URL, old_post)
     html = changed.content.decode()
-    assert changed.status_code == 409 and not Signal.objects.exists()
+    assert changed.status_code == 409
+    assert not Signal.objects.exists()
     assert "De vragenlijst is gewijzigd" in html
-    assert 'value="Het Lyceum"' in html and 'value="Drill"' in html  # every answer that still fits is kept
+    assert 'value="Het Lyceum"' in html
+    assert 'value="Drill"' in html
     assert "Kickboksen" not in html.split("De vragenlijst is gewijzigd")[1].split("</form>")[0].split("<form")[1]
     assert "Welke sport beoefent de jongere?" in html  # named as dropped
     assert "Naar welke muziek luistert de jongere vaak?" in html  # named as reworded
@@ -142,7 +147,8 @@ def test_art_7_2_a_hidden_required_question_is_not_required_and_its_answer_is_dr
     revision = rendered_revision(client.get(URL).content.decode())
     base = intake_post(vragenlijst_versie=revision)
     shown_but_empty = client.post(URL, {**base, f"vraag_{op_school.uuid}": "Ja"})
-    assert shown_but_empty.status_code == 400 and "Dit veld is verplicht." in shown_but_empty.content.decode()
+    assert shown_but_empty.status_code == 400
+    assert "Dit veld is verplicht." in shown_but_empty.content.decode()
     hidden = client.post(URL, {**base, f"vraag_{op_school.uuid}": "Nee", f"vraag_{welke.uuid}": "Het Lyceum"})
     assert hidden.status_code == 302
     answers = Signal.objects.get().answers
@@ -155,9 +161,11 @@ def test_art_7_2_date_question_takes_dag_maand_jaar_and_refuses_the_future():
     client = verified_client(melder())
     revision = rendered_revision(client.get(URL).content.decode())
     future = client.post(URL, intake_post(vragenlijst_versie=revision, **{f"vraag_{sinds.uuid}": "01-01-2999"}))
-    assert future.status_code == 400 and "niet in de toekomst" in future.content.decode()
+    assert future.status_code == 400
+    assert "niet in de toekomst" in future.content.decode()
     ok = client.post(URL, intake_post(vragenlijst_versie=revision, **{f"vraag_{sinds.uuid}": "15-03-2024"}))
-    assert ok.status_code == 302 and Signal.objects.get().answers[0]["answer"] == "15-03-2024"
+    assert ok.status_code == 302
+    assert Signal.objects.get().answers[0]["answer"] == "15-03-2024"
 
 
 def test_art_7_2_radio_questions_are_a_fieldset_with_legend():
@@ -185,5 +193,6 @@ def test_issue_5_seed_command_publishes_a_starter_list_once_in_order():
     call_command("seed_intake_form", verbosity=0)
     assert IntakeFormPage.objects.count() == 1
     definition = intake_definition_published()
-    assert definition is not None and len(definition.questions) == 3
+    assert definition is not None
+    assert len(definition.questions) == 3
     assert [q.sort_order for q in IntakeFormPage.objects.get().questions.all()] == [0, 1, 2]

@@ -57,7 +57,8 @@ def test_art_7_1_summary_shows_every_answer_with_its_question_and_stores_nothing
     response = check(client, **{f"vraag_{channel.uuid}": "E-mail", f"vraag_{note.uuid}": "Via de wijkagent"})
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Controleer uw signaal" in body and "nog niet verstuurd" in body
+    assert "Controleer uw signaal" in body
+    assert "nog niet verstuurd" in body
     for label, value in (
         ("Achternaam", "Vries"),
         ("Geboortedatum", "05-04-2001"),  # dag-maand-jaar
@@ -66,19 +67,22 @@ def test_art_7_1_summary_shows_every_answer_with_its_question_and_stores_nothing
         ("Toelichting op het kanaal", "Via de wijkagent"),
     ):
         assert re.search(rf"<dt>{re.escape(label)}</dt>\s*<dd>{re.escape(value)}</dd>", body), label
-    assert 'name="actie" value="versturen"' in body and ">Wijzigen<" in body
-    assert not Signal.objects.exists() and not WeegploegFile.objects.exists()
+    assert 'name="actie" value="versturen"' in body
+    assert ">Wijzigen<" in body
+    assert not Signal.objects.exists()
+    assert not WeegploegFile.objects.exists()
 
 
 def test_art_7_1_change_goes_back_to_the_form_with_every_answer_kept_then_send_once():
-    _page, (channel, note) = published_form()
+    _page, (channel, _note) = published_form()
     client = verified_client(melder())
     summary = check(client, **{f"vraag_{channel.uuid}": "Telefoon"}).content.decode()
     data = carried(summary)
     back = client.post(URL, {**data, "wijzigen": "surname"})
     assert back.status_code == 200
     form_html = back.content.decode()
-    assert 'value="Vries"' in form_html and 'value="Markt 1"' in form_html
+    assert 'value="Vries"' in form_html
+    assert 'value="Markt 1"' in form_html
     assert re.search(r'<option value="Telefoon" selected>', form_html)
     assert re.search(r'name="surname"[^>]*autofocus', form_html)  # back at the field to change
     assert not Signal.objects.exists()
@@ -87,14 +91,16 @@ def test_art_7_1_change_goes_back_to_the_form_with_every_answer_kept_then_send_o
     summary = client.post(URL, changed).content.decode()
     assert "<dd>Jansen</dd>" in summary
     sent = client.post(URL, {**carried(summary), "actie": "versturen"})
-    assert sent.status_code == 302 and "/melden/ontvangen/" in sent["Location"]
+    assert sent.status_code == 302
+    assert "/melden/ontvangen/" in sent["Location"]
     signal = Signal.objects.get()
     assert signal.file.subject.surname == "Jansen"
     assert [a["answer"] for a in signal.answers] == ["Telefoon", ""]
     # the one-time token still holds: "Versturen" twice gives the same file and says so
     again = client.post(URL, {**carried(summary), "actie": "versturen"}, follow=True)
     assert WeegploegFile.objects.count() == 1
-    assert "al ontvangen" in again.content.decode() and signal.file.number in again.content.decode()
+    assert "al ontvangen" in again.content.decode()
+    assert signal.file.number in again.content.decode()
 
 
 def test_art_7_1_a_new_questionnaire_between_summary_and_sending_stores_nothing():
@@ -104,7 +110,8 @@ def test_art_7_1_a_new_questionnaire_between_summary_and_sending_stores_nothing(
     note.label = "Nieuwe formulering"
     publish([channel, note], page)
     response = client.post(URL, {**carried(summary), "actie": "versturen"})
-    assert response.status_code == 409 and "De vragenlijst is gewijzigd" in response.content.decode()
+    assert response.status_code == 409
+    assert "De vragenlijst is gewijzigd" in response.content.decode()
     assert not Signal.objects.exists()
 
 
@@ -120,14 +127,20 @@ def test_art_7_confirmation_names_the_file_what_happens_next_and_when_and_gives_
         assert word not in receipt_url
     page = client.get(receipt_url).content.decode()
     steps = intake_next_steps(file.signals.get().registered_at)
-    assert file.number in page and "Wat gebeurt er nu?" in page
-    assert "artikel 7, derde lid" in page and steps.analyse_by.strftime("%Y") in page
+    assert file.number in page
+    assert "Wat gebeurt er nu?" in page
+    assert "artikel 7, derde lid" in page
+    assert steps.analyse_by.strftime("%Y") in page
     assert "6 maanden" in page  # art. 13.3: not agendered, at most six months
     pdf_url = re.search(r'href="([^"]+kopie\.pdf)"', page).group(1)
     pdf = client.get(pdf_url)
-    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert pdf.status_code == 200
+    assert pdf["Content-Type"] == "application/pdf"
     text = pdf_text(pdf.content)
-    assert file.number in text and "Vries" in text and CHANNEL in text and "Persoonlijk" in text
+    assert file.number in text
+    assert "Vries" in text
+    assert CHANNEL in text
+    assert "Persoonlijk" in text
     assert "Wat gebeurt er nu?" in text
     exported = AccessLogEntry.objects.filter(user_id=author.pk, action=AccessAction.EXPORT, allowed=True)
     assert list(exported.values_list("object_ref", flat=True)) == [file.number]
@@ -163,7 +176,8 @@ def test_art_15_2e_the_pdf_copy_opens_only_in_the_melders_own_session():
         other = verified_client(user)
         for url in (receipt_url, pdf_url):
             response = _refused_once(other, user, "GET", url)
-            assert b"%PDF" not in response.content and "Vries" not in response.content.decode()
+            assert b"%PDF" not in response.content
+            assert "Vries" not in response.content.decode()
     outsider = weegploeglid()
     _refused_once(verified_client(outsider), outsider, "GET", pdf_url)  # not a melder at all
 
@@ -184,7 +198,8 @@ def test_art_7_1_a_leaked_receipt_key_opens_nothing_for_another_melder():
     base = "/werk/weegploeg/melden/ontvangen/"
     for url in (f"{base}gelekt/", f"{base}gelekt/kopie.pdf"):
         leaked = _refused_once(client, other, "GET", url).content.decode()
-        assert "Vries" not in leaked and file.number not in leaked
+        assert "Vries" not in leaked
+        assert file.number not in leaked
         refused = AccessLogEntry.objects.filter(user_id=other.pk, allowed=False).latest("id")
         assert refused.object_ref == file.number  # the file, never the session's key
     made_up = _refused_once(client, other, "GET", f"{base}verzonnen/")
@@ -214,7 +229,8 @@ def test_art_7_1_melder_adds_information_to_an_open_signal_appended_and_seen_by_
     assert url in listing
     assert client.get(url).status_code == 200
     empty = client.post(url, {"text": "   "})
-    assert empty.status_code == 400 and "Vul de informatie in" in empty.content.decode()
+    assert empty.status_code == 400
+    assert "Vul de informatie in" in empty.content.decode()
     first = client.post(url, {"text": "Hij heeft ook een reis geboekt."})
     assert first.status_code == 302
     client.post(url, {"text": "De reis is volgende week."})
@@ -225,7 +241,8 @@ def test_art_7_1_melder_adds_information_to_an_open_signal_appended_and_seen_by_
         user_id=author.pk, object_ref=file.number, action=AccessAction.UPDATE, allowed=True
     ).exists()
     detail = verified_client(weegploeglid()).get(f"/werk/weegploeg/dossier/{file.number}/").content.decode()
-    assert "Aanvullingen van de melder" in detail and "De reis is volgende week." in detail
+    assert "Aanvullingen van de melder" in detail
+    assert "De reis is volgende week." in detail
 
 
 def test_art_7_1_no_addendum_to_someone_elses_signal_nor_after_the_decision():

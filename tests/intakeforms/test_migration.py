@@ -36,8 +36,10 @@ def test_art_7_2_legacy_answers_get_the_question_id_only_where_the_question_is_c
     signal.refresh_from_db()
     first, second = signal.answers
     assert first["question_id"] == migration.legacy_uuid(kanaal.pk)
-    assert first["label"] == "Via welk kanaal?" and first["answer"] == "Telefoon"
-    assert second["question_id"] is None and second["legacy_key"] == "vraag_2"  # not guessed
+    assert first["label"] == "Via welk kanaal?"
+    assert first["answer"] == "Telefoon"
+    assert second["question_id"] is None
+    assert second["legacy_key"] == "vraag_2"
     assert str(IntakeQuestion.objects.get(pk=kanaal.pk).uuid) == migration.legacy_uuid(kanaal.pk)
     revision.refresh_from_db()
     assert [q["uuid"] for q in revision.content["questions"]] == [

@@ -28,7 +28,7 @@ def submitted_change():
     )
     pages_permissions_sync()
     editor = UserFactory(roles=[Role.BELEIDSREDACTEUR], party=party("De politie"))
-    kanaal, school, sport = live_questions(page)
+    kanaal, school, _sport = live_questions(page)
     school.label = "Op welke school zit de jongere?"
     page = IntakeFormPage.objects.get(pk=page.pk)
     school.sort_order, kanaal.sort_order = 0, 1
@@ -52,7 +52,8 @@ def test_art_11_1_the_approver_sees_the_question_diff_and_the_history():
     assert response.status_code == 200
     html = response.content.decode()
     assert "De volgorde is gewijzigd" in html
-    assert "Welke sport beoefent de jongere?" in html and "vervallen" in html
+    assert "Welke sport beoefent de jongere?" in html
+    assert "vervallen" in html
     assert "[toegevoegd: </span>Op" in html
     assert "Versie 1, gepubliceerd op" in html  # history
 
@@ -68,7 +69,8 @@ def test_art_11_1_approval_names_page_and_version_and_publishes_exactly_that_rev
     page, editor = submitted_change()
     client = verified_client(approver())
     confirm = client.get(reverse("pages_review_confirm", args=[page.pk]) + "?action=approve").content.decode()
-    assert "versie 2" in confirm and page.title in confirm
+    assert "versie 2" in confirm
+    assert page.title in confirm
     reviewed = IntakeFormPage.objects.get(pk=page.pk).get_latest_revision()
     # a newer draft saved after the approver looked is not approved blindly
     newer = IntakeFormPage.objects.get(pk=page.pk).get_latest_revision_as_object()
@@ -76,14 +78,17 @@ def test_art_11_1_approval_names_page_and_version_and_publishes_exactly_that_rev
     stale = client.post(
         reverse("pages_review_confirm", args=[page.pk]), {"action": "approve", "revision": reviewed.pk, "comment": ""}
     )
-    assert stale.status_code == 400 and "nieuwere versie" in stale.content.decode()
+    assert stale.status_code == 400
+    assert "nieuwere versie" in stale.content.decode()
     latest = IntakeFormPage.objects.get(pk=page.pk).get_latest_revision()
     done = client.post(
         reverse("pages_review_confirm", args=[page.pk]), {"action": "approve", "revision": latest.pk, "comment": ""}
     )
-    assert done.status_code == 302 and done.url == reverse("pages_review_list")
+    assert done.status_code == 302
+    assert done.url == reverse("pages_review_list")
     followed = client.get(done.url).content.decode()
-    assert "is goedgekeurd" in followed and "geen toegang" not in followed.lower()
+    assert "is goedgekeurd" in followed
+    assert "geen toegang" not in followed.lower()
     assert IntakeFormPage.objects.get(pk=page.pk).live_revision_id == latest.pk
     assert [q.label for q in intake_definition_published().questions] == [
         "Op welke school zit de jongere?",
@@ -97,7 +102,8 @@ def test_art_11_1_asking_for_changes_needs_a_comment_and_publishes_nothing():
     latest = IntakeFormPage.objects.get(pk=page.pk).get_latest_revision()
     url = reverse("pages_review_confirm", args=[page.pk])
     empty = client.post(url, {"action": "reject", "revision": latest.pk, "comment": ""})
-    assert empty.status_code == 400 and "wat er moet veranderen" in empty.content.decode()
+    assert empty.status_code == 400
+    assert "wat er moet veranderen" in empty.content.decode()
     assert (
         client.post(url, {"action": "reject", "revision": latest.pk, "comment": "Sport mag blijven."}).status_code
         == 302
@@ -110,7 +116,8 @@ def test_art_11_1_the_approver_is_sent_from_the_editor_to_the_review_and_cannot_
     client = verified_client(approver())
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     response = client.get(edit_url)
-    assert response.status_code == 302 and response.url == reverse("pages_review_detail", args=[page.pk])
+    assert response.status_code == 302
+    assert response.url == reverse("pages_review_detail", args=[page.pk])
     before = IntakeFormPage.objects.get(pk=page.pk).revisions.count()
     client.post(edit_url, {"title": "Gekaapt", "slug": page.slug})
     assert IntakeFormPage.objects.get(pk=page.pk).revisions.count() == before
@@ -130,7 +137,8 @@ def test_art_11_1_the_dashboards_raw_approve_action_goes_to_the_confirmation_and
     assert raw in dashboard  # the dashboard's "Goedkeuren"
     confirm = reverse("pages_review_confirm", args=[page.pk]) + "?action=approve"
     response = client.post(raw, {})
-    assert response.status_code == 302 and response.url == confirm
+    assert response.status_code == 302
+    assert response.url == confirm
     xhr = client.post(raw, {"comment": "ok"}, headers={"x-requested-with": "XMLHttpRequest"})
     assert xhr.json()["redirect"] == confirm
     reject = client.post(reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "reject", state.pk]), {})
@@ -139,4 +147,5 @@ def test_art_11_1_the_dashboards_raw_approve_action_goes_to_the_confirmation_and
     assert state.status == TaskState.STATUS_IN_PROGRESS  # nothing decided
     assert IntakeFormPage.objects.get(pk=page.pk).live_revision_id == live_before  # nothing published
     shown = client.get(confirm).content.decode()
-    assert "versie 2" in shown and page.title in shown
+    assert "versie 2" in shown
+    assert page.title in shown

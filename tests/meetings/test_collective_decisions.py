@@ -37,9 +37,11 @@ def _refused(code, call):
 def test_art_7_4_weegploeg_decision_without_quorum_or_confirmation_is_refused():
     file, lid = ready_to_decide()
     message = _refused("quorum_ontbreekt", lambda: _decide(file, lid))
-    assert "niet door één persoon" in message and "andere kernpartij" in message
+    assert "niet door één persoon" in message
+    assert "andere kernpartij" in message
     file.refresh_from_db()
-    assert file.status == FileStatus.BESLUIT and not Decision.objects.filter(file=file).exists()
+    assert file.status == FileStatus.BESLUIT
+    assert not Decision.objects.filter(file=file).exists()
 
 
 def test_art_7_4_meeting_with_two_kernpartijen_records_the_meeting_and_its_attendance():
@@ -48,8 +50,11 @@ def test_art_7_4_meeting_with_two_kernpartijen_records_the_meeting_and_its_atten
     meeting = meeting_with(file, present=(POLITIE, OM, "De Raad voor de kinderbescherming"), users=[lid, om_lid])
     decision = _decide(file, lid, meeting=meeting)
     record = CollectiveDecision.objects.get(weegploeg_decision=decision)
-    assert record.kind == DecisionKind.WEEGPLOEG and record.basis == DecisionBasis.MEETING
-    assert record.meeting == meeting and record.file_number == file.number and record.decided_by == lid
+    assert record.kind == DecisionKind.WEEGPLOEG
+    assert record.basis == DecisionBasis.MEETING
+    assert record.meeting == meeting
+    assert record.file_number == file.number
+    assert record.decided_by == lid
     assert {p.name for p in record.parties_present.all()} == {POLITIE, OM, "De Raad voor de kinderbescherming"}
     assert set(record.participants.all()) == {lid, om_lid}
     file.refresh_from_db()
@@ -60,7 +65,8 @@ def test_art_7_4_meeting_with_one_kernpartij_is_refused_with_a_dutch_message():
     file, lid = ready_to_decide()
     meeting = meeting_with(file, present=(POLITIE, "De Raad voor de kinderbescherming"), users=[lid])
     message = _refused("quorum_niet_gehaald", lambda: _decide(file, lid, meeting=meeting))
-    assert "1 kernpartijen aanwezig" in message and "ten minste 2" in message
+    assert "1 kernpartijen aanwezig" in message
+    assert "ten minste 2" in message
     assert not Decision.objects.filter(file=file).exists()
 
 
@@ -120,7 +126,8 @@ def test_art_9_4_closure_without_quorum_or_confirmation_is_refused():
     casus = advised()
     _refused("quorum_ontbreekt", lambda: _close(casus, weegploeglid()))
     casus.refresh_from_db()
-    assert casus.closed_on is None and not ClosureDecision.objects.filter(file=casus).exists()
+    assert casus.closed_on is None
+    assert not ClosureDecision.objects.filter(file=casus).exists()
 
 
 def test_art_9_4_closure_as_a_casusoverleg_meeting_decision():
@@ -133,5 +140,7 @@ def test_art_9_4_closure_as_a_casusoverleg_meeting_decision():
     )
     decision = _close(casus, lid, meeting=meeting)
     record = decision.collective
-    assert record.meeting == meeting and record.basis == DecisionBasis.MEETING
-    assert party(OM) in record.parties_present.all() and lid in record.participants.all()
+    assert record.meeting == meeting
+    assert record.basis == DecisionBasis.MEETING
+    assert party(OM) in record.parties_present.all()
+    assert lid in record.participants.all()

@@ -18,12 +18,14 @@ def test_art_13_meetings_files_destroy_removes_proposals_and_decisions_about_the
     case = build_case()
     number = case.file.number
     others = set(DecisionProposal.objects.exclude(file_number=number).values_list("pk", flat=True))
-    assert DecisionProposal.objects.filter(file_number=number).exists() and others
+    assert DecisionProposal.objects.filter(file_number=number).exists()
+    assert others
     before = every_row()
     removed = meetings_files_destroy({number})
     gone = removed_rows(before, every_row())
     assert gone == removed[number]  # what it reports is exactly what went, and nothing else changed
-    assert gone["meetings.DecisionProposal"] == 1 and gone["meetings.CollectiveDecision"] == 1
+    assert gone["meetings.DecisionProposal"] == 1
+    assert gone["meetings.CollectiveDecision"] == 1
     assert not DecisionProposal.objects.filter(file_number=number).exists()
     assert not CollectiveDecision.objects.filter(file_number=number).exists()
     assert set(DecisionProposal.objects.values_list("pk", flat=True)) == others

@@ -52,15 +52,18 @@ def _refused(code, call):
 def _unchanged(file, proposal):
     file.refresh_from_db()
     proposal.refresh_from_db()
-    assert file.status == FileStatus.BESLUIT and not Decision.objects.filter(file=file).exists()
-    assert proposal.status == ProposalStatus.PENDING and proposal.reviewed_by is None
+    assert file.status == FileStatus.BESLUIT
+    assert not Decision.objects.filter(file=file).exists()
+    assert proposal.status == ProposalStatus.PENDING
+    assert proposal.reviewed_by is None
     assert _open(file.process_id, WeegploegFlow.decide) is not None
 
 
 def test_art_7_4_a_proposal_alone_changes_nothing():
     file, lid = ready_to_decide()
     proposal = _propose(file, lid)
-    assert proposal.kind == DecisionKind.WEEGPLOEG and proposal.proposed_by == lid
+    assert proposal.kind == DecisionKind.WEEGPLOEG
+    assert proposal.proposed_by == lid
     _unchanged(file, proposal)
     assert _open(file.process_id, WeegploegFlow.decide).owner == lid
     assert not Task.objects.filter(process_id=file.process_id, flow_task=WeegploegFlow.information_duty).exists()
@@ -116,13 +119,17 @@ def test_art_7_4_another_kernpartij_confirms_and_the_decision_takes_effect():
     assert decisions_awaiting_confirmation(om_lid) == [proposal]
     assert access_allowed(om_lid, "meetings.confirm_decision", proposal)
     decision = decision_confirm(proposal, by=om_lid)
-    assert decision.outcome == Outcome.AGENDEREN and decision.decided_by == lid
+    assert decision.outcome == Outcome.AGENDEREN
+    assert decision.decided_by == lid
     record = decision.collective
-    assert record.basis == DecisionBasis.FOUR_EYES and record.meeting is None
-    assert record.decided_by == lid and record.confirmed_by == om_lid
+    assert record.basis == DecisionBasis.FOUR_EYES
+    assert record.meeting is None
+    assert record.decided_by == lid
+    assert record.confirmed_by == om_lid
     assert {p.name for p in record.parties_present.all()} == {POLITIE, OM}
     proposal.refresh_from_db()
-    assert proposal.status == ProposalStatus.CONFIRMED and proposal.reviewed_by == om_lid
+    assert proposal.status == ProposalStatus.CONFIRMED
+    assert proposal.reviewed_by == om_lid
     file.refresh_from_db()
     assert file.status == FileStatus.INFORMATIEPLICHT
     assert _open(file.process_id, WeegploegFlow.decide) is None
@@ -140,12 +147,15 @@ def test_art_7_4_a_refusal_withdraws_the_decision_and_opens_the_task_again():
     _unchanged(file, proposal)
     decision_reject(proposal, by=om_lid, reason="Eerst de informatie van de gemeente afwachten.")
     proposal.refresh_from_db()
-    assert proposal.status == ProposalStatus.REJECTED and proposal.reviewed_by == om_lid
+    assert proposal.status == ProposalStatus.REJECTED
+    assert proposal.reviewed_by == om_lid
     assert proposal.rejection_reason == "Eerst de informatie van de gemeente afwachten."
     file.refresh_from_db()
-    assert file.status == FileStatus.BESLUIT and not Decision.objects.filter(file=file).exists()
+    assert file.status == FileStatus.BESLUIT
+    assert not Decision.objects.filter(file=file).exists()
     task = _open(file.process_id, WeegploegFlow.decide)
-    assert task is not None and task.owner == lid
+    assert task is not None
+    assert task.owner == lid
     assert decisions_awaiting_confirmation(om_lid) == []
     # The decider proposes again; this time it is confirmed.
     again = _propose(file, lid)
@@ -179,16 +189,19 @@ def test_art_9_4_closure_proposal_changes_nothing_until_another_kernpartij_confi
     lid = weegploeglid()
     proposal = _propose_closure(casus, lid)
     casus.refresh_from_db()
-    assert casus.status == CasusStatus.AFSLUITING_GEADVISEERD and casus.closed_on is None
+    assert casus.status == CasusStatus.AFSLUITING_GEADVISEERD
+    assert casus.closed_on is None
     assert not ClosureDecision.objects.filter(file=casus).exists()
     _refused("bevestiger_zelfde_partij", lambda: decision_confirm(proposal, by=weegploeglid(POLITIE)))
     _refused("bevestiger_is_besluiter", lambda: decision_confirm(proposal, by=lid))
     om_lid = confirmer(OM)
     decision = decision_confirm(proposal, by=om_lid)
     assert decision.collective.kind == DecisionKind.AFSLUITING
-    assert decision.collective.basis == DecisionBasis.FOUR_EYES and decision.collective.confirmed_by == om_lid
+    assert decision.collective.basis == DecisionBasis.FOUR_EYES
+    assert decision.collective.confirmed_by == om_lid
     casus.refresh_from_db()
-    assert casus.status == CasusStatus.AFGESLOTEN and casus.closed_on == timezone.localdate()
+    assert casus.status == CasusStatus.AFGESLOTEN
+    assert casus.closed_on == timezone.localdate()
     assert _open(casus.process_id, CasusoverlegFlow.decide_closure) is None
 
 
@@ -198,9 +211,11 @@ def test_art_9_4_closure_refused_by_the_confirmer_leaves_the_case_open():
     proposal = _propose_closure(casus, lid)
     decision_reject(proposal, by=confirmer(OM), reason="Nog één maatregel loopt.")
     casus.refresh_from_db()
-    assert casus.status == CasusStatus.AFSLUITING_GEADVISEERD and casus.closed_on is None
+    assert casus.status == CasusStatus.AFSLUITING_GEADVISEERD
+    assert casus.closed_on is None
     task = _open(casus.process_id, CasusoverlegFlow.decide_closure)
-    assert task is not None and task.owner == lid
+    assert task is not None
+    assert task.owner == lid
 
 
 def test_art_9_4_the_information_supplier_does_not_close_alone():

@@ -48,11 +48,14 @@ def test_art_7_4_uitvoerder_prepares_a_meeting_agenda_and_attendance(published_r
     assert created["Location"] == agenda_url
     assert client.post(agenda_url, {"number": file.number}).status_code == 302
     unknown = client.post(agenda_url, {"number": "W-1999-9999"})
-    assert unknown.status_code == 400 and "geen actief dossier" in unknown.content.decode()
+    assert unknown.status_code == 400
+    assert "geen actief dossier" in unknown.content.decode()
     attendance = {"parties": [party(POLITIE).pk], "users": [lid.pk, weegploeglid(OM).pk]}
     assert client.post(agenda_url + "aanwezigheid/", attendance).status_code == 302
     page = client.get(agenda_url).content.decode()
-    assert file.number in page and "2 kernpartijen aanwezig" in page and "<legend>" in page
+    assert file.number in page
+    assert "2 kernpartijen aanwezig" in page
+    assert "<legend>" in page
     assert {p.name for p in meeting.parties_present.all()} == {POLITIE, OM}
     listed = AccessLogEntry.objects.filter(object_ref="overleggen", allowed=True).first()
     assert listed is not None
@@ -73,13 +76,17 @@ def test_art_7_4_decision_screen_refuses_a_lone_decision_and_accepts_the_meeting
     client = verified_client(lid)
     url = _decide_url(file)
     alone = client.post(url, {"outcome": "niet_agenderen", "motivation": "Onvoldoende."})
-    assert alone.status_code == 400 and "Kies hoe dit besluit wordt genomen" in alone.content.decode()
+    assert alone.status_code == 400
+    assert "Kies hoe dit besluit wordt genomen" in alone.content.decode()
     no_meeting = client.post(url, {"outcome": "niet_agenderen", "motivation": "Onvoldoende.", "basis": "overleg"})
-    assert no_meeting.status_code == 400 and "Kies het overleg" in no_meeting.content.decode()
-    assert not Decision.objects.filter(file=file).exists() and not DecisionProposal.objects.exists()
+    assert no_meeting.status_code == 400
+    assert "Kies het overleg" in no_meeting.content.decode()
+    assert not Decision.objects.filter(file=file).exists()
+    assert not DecisionProposal.objects.exists()
     meeting = meeting_with(file, present=(POLITIE, OM), users=[lid])
     page = client.get(url).content.decode()
-    assert "Besloten in het overleg van" in page and "Voorleggen ter bevestiging" in page
+    assert "Besloten in het overleg van" in page
+    assert "Voorleggen ter bevestiging" in page
     data = {"outcome": "niet_agenderen", "motivation": "Onvoldoende.", "basis": "overleg", "meeting": meeting.pk}
     assert client.post(url, data).status_code == 302
     assert Decision.objects.get(file=file).collective.meeting == meeting
@@ -93,27 +100,33 @@ def _proposed_over_http(file, lid):
     client = verified_client(lid)
     url = _decide_url(file)
     response = client.post(url, PROPOSAL)
-    assert response.status_code == 302 and response["Location"] == url
+    assert response.status_code == 302
+    assert response["Location"] == url
     page = client.get(url).content.decode()
-    assert "Besluit wacht op bevestiging" in page and "Vastleggen en afronden" not in page
+    assert "Besluit wacht op bevestiging" in page
+    assert "Vastleggen en afronden" not in page
     assert not Decision.objects.filter(file=file).exists()
     return DecisionProposal.objects.get(file_number=file.number, status=ProposalStatus.PENDING), url
 
 
 def test_art_7_4_the_second_person_confirms_on_their_own_screen(published_referentiekader):
     file, lid = ready_to_decide()
-    proposal, task_url = _proposed_over_http(file, lid)
+    proposal, _task_url = _proposed_over_http(file, lid)
     om_lid = confirmer(OM)
     client = verified_client(om_lid)
     listed = client.get(DECISIONS)
-    assert listed.status_code == 200 and file.number in listed.content.decode()
+    assert listed.status_code == 200
+    assert file.number in listed.content.decode()
     assert "Besluiten ter bevestiging" in client.get("/werk/").content.decode()
     confirm_url = f"{DECISIONS}{proposal.pk}/"
     page = client.get(confirm_url).content.decode()
-    assert "Zorgelijke uitingen." in page and "Agenderen voor het casusoverleg" in page and "<legend>" in page
+    assert "Zorgelijke uitingen." in page
+    assert "Agenderen voor het casusoverleg" in page
+    assert "<legend>" in page
     assert client.post(confirm_url).status_code == 302
     decision = Decision.objects.get(file=file)
-    assert decision.decided_by == lid and decision.collective.confirmed_by == om_lid
+    assert decision.decided_by == lid
+    assert decision.collective.confirmed_by == om_lid
     file.refresh_from_db()
     assert file.status == FileStatus.INFORMATIEPLICHT
     # The access log names the file on every screen of the confirmer (art. 15.2e).
@@ -136,7 +149,8 @@ def test_art_7_4_confirmation_screens_refuse_the_decider_and_their_own_party(pub
         denied = AccessLogEntry.objects.filter(user_id=user.pk, allowed=False)
         assert denied.count() == 3
     proposal.refresh_from_db()
-    assert proposal.status == ProposalStatus.PENDING and not Decision.objects.filter(file=file).exists()
+    assert proposal.status == ProposalStatus.PENDING
+    assert not Decision.objects.filter(file=file).exists()
 
 
 def test_art_7_4_the_second_person_refuses_and_the_task_is_open_again(published_referentiekader):
@@ -146,12 +160,15 @@ def test_art_7_4_the_second_person_refuses_and_the_task_is_open_again(published_
     client = verified_client(om_lid)
     reject_url = f"{DECISIONS}{proposal.pk}/afwijzen/"
     empty = client.post(reject_url, {"reason": ""})
-    assert empty.status_code == 400 and "Geef de reden" in empty.content.decode()
+    assert empty.status_code == 400
+    assert "Geef de reden" in empty.content.decode()
     assert client.post(reject_url, {"reason": "Eerst de gemeente horen."}).status_code == 302
     proposal.refresh_from_db()
-    assert proposal.status == ProposalStatus.REJECTED and not Decision.objects.filter(file=file).exists()
+    assert proposal.status == ProposalStatus.REJECTED
+    assert not Decision.objects.filter(file=file).exists()
     changed = AccessLogEntry.objects.filter(user_id=om_lid.pk, allowed=True, object_ref=file.number, action="update")
     assert changed.exists()
     page = verified_client(lid).get(task_url).content.decode()
-    assert "Vorig besluit niet bevestigd" in page and "Eerst de gemeente horen." in page
+    assert "Vorig besluit niet bevestigd" in page
+    assert "Eerst de gemeente horen." in page
     assert "Vastleggen en afronden" in page

@@ -9,7 +9,6 @@ own empty databases (SQLite: files in ``tmp_path``; PostgreSQL: scratch database
 
 from __future__ import annotations
 
-import datetime
 import os
 import shutil
 import uuid
@@ -139,7 +138,7 @@ def _a_few_files():
         by=uitvoerder(),
         weegploeg_number=casus.source_weegploeg_number,
         kind=RequestKind.INZAGE,
-        received_on=datetime.date.today(),
+        received_on=timezone.localdate(),
         requester_kind=RequesterKind.BETROKKENE,
         reply_address="Postbus 1, Gennep",
     )
@@ -170,7 +169,8 @@ def test_art_15_1_backup_and_restore_into_an_empty_database_keeps_every_row_and_
     assert {t: n for t, n in after.items() if t != log_table} == {t: n for t, n in before.items() if t != log_table}
     assert after[log_table] == before[log_table] + 1
     restore_row = AccessLogEntry.objects.order_by("-pk").first()
-    assert restore_row.object_type == "database" and restore_row.user_id is None
+    assert restore_row.object_type == "database"
+    assert restore_row.user_id is None
     assert access_log_verify().ok
     call_command("verify_access_log")
 
@@ -205,7 +205,7 @@ def test_art_13_15_1_a_destruction_after_the_backup_is_carried_out_again_by_the_
     path = _backup()
     rule = RULES_BY_CODE["weegploeg_niet_agenderen_vernietigen"]
     with transaction.atomic():
-        doomed = Doomed(single.pk, single.number, single.last_processed_at, datetime.date.today(), rule)
+        doomed = Doomed(single.pk, single.number, single.last_processed_at, timezone.localdate(), rule)
         files_destroy_logged(FileKind.WEEGPLOEG, [doomed], now=timezone.now())
     access_log_seal(force_checkpoint=True)  # the chain grows past the backup's end
     assert [e.file_number for e in destruction_ledger_read()] == [single.number]

@@ -59,10 +59,12 @@ def test_issue_15_4_smtp_failure_keeps_the_mails_and_the_next_run_sends_each_exa
         call_command("incidents_escalate")  # queues, then tries to send: the server is down
     assert mail.outbox == []
     queued = list(OutboxMessage.objects.order_by("pk"))
-    assert len(queued) == 2 and all(m.status == MessageStatus.WACHTEND and m.attempts == 1 for m in queued)
+    assert len(queued) == 2
+    assert all(m.status == MessageStatus.WACHTEND and m.attempts == 1 for m in queued)
     ids = {m.pk: m.message_id for m in queued}
     failed = OutboxAttempt.objects.filter(succeeded=False)
-    assert failed.count() == 2 and all("SMTPServerDisconnected" in a.error for a in failed)
+    assert failed.count() == 2
+    assert all("SMTPServerDisconnected" in a.error for a in failed)
     with freeze_time("2026-03-03 20:00:30+00:00"):  # the retry delay (one minute) has not passed
         assert outbox_send().sent == 0
     assert mail.outbox == []
@@ -73,11 +75,14 @@ def test_issue_15_4_smtp_failure_keeps_the_mails_and_the_next_run_sends_each_exa
     assert sorted(m.extra_headers["Message-ID"] for m in mail.outbox) == sorted(ids.values())
     assert sorted(m.message()["Message-ID"] for m in mail.outbox) == sorted(ids.values())
     for message in OutboxMessage.objects.all():
-        assert message.status == MessageStatus.VERZONDEN and message.attempts == 2
+        assert message.status == MessageStatus.VERZONDEN
+        assert message.attempts == 2
         assert list(message.attempt_log.values_list("succeeded", flat=True)) == [False, True]
     bodies = " ".join(m.subject + m.body for m in mail.outbox)
-    assert "I-2026-0001" in bodies and "I-2026-0002" in bodies
-    assert "Jan" not in bodies and "USB" not in bodies
+    assert "I-2026-0001" in bodies
+    assert "I-2026-0002" in bodies
+    assert "Jan" not in bodies
+    assert "USB" not in bodies
 
 
 def test_issue_15_4_a_mail_whose_delivery_is_not_confirmed_is_resent_with_the_same_message_id():
@@ -99,9 +104,13 @@ def test_issue_15_4_a_mail_whose_delivery_is_not_confirmed_is_resent_with_the_sa
 
 
 def test_issue_15_4_the_mail_is_written_in_the_transaction_of_the_change_that_causes_it():
-    with pytest.raises(RuntimeError), transaction.atomic():
-        mail_queue(subject="Kennisgeving van correctie R-2026-0001", body="R-2026-0001", to=["a@x.invalid"])
-        raise RuntimeError("de wijziging mislukt")
+    def failing_change():
+        with transaction.atomic():
+            mail_queue(subject="Kennisgeving van correctie R-2026-0001", body="R-2026-0001", to=["a@x.invalid"])
+            raise RuntimeError("de wijziging mislukt")
+
+    with pytest.raises(RuntimeError):
+        failing_change()
     assert not OutboxMessage.objects.exists()
 
 
@@ -112,11 +121,13 @@ def test_issue_15_4_incident_escalation_run_twice_queues_once_and_a_new_state_qu
     with freeze_time("2026-03-03 20:00:00+00:00"):  # deadline within 24 hours
         call_command("incidents_escalate")
         call_command("incidents_escalate")
-    assert OutboxMessage.objects.count() == 1 and len(mail.outbox) == 1
+    assert OutboxMessage.objects.count() == 1
+    assert len(mail.outbox) == 1
     with freeze_time("2026-03-04 10:00:00+00:00"):  # deadline passed: one new mail, once
         call_command("incidents_escalate")
         call_command("incidents_escalate")
-    assert OutboxMessage.objects.count() == 2 and len(mail.outbox) == 2
+    assert OutboxMessage.objects.count() == 2
+    assert len(mail.outbox) == 2
     assert "VERSTREKEN" in mail.outbox[1].body
 
 
@@ -129,10 +140,12 @@ def test_issue_15_4_an_smtp_failure_does_not_silence_an_escalation():
     with freeze_time("2026-03-03 20:00:00+00:00"), _smtp_down():
         call_command("incidents_escalate")
         call_command("incidents_escalate")
-    assert mail.outbox == [] and OutboxMessage.objects.count() == 1
+    assert mail.outbox == []
+    assert OutboxMessage.objects.count() == 1
     with freeze_time("2026-03-03 23:00:00+00:00"):
         call_command("incidents_escalate")
-    assert len(mail.outbox) == 1 and "I-2026-0001" in mail.outbox[0].body
+    assert len(mail.outbox) == 1
+    assert "I-2026-0001" in mail.outbox[0].body
 
 
 def test_issue_15_4_without_a_handler_address_nothing_is_marked_and_a_later_run_mails():
@@ -151,7 +164,9 @@ def test_issue_15_4_retry_delay_grows_and_is_capped():
     from outbox.services import retry_delay
 
     delays = [retry_delay(n).total_seconds() for n in range(1, 10)]
-    assert delays[:4] == [60, 120, 240, 480] and max(delays) == 3600 and delays == sorted(delays)
+    assert delays[:4] == [60, 120, 240, 480]
+    assert max(delays) == 3600
+    assert delays == sorted(delays)
 
 
 def test_issue_15_4_sent_mails_are_removed_after_ninety_days_waiting_ones_never():
@@ -189,7 +204,8 @@ def test_issue_15_4_rights_escalation_run_twice_queues_once_without_personal_dat
     with freeze_time("2026-02-05 09:00"):
         call_command("rights_escalate")
         call_command("rights_escalate")
-    assert OutboxMessage.objects.count() == 1 and len(mail.outbox) == 1
+    assert OutboxMessage.objects.count() == 1
+    assert len(mail.outbox) == 1
     text = mail.outbox[0].subject + mail.outbox[0].body
     assert request.number in text
     for value in (SUBJECT["surname"], SUBJECT["given_names"], SUBJECT["address"], "Postbus"):

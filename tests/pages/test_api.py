@@ -35,7 +35,8 @@ def test_issue_3_api_returns_the_referentiekader_criteria_as_structured_json(sit
     themes = listing["items"][0]["criteria"]
     assert themes[0]["value"]["title"] == "Ideologie"
     first = themes[0]["value"]["criteria"][0]
-    assert set(first) == {"code", "title", "guidance"} and first["code"] == "ID-1"
+    assert set(first) == {"code", "title", "guidance"}
+    assert first["code"] == "ID-1"
     assert listing["items"][0]["id"] == ReferentiekaderPage.objects.get().pk
 
 

@@ -25,7 +25,8 @@ def _drawings(page) -> list[str]:
 @pytest.mark.django_db
 def test_art_11_1_bijlage_2_in_the_pdf_contains_the_process_diagram(site, client):
     response = client.get("/convenant/pdf/")
-    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(BytesIO(response.content))
     texts = [page.extract_text() or "" for page in reader.pages]
     start = next(

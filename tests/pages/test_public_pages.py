@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -79,7 +80,8 @@ def test_art_7_anchors_and_table_of_contents(convenant_html):
     soup = BeautifulSoup(convenant_html, "html.parser")
     assert soup.find(id="artikel-7") is not None
     lid = soup.find(id="artikel-7-lid-3")
-    assert lid is not None and "referentiekader" in lid.get_text()
+    assert lid is not None
+    assert "referentiekader" in lid.get_text()
     toc_links = [a["href"] for a in soup.find("nav", class_="toc").find_all("a")]
     for number in range(1, 19):
         assert f"#artikel-{number}" in toc_links
@@ -89,7 +91,8 @@ def test_art_7_anchors_and_table_of_contents(convenant_html):
 def test_art_11_1_footnote_is_attached_after_substantieel_and_listed_separately(convenant_html):
     soup = BeautifulSoup(convenant_html, "html.parser")
     ref = soup.find(id="voetnoot-ref-1")
-    assert ref is not None and ref["href"] == "#voetnoot-1"
+    assert ref is not None
+    assert ref["href"] == "#voetnoot-1"
     assert ref.find_parent("p").get_text().count("substantieel1.") == 1
     note = soup.find(id="voetnoot-1")
     assert note.get_text(" ", strip=True).startswith("Zie het Dreigingsbeeld Terrorisme Nederland (DTN) 32 t/m 42.")
@@ -100,7 +103,8 @@ def test_art_11_1_footnote_is_attached_after_substantieel_and_listed_separately(
 def test_art_1_definitions_form_a_glossary_that_pages_can_link_to(site, client, convenant_html):
     soup = BeautifulSoup(convenant_html, "html.parser")
     definition = soup.find(id="begrip-referentiekader")
-    assert definition is not None and "objectieve kader" in definition.get_text()
+    assert definition is not None
+    assert "objectieve kader" in definition.get_text()
     glossary = client.get("/convenant/begrippen/").content.decode()
     assert 'href="/convenant/#begrip-weegploeg"' in glossary
     from pages.selectors import glossary_terms
@@ -131,10 +135,11 @@ def test_issue_3_8_public_pages_are_accessible_one_h1_ordered_headings_skip_link
         assert len(soup.find_all("h1")) == 1, url
         levels = _heading_levels(soup)
         assert levels[0] == 1, url
-        for before, after in zip(levels, levels[1:], strict=False):
+        for before, after in itertools.pairwise(levels):
             assert after <= before + 1, f"{url}: kop h{after} na h{before}"
         skip = soup.find("a", class_="skip-link")
-        assert skip is not None and soup.find(id=skip["href"].lstrip("#")) is not None, url
+        assert skip is not None, url
+        assert soup.find(id=skip["href"].lstrip("#")) is not None, url
         for field in soup.find_all(["input", "select", "textarea"]):
             if field.get("type") in {"hidden", "submit"}:
                 continue
@@ -153,8 +158,10 @@ def test_art_2_18_2_parties_page_lists_current_and_former_parties_with_dates_and
     soup = BeautifulSoup(client.get("/convenant/partijen/").content, "html.parser")
     tables = soup.find_all("table")
     current, former = tables[0].get_text(" "), tables[1].get_text(" ")
-    assert "De gemeente Maastricht" in current and "De gemeente Weert" not in current
-    assert "De gemeente Weert" in former and "15 april 2020" in former
+    assert "De gemeente Maastricht" in current
+    assert "De gemeente Weert" not in current
+    assert "De gemeente Weert" in former
+    assert "15 april 2020" in former
     assert "1 maart 2019" in current
     tasks = soup.find("dl").get_text(" ")
     assert "artikel 172 Gemeentewet" in tasks
@@ -205,7 +212,8 @@ def test_issue_3_8_search_with_odd_input_answers_in_dutch_without_error(site, cl
         assert b"<script>" not in response.content.split(b"<main", 1)[1]
     # A NUL character is refused before any view runs (config.middleware), with a Dutch page.
     response = client.get("/zoeken/?q=%00")
-    assert response.status_code == 400 and "Ongeldige invoer" in response.content.decode()
+    assert response.status_code == 400
+    assert "Ongeldige invoer" in response.content.decode()
 
 
 @pytest.mark.django_db

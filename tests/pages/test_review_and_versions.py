@@ -70,7 +70,8 @@ def _approve(approver, page):
     # Issue 13 item 7: Wagtail's raw action (the dashboard's "Goedkeuren") only leads to the confirmation
     # that names page and version; the approval is given there, on the revision shown.
     confirm = reverse("pages_review_confirm", args=[page.pk])
-    assert response.status_code == 302 and response.url == f"{confirm}?action=approve"
+    assert response.status_code == 302
+    assert response.url == f"{confirm}?action=approve"
     assert page.current_workflow_state is not None
     revision = page.get_latest_revision()
     response = client.post(confirm, {"action": "approve", "revision": revision.pk, "comment": ""})
@@ -160,7 +161,8 @@ def test_art_7_3_referentiekader_live_gives_the_published_criteria_and_their_rev
     page = ReferentiekaderPage.objects.get()
     assert first.revision_id == page.live_revision_id
     assert {c.theme for c in first.criteria} >= {"Ideologie", "Gedrag", "Netwerk", "Beschermende factoren"}
-    assert first.criteria[0].code == "ID-1" and first.criteria[0].guidance
+    assert first.criteria[0].code == "ID-1"
+    assert first.criteria[0].guidance
 
     # An edit waiting for approval changes nothing for the weegploeg.
     draft = page.get_latest_revision_as_object()

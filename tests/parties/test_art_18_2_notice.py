@@ -77,22 +77,28 @@ def test_art_18_2_notice_then_no_login_after_three_months_tasks_handed_on_data_a
     with freeze_time(ENDED):
         # no login, and an open session stops (the backend checks on every request)
         status, location = _password_login(leaving)
-        assert status == 200 and location == ""  # the login form again, with its error
+        assert status == 200
+        assert location == ""
         session = verified_client(leaving).get("/werk/")
-        assert session.status_code == 302 and "/inloggen/" in session["Location"]
+        assert session.status_code == 302
+        assert "/inloggen/" in session["Location"]
         # its open task is flagged for the uitvoerder ...
         [flagged] = departed_party_tasks()
-        assert flagged.task_id == task.pk and flagged.party == rvdk
+        assert flagged.task_id == task.pk
+        assert flagged.party == rvdk
         page = verified_client(boss).get(SCREEN).content.decode()
-        assert "Integraal plan van aanpak vaststellen" in page and f"/werk/casussen/taak/{task.pk}/" in page
+        assert "Integraal plan van aanpak vaststellen" in page
+        assert f"/werk/casussen/taak/{task.pk}/" in page
         # ... handed back to the group, and on to a colleague of a party that stays
         client = verified_client(boss)
         assert client.post(SCREEN, {"stap": "teruggeven", "partij": rvdk.pk}).status_code == 302
         task.refresh_from_db()
-        assert task.owner_id is None and task.status == STATUS.NEW
+        assert task.owner_id is None
+        assert task.status == STATUS.NEW
         reassign = f"/werk/casussen/taak/{task.pk}/toewijzen/"
         options = client.get(reassign).content.decode()
-        assert f'value="{staying.pk}"' in options and f'value="{leaving.pk}"' not in options
+        assert f'value="{staying.pk}"' in options
+        assert f'value="{leaving.pk}"' not in options
         assert client.post(reassign, {"user": staying.pk}).status_code == 302
         task.refresh_from_db()
         assert task.owner == staying
@@ -122,7 +128,8 @@ def test_art_18_2_only_uitvoerder_or_beheerder_records_a_notice_and_bad_input_ch
         bad = verified_client(uitvoerder()).post(
             SCREEN, {"stap": "opzeggen", "party": venlo.pk, "notice_given_on": "x"}
         )
-        assert bad.status_code == 400 and "Vul een datum in als dd-mm-jjjj." in bad.content.decode()
+        assert bad.status_code == 400
+        assert "Vul een datum in als dd-mm-jjjj." in bad.content.decode()
         venlo.refresh_from_db()
         assert venlo.notice_given_on is None
         beheerder = accepted(UserFactory(roles=[Role.FUNCTIONEEL_BEHEERDER], party=party("De gemeente Roermond")))

@@ -29,7 +29,8 @@ def test_issue_3_7_render_to_pdf_returns_a_tagged_pdf_ua_document_with_a_local_s
     assert root.get("/Lang") == "nl"
     assert b"pdfuaid" in root["/Metadata"].get_object().get_data()  # PDF/UA identification (XMP)
     width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
-    assert round(width) == 595 and round(height) == 842  # A4 from pdf.css
+    assert round(width) == 595
+    assert round(height) == 842
 
 
 def test_issue_3_7_static_files_come_from_disk_and_nothing_else_is_fetched():

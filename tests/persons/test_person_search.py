@@ -43,7 +43,8 @@ def test_art_10_4_a_casuspartij_finds_only_cases_its_party_takes_part_in():
     assert casus.number in seen
     assert casus.source_weegploeg_number not in seen  # art. 8.4: the weegploeg file is for kernpartijen
     other = _search(deelnemer("De Reclassering Nederland"))
-    assert other.status_code == 200 and casus.number not in other.content.decode()
+    assert other.status_code == 200
+    assert casus.number not in other.content.decode()
 
 
 def test_art_15_2e_each_search_writes_one_row_naming_the_files_shown_never_the_terms():
@@ -52,9 +53,11 @@ def test_art_15_2e_each_search_writes_one_row_naming_the_files_shown_never_the_t
     response = _search(user)
     assert response.status_code == 200
     (row,) = AccessLogEntry.objects.filter(user_id=user.pk)
-    assert row.object_ref == "personen-zoeken" and casus.number in row.shown_refs
+    assert row.object_ref == "personen-zoeken"
+    assert casus.number in row.shown_refs
     text = " ".join(str(v) for v in row.__dict__.values())
-    assert "Vries" not in text and "2001" not in text
+    assert "Vries" not in text
+    assert "2001" not in text
     assert "Vries" not in response.wsgi_request.get_full_path()
 
 
@@ -66,7 +69,8 @@ def test_art_13_2_a_full_width_bsn_finds_the_same_person():
 
 def test_art_12_search_terms_are_required_and_a_melder_may_not_search():
     page = _search(uitvoerder(), {"surname": "Vries", "date_of_birth": "", "bsn": ""})
-    assert page.status_code == 400 and "Zoek op achternaam mét geboortedatum, of op BSN." in page.content.decode()
+    assert page.status_code == 400
+    assert "Zoek op achternaam mét geboortedatum, of op BSN." in page.content.decode()
     assert _search(accepted(UserFactory(roles=[Role.MELDER], party=party("De politie")))).status_code == 403
 
 

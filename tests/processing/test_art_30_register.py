@@ -59,7 +59,8 @@ def test_art_5_the_uitvoerder_changes_the_register_and_the_old_text_is_kept():
     refused = client.post(
         "/werk/verwerkingsregister/toegangslog/wijzigen/", {**data, "purposes": "Nieuw doel", "reason": ""}
     )
-    assert refused.status_code == 400 and "Dit veld is vereist." in refused.content.decode()
+    assert refused.status_code == 400
+    assert "Dit veld is vereist." in refused.content.decode()
     activity.refresh_from_db()
     assert activity.purposes == old
     done = client.post(
@@ -77,7 +78,8 @@ def test_art_5_the_uitvoerder_changes_the_register_and_the_old_text_is_kept():
         user.pk,
     )
     history = client.get("/werk/verwerkingsregister/toegangslog/geschiedenis/").content.decode()
-    assert "Versie 1" in history and "Herziening 2026" in history
+    assert "Versie 1" in history
+    assert "Herziening 2026" in history
 
 
 def test_art_5_the_functioneel_beheerder_reads_but_does_not_change_and_a_melder_sees_nothing():
@@ -91,7 +93,8 @@ def test_art_5_the_functioneel_beheerder_reads_but_does_not_change_and_a_melder_
 def test_art_4_the_register_prints_as_pdf_and_has_a_public_summary():
     pdf = verified_client(_uitvoerder()).get("/werk/verwerkingsregister/register.pdf")
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
-    assert "Verwerkingsregister" in text and "Bewaartermijnen" in text
+    assert "Verwerkingsregister" in text
+    assert "Bewaartermijnen" in text
     public = Client(HTTP_HOST=HOST).get("/verwerkingsregister/")
     assert public.status_code == 200
     assert "Hoe wij persoonsgegevens verwerken" in public.content.decode()

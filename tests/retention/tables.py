@@ -28,7 +28,9 @@ def every_row() -> Rows:
 
 
 def removed_rows(before: Rows, after: Rows) -> Counter:
-    """The number of rows that went, per table; asserts that no row was added or changed."""
+    """The number of rows that went, per table; asserts that no row was added or changed and that
+    no row left points to a row that went (the foreign keys are checked now, not at commit)."""
+    connection.check_constraints()
     gone: Counter = Counter()
     for label, rows in before.items():
         now = after[label]

@@ -54,19 +54,21 @@ def test_art_13_2_14_uitvoerder_posting_archive_consult_without_secrecy_redirect
     assert response.status_code == 302
     assert response["Location"] == "/werk/geheimhouding/?next=%2Fwerk%2Fbewaartermijnen%2Farchief%2F"
     html = response.content.decode()
-    assert DISTINCT_SUBJECT["surname"] not in html and DISTINCT_SUBJECT["bsn"] not in html
+    assert DISTINCT_SUBJECT["surname"] not in html
+    assert DISTINCT_SUBJECT["bsn"] not in html
     assert not ArchiveConsultation.objects.exists()
     assert not AccessLogEntry.objects.filter(user_id=boss.pk, allowed=True).exists()
 
 
 def test_art_13_2_15_2e_archive_consult_writes_one_row_naming_the_file_shown_never_what_was_typed(caplog):
-    file, casus = _archived_file()
+    _file, casus = _archived_file()
     member = deelnemer()
     client = verified_client(member)
     before = AccessLogEntry.objects.count()
     caplog.set_level(logging.DEBUG)
     response = client.post(f"{INDEX}archief/", {"file_number": casus.number.lower(), "reason": REASON})
-    assert response.status_code == 200 and DISTINCT_SUBJECT["surname"] in response.content.decode()
+    assert response.status_code == 200
+    assert DISTINCT_SUBJECT["surname"] in response.content.decode()
     rows = list(AccessLogEntry.objects.order_by("id"))[before:]
     assert len(rows) == 1
     (row,) = rows
@@ -76,7 +78,8 @@ def test_art_13_2_15_2e_archive_consult_writes_one_row_naming_the_file_shown_nev
     for needle in [*NEEDLES, REASON.lower(), casus.number.lower() + " "]:
         assert needle.lower() not in text, needle
     # The search terms came by POST: nothing of them in a URL, nor in the server's log lines.
-    assert "?" not in response.request["PATH_INFO"] and not response.request.get("QUERY_STRING")
+    assert "?" not in response.request["PATH_INFO"]
+    assert not response.request.get("QUERY_STRING")
     logged = " ".join(record.getMessage() for record in caplog.records).lower()
     for needle in [*NEEDLES, REASON]:
         assert needle.lower() not in logged, needle
@@ -90,7 +93,8 @@ def test_art_13_2_archive_is_for_kernpartijen_casework_roles_and_superuser_statu
     boss = accepted(UserFactory(party=party("De gemeente Heerlen"), is_superuser=True, is_staff=True))
     before = AccessLogEntry.objects.filter(allowed=False).count()
     response = verified_client(boss).post(f"{INDEX}archief/", {"file_number": file.number, "reason": REASON})
-    assert response.status_code == 403 and DISTINCT_SUBJECT["surname"] not in response.content.decode()
+    assert response.status_code == 403
+    assert DISTINCT_SUBJECT["surname"] not in response.content.decode()
     assert AccessLogEntry.objects.filter(allowed=False).count() == before + 1
     assert verified_client(boss).get(INDEX).status_code == 403
 
@@ -146,4 +150,5 @@ def test_art_13_4_the_reactivation_screen_logs_the_change_of_the_file_in_one_com
     assert [(r.allowed, r.action, r.object_type, r.object_ref, r.purpose) for r in rows] == [
         (True, "update", "weegploeg_file", file.number, "Bewaartermijnen beheren (art. 13)")
     ]
-    assert rows[0].client_address and rows[0].roles
+    assert rows[0].client_address
+    assert rows[0].roles

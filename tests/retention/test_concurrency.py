@@ -42,7 +42,7 @@ def test_art_13_two_runs_at_once_destroy_nothing_twice_and_do_not_crash():
         try:
             barrier.wait()
             reports.append(retention_apply(now=at(months=60, days=7), chunk_size=1))
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:
             errors.append(error)
         finally:
             connection.close()
@@ -96,7 +96,7 @@ def test_art_13_1_two_runs_at_once_never_list_a_destroyed_file_again_nor_report_
         try:
             barrier.wait()
             reports[name] = retention_apply(now=at(months=60, days=7), chunk_size=1)
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:
             errors.append(error)
         finally:
             if name == "A":
@@ -119,4 +119,6 @@ def test_art_13_1_two_runs_at_once_never_list_a_destroyed_file_again_nor_report_
     assert not DestructionList.objects.filter(status=ListStatus.CONCEPT).exists()
     # a third run afterwards finds nothing to list, skip or report
     report = retention_apply(now=at(months=60, days=8))
-    assert report.listed == [] and report.skipped == [] and report.destroyed == []
+    assert report.listed == []
+    assert report.skipped == []
+    assert report.destroyed == []

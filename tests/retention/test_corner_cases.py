@@ -4,10 +4,9 @@ run that never lists or reports a destroyed file wrongly."""
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from freezegun import freeze_time
 
 from retention.due import due_chunks, rule_due
@@ -29,7 +28,7 @@ def test_art_13_2_closing_the_casusoverleg_does_not_write_to_the_archived_weegpl
     from weegploeg.services import weegploeg_plan_closed_record
 
     with freeze_time(at()):
-        file, casus = agendered()
+        file, _casus = agendered()
     with freeze_time(at(months=12, days=1)):
         retention_apply()
         archived = WeegploegFile.objects.get(pk=file.pk)
@@ -39,7 +38,8 @@ def test_art_13_2_closing_the_casusoverleg_does_not_write_to_the_archived_weegpl
         assert weegploeg_plan_closed_record(file.number, closed_on=at(months=13).date(), note="Doelen bereikt") is None
     after = WeegploegFile.objects.get(pk=file.pk)
     assert after.last_processed_at == archived.last_processed_at  # the term did not restart
-    assert after.plan_closed_on is None and after.archived_at == archived.archived_at
+    assert after.plan_closed_on is None
+    assert after.archived_at == archived.archived_at
     with freeze_time(at(months=60, days=1)):  # still destroyed five years after its real last processing
         assert file.number in {e.file_number for e in retention_apply().listed}
 
@@ -102,9 +102,11 @@ def test_art_13_2_the_casusoverleg_closed_by_the_kernpartijen_leaves_the_archive
             meeting=meeting,
         )
     closed = CasusoverlegFile.objects.get(pk=casus.pk)
-    assert closed.status == CasusStatus.AFGESLOTEN and closed.closed_on == at(months=12, days=3).date()
+    assert closed.status == CasusStatus.AFGESLOTEN
+    assert closed.closed_on == at(months=12, days=3).date()
     after = WeegploegFile.objects.get(pk=file.pk)
-    assert after.last_processed_at == archived.last_processed_at and after.archived_at == archived.archived_at
+    assert after.last_processed_at == archived.last_processed_at
+    assert after.archived_at == archived.archived_at
     assert after.plan_closed_on is None
 
 
@@ -112,11 +114,12 @@ def test_art_13_2_closing_the_casusoverleg_still_records_the_closure_in_an_activ
     from weegploeg.services import weegploeg_plan_closed_record
 
     with freeze_time(at()):
-        file, casus = agendered()
+        file, _casus = agendered()
     with freeze_time(at(months=3)):
         assert weegploeg_plan_closed_record(file.number, closed_on=at(months=3).date(), note="Klaar") is not None
     after = WeegploegFile.objects.get(pk=file.pk)
-    assert after.plan_closed_on == at(months=3).date() and after.last_processed_at == at(months=3)
+    assert after.plan_closed_on == at(months=3).date()
+    assert after.last_processed_at == at(months=3)
 
 
 def _held_past_six_months_then_reactivated():
@@ -158,7 +161,8 @@ def test_art_13_4_after_a_reactivation_the_six_month_rule_counts_from_the_new_de
     from retention.models import DestructionRecord
 
     record = DestructionRecord.objects.get(file_number=file.number)
-    assert record.counted_from == at(months=14).date() and record.article == "art. 13.3"
+    assert record.counted_from == at(months=14).date()
+    assert record.article == "art. 13.3"
 
 
 def test_art_13_4_the_overview_counts_the_reactivated_file_from_the_new_decision():
@@ -185,7 +189,7 @@ def _rights_register(number: str, kind: str):
         by=uitvoerder(),
         weegploeg_number=number,
         kind=kind,
-        received_on=datetime.date.today(),
+        received_on=timezone.localdate(),
         requester_kind=RequesterKind.BETROKKENE,
         reply_address="Postbus 1, Gennep",
         corrections=[("address", "Molenstraat 2", "Verhuisd")] if kind != "inzage" else [],
@@ -210,7 +214,8 @@ def test_art_13_2_rights_find_an_archived_file_for_the_inzage_overview_only_read
         request = _rights_register(file.number, "inzage")
         assert subject_file_numbers(request) == ([file.number], [casus.number])  # the overview covers it
     after = WeegploegFile.objects.get(pk=file.pk)
-    assert after.last_processed_at == before.last_processed_at and after.archived_at == before.archived_at
+    assert after.last_processed_at == before.last_processed_at
+    assert after.archived_at == before.archived_at
 
 
 def test_art_13_2_a_correction_is_not_carried_into_a_file_archived_since_the_request():
@@ -218,7 +223,7 @@ def test_art_13_2_a_correction_is_not_carried_into_a_file_archived_since_the_req
     from rights.services.correction import correction_execute
 
     with freeze_time(at()):
-        file, casus = agendered()
+        file, _casus = agendered()
         request = _rights_register(file.number, "correctie")
     with freeze_time(at(months=12, days=1)):
         retention_apply()
@@ -234,7 +239,8 @@ def test_art_13_2_a_correction_is_not_carried_into_a_file_archived_since_the_req
     assert refused.value.messages == [ARCHIVED_READ_ONLY]
     assert refused.value.code == "dossier_gearchiveerd"
     after = WeegploegFile.objects.get(pk=file.pk)
-    assert after.subject.address == archived.subject.address and after.last_processed_at == archived.last_processed_at
+    assert after.subject.address == archived.subject.address
+    assert after.last_processed_at == archived.last_processed_at
 
 
 def test_art_13_1_a_listed_file_destroyed_meanwhile_is_not_listed_again_nor_reported_as_processed_again():
@@ -256,7 +262,9 @@ def test_art_13_1_a_listed_file_destroyed_meanwhile_is_not_listed_again_nor_repo
     assert listable(rule, moment, [r["pk"] for rows in stale_chunk for r in rows]) == []
     with freeze_time(moment):
         report_b = retention_apply(now=moment)
-    assert report_b.listed == [] and report_b.skipped == [] and report_b.destroyed == []
+    assert report_b.listed == []
+    assert report_b.skipped == []
+    assert report_b.destroyed == []
     assert not DestructionListItem.objects.filter(status=ItemStatus.OPEN).exists()
     assert not DestructionList.objects.filter(status=ListStatus.CONCEPT).exists()
 

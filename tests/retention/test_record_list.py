@@ -51,10 +51,13 @@ def test_art_13_destruction_records_filtered_sorted_and_paged():
     bulk_records(200)
     page = client.get(OVERVIEW)
     body = page.content.decode()
-    assert numbers(page)[0] == "C-2099-000000" and len(numbers(page)) == 25 and "1–25 van 200" in body
+    assert numbers(page)[0] == "C-2099-000000"
+    assert len(numbers(page)) == 25
+    assert "1–25 van 200" in body
     assert 'aria-labelledby="verklaringen"' in body
     casus = client.get(OVERVIEW + "?categorie=casusoverleg&sortering=vernietigd")
-    assert "1–25 van 67" in casus.content.decode() and numbers(casus)[0] == "C-2099-000198"
+    assert "1–25 van 67" in casus.content.decode()
+    assert numbers(casus)[0] == "C-2099-000198"
     assert all(n.startswith("C-") for n in numbers(client.get(OVERVIEW + "?soort=casusoverleg&pagina=3")))
     assert numbers(client.get(OVERVIEW + "?sortering=-dossier"))[0] == "W-2099-000199"
     for key in ("categorie", "regel", "vanaf", "goedgekeurd"):
@@ -62,7 +65,8 @@ def test_art_13_destruction_records_filtered_sorted_and_paged():
     default = numbers(page)
     for query in ("?sortering=removed", "?categorie=alles", "?pagina=0"):
         response = client.get(OVERVIEW + query)
-        assert numbers(response) == default and 'role="alert"' in response.content.decode()
+        assert numbers(response) == default
+        assert 'role="alert"' in response.content.decode()
 
 
 def test_art_13_finished_destruction_lists_are_one_click_away():
@@ -72,7 +76,8 @@ def test_art_13_finished_destruction_lists_are_one_click_away():
     before = AccessLogEntry.objects.count()
     body = verified_client(boss).get(OVERVIEW).content.decode()
     assert "Afgeronde vernietigingslijsten" in body
-    assert f'/werk/bewaartermijnen/lijst/{done.pk}/"' in body and f"/lijst/{cancelled.pk}/" in body
+    assert f'/werk/bewaartermijnen/lijst/{done.pk}/"' in body
+    assert f"/lijst/{cancelled.pk}/" in body
     (row,) = AccessLogEntry.objects.order_by("pk")[before:]
     assert {f"lijst-{done.pk}", f"lijst-{cancelled.pk}"} <= set(row.shown_refs)
 

@@ -70,7 +70,8 @@ def test_art_13_overview_counts_files_due_within_30_days_and_shows_every_hold():
     assert response.status_code == 200
     row = html.split("Weegploeg, niet geagendeerd (art. 13.3)")[1].split("</tr>")[0]
     assert "<td>2</td>" in row  # both due for destruction within 30 days
-    assert other.number in html and "Klacht nummer 4 loopt" in html
+    assert other.number in html
+    assert "Klacht nummer 4 loopt" in html
     assert file.number not in html  # no hold on it: the overview lists numbers only for holds
     assert "Xylofoonwerf" not in html
 
@@ -99,14 +100,16 @@ def test_art_13_1_uitvoerder_approves_and_cancels_a_list_over_http():
         dlist = DestructionList.objects.get(status=ListStatus.CONCEPT)
         client = verified_client(boss)
         page = client.get(f"{INDEX}lijst/{dlist.pk}/")
-        assert page.status_code == 200 and file.number in page.content.decode()
+        assert page.status_code == 200
+        assert file.number in page.content.decode()
         # Issue 9: approval asks for confirmation first and says that it cannot be undone.
         assert "kan niet ongedaan worden gemaakt" in page.content.decode()
         assert "Ja, lijst goedkeuren voor vernietiging" in page.content.decode()
         response = client.post(f"{INDEX}lijst/{dlist.pk}/goedkeuren/", follow=True)
         assert "is goedgekeurd" in response.content.decode()
         dlist.refresh_from_db()
-        assert dlist.status == ListStatus.GOEDGEKEURD and dlist.approved_by == boss
+        assert dlist.status == ListStatus.GOEDGEKEURD
+        assert dlist.approved_by == boss
         # approving twice: a clear Dutch message, nothing changed
         response = client.post(f"{INDEX}lijst/{dlist.pk}/goedkeuren/", follow=True)
         assert "niet (meer) in concept" in response.content.decode()
@@ -129,7 +132,8 @@ def test_art_13_1_hold_placed_and_released_over_http():
     boss = uitvoerder()
     client = verified_client(boss)
     response = client.post(f"{INDEX}blokkade/nieuw/", {"file_number": "W-1999-9999", "kind": "klacht", "reason": "x"})
-    assert response.status_code == 200 and "Er is geen dossier met dit nummer." in response.content.decode()
+    assert response.status_code == 200
+    assert "Er is geen dossier met dit nummer." in response.content.decode()
     response = client.post(f"{INDEX}blokkade/nieuw/", {"file_number": file.number, "kind": "incident", "reason": "x"})
     assert "Kies het incident" in response.content.decode()
     assert not RetentionHold.objects.exists()
@@ -139,7 +143,8 @@ def test_art_13_1_hold_placed_and_released_over_http():
     )
     assert response.status_code == 302
     hold = RetentionHold.objects.get()
-    assert hold.file_number == file.number and hold.placed_by == boss
+    assert hold.file_number == file.number
+    assert hold.placed_by == boss
     response = client.post(f"{INDEX}blokkade/{hold.pk}/beeindigen/", follow=True)
     assert "is beëindigd" in response.content.decode()
     assert RetentionHold.objects.get().released_by == boss
@@ -157,7 +162,8 @@ def test_art_13_4_reactivation_over_http_needs_an_archived_file_and_an_order():
         retention_apply()
         client = verified_client(boss)
         response = client.post(f"{INDEX}heractiveren/", {**data, "ordered_on": "morgen"})
-        assert response.status_code == 200 and not ReactivationOrder.objects.exists()
+        assert response.status_code == 200
+        assert not ReactivationOrder.objects.exists()
         response = client.post(f"{INDEX}heractiveren/", {**data, "ordered_on": "2027-02-10"})
     assert response.status_code == 302
     assert WeegploegFile.objects.get(pk=file.pk).archived_at is None
@@ -182,17 +188,22 @@ def test_art_13_2_archived_files_leave_work_lists_and_search_and_are_consulted_w
     assert boss_client.get(f"/werk/casussen/{casus.number}/").status_code == 403  # like a missing file
     # consulting the archive: a reason is required
     response = lid_client.post(f"{INDEX}archief/", {"file_number": file.number, "reason": ""})
-    assert response.status_code == 200 and "Xylofoonwerf" not in response.content.decode()
+    assert response.status_code == 200
+    assert "Xylofoonwerf" not in response.content.decode()
     assert not ArchiveConsultation.objects.exists()
     response = lid_client.post(
         f"{INDEX}archief/", {"file_number": file.number, "reason": "Nieuw signaal, W-vergelijking"}
     )
     html = response.content.decode()
-    assert "Xylofoonwerf" in html and "alleen-lezen" in html
+    assert "Xylofoonwerf" in html
+    assert "alleen-lezen" in html
     consultation = ArchiveConsultation.objects.get()
-    assert consultation.user == lid and consultation.file_number == file.number
+    assert consultation.user == lid
+    assert consultation.file_number == file.number
     (row,) = AccessLogEntry.objects.filter(user_id=lid.pk, object_ref="archief", allowed=True).exclude(shown_refs=[])
-    assert row.action == "read" and row.object_type == "weegploeg_file" and row.shown_refs == [file.number]
+    assert row.action == "read"
+    assert row.object_type == "weegploeg_file"
+    assert row.shown_refs == [file.number]
     member_client = verified_client(member)
     response = member_client.post(
         f"{INDEX}archief/", {"file_number": casus.number, "reason": "Terugkoppeling aan de GGD"}
@@ -222,7 +233,9 @@ def test_art_13_apply_retention_dry_run_command_lists_and_changes_nothing(capsys
     with freeze_time(at(months=7)):
         call_command("apply_retention", "--dry-run")
         out = capsys.readouterr().out
-        assert file.number in out and "art. 13.3" in out and "Proefdraai" in out
+        assert file.number in out
+        assert "art. 13.3" in out
+        assert "Proefdraai" in out
         assert WeegploegFile.objects.filter(pk=file.pk).exists()
         call_command("apply_retention")
         assert not WeegploegFile.objects.filter(pk=file.pk).exists()
@@ -232,8 +245,10 @@ def test_art_13_apply_retention_dry_run_command_lists_and_changes_nothing(capsys
 
 def test_art_13_dashboard_links_the_retention_screens_for_the_right_roles():
     boss_page = verified_client(uitvoerder()).get("/werk/").content.decode()
-    assert 'href="/werk/bewaartermijnen/"' in boss_page and 'href="/werk/bewaartermijnen/archief/"' in boss_page
+    assert 'href="/werk/bewaartermijnen/"' in boss_page
+    assert 'href="/werk/bewaartermijnen/archief/"' in boss_page
     lid_page = verified_client(weegploeglid()).get("/werk/").content.decode()
-    assert 'href="/werk/bewaartermijnen/"' not in lid_page and 'href="/werk/bewaartermijnen/archief/"' in lid_page
+    assert 'href="/werk/bewaartermijnen/"' not in lid_page
+    assert 'href="/werk/bewaartermijnen/archief/"' in lid_page
     melder_page = verified_client(melder()).get("/werk/").content.decode()
     assert "/werk/bewaartermijnen/" not in melder_page

@@ -55,7 +55,8 @@ def test_art_13_1_2_file_goes_active_archived_destroyed():
     # Reading does not extend the term; eleven months on, nothing happens.
     with freeze_time(at(months=11)):
         report = retention_apply()
-        assert report.archived == [] and report.destroyed == []
+        assert report.archived == []
+        assert report.destroyed == []
         assert WeegploegFile.objects.get(pk=file.pk).archived_at is None
     with freeze_time(at(months=12, days=1)):
         report = retention_apply()
@@ -90,8 +91,10 @@ def test_art_13_1_2_file_goes_active_archived_destroyed():
     assert not WeegploegFile.objects.filter(number=file.number).exists()
     assert not CasusoverlegFile.objects.filter(number=casus.number).exists()
     record = DestructionRecord.objects.get(file_number=file.number)
-    assert record.rule == "weegploeg_vernietigen" and record.article == "art. 13.1"
-    assert record.approved_by == boss and record.destruction_list == dlist
+    assert record.rule == "weegploeg_vernietigen"
+    assert record.article == "art. 13.1"
+    assert record.approved_by == boss
+    assert record.destruction_list == dlist
     assert record.counted_from == at().date()
     assert DestructionList.objects.get(pk=dlist.pk).status == ListStatus.UITGEVOERD
     with freeze_time(at(months=61)):
@@ -109,7 +112,8 @@ def test_art_13_3_niet_agenderen_destroyed_automatically_at_six_months():
     assert not WeegploegFile.objects.filter(number=file.number).exists()
     record = DestructionRecord.objects.get(file_number=file.number)
     assert record.category == Category.WEEGPLOEG_NIET_AGENDEREN
-    assert record.article == "art. 13.3" and record.approved_by is None
+    assert record.article == "art. 13.3"
+    assert record.approved_by is None
     assert not DestructionListItem.objects.exists()  # no approval list for the 6-month rule
 
 
@@ -147,7 +151,8 @@ def test_art_13_1_open_rights_request_blocks_destruction_until_it_is_finished():
         )
     with freeze_time(at(months=7)):
         report = retention_apply()
-        assert report.destroyed == [] and report.held[0].file_number == file.number
+        assert report.destroyed == []
+        assert report.held[0].file_number == file.number
         assert "R-2026-0001" in report.held[0].note
         RightsRequest.objects.filter(pk=request.pk).update(status=RequestStatus.AFGEROND)
         report = retention_apply()
@@ -193,7 +198,8 @@ def test_art_13_4_reactivated_file_restarts_its_terms():
             note="Nieuwe signalen vragen heroverweging.",
         )
         reactivated = WeegploegFile.objects.get(pk=file.pk)
-        assert reactivated.archived_at is None and reactivated.last_processed_at == at(months=14)
+        assert reactivated.archived_at is None
+        assert reactivated.last_processed_at == at(months=14)
         # renewed processing: the weegploeg has an open accuracy-review task again
         assert Task.objects.filter(
             process__artifact_object_id=file.pk, status__in=OPEN_STATUSES, flow_task_type="HUMAN"
@@ -204,7 +210,8 @@ def test_art_13_4_reactivated_file_restarts_its_terms():
         assert file.number in {e.file_number for e in retention_apply().archived}
     with freeze_time(at(months=60, days=1)):
         listed = {e.file_number for e in retention_apply().listed}
-        assert casus.number in listed and file.number not in listed
+        assert casus.number in listed
+        assert file.number not in listed
     with freeze_time(at(months=74, days=1)):
         assert file.number in {e.file_number for e in retention_apply().listed}
 
@@ -292,7 +299,8 @@ def test_art_13_1_incident_hold_ends_when_the_incident_is_closed():
         hold_place(by=boss, number=file.number, kind=HoldKind.INCIDENT, reason="Datalek", incident=incident)
     with freeze_time(at(months=7)):
         report = retention_apply()
-        assert report.destroyed == [] and "I-2026-0001" in report.held[0].note
+        assert report.destroyed == []
+        assert "I-2026-0001" in report.held[0].note
         incident_close(incident)
         report = retention_apply()
     assert [e.file_number for e in report.destroyed] == [file.number]

@@ -237,4 +237,4 @@ def pdf_text(data: bytes) -> str:
     return " ".join(re.sub(r"-\n", "-", text).split())
 
 
-__all__ = ["agenda", "GENNEP", "RVDK", "POLITIE"]
+__all__ = ["GENNEP", "POLITIE", "RVDK", "agenda"]

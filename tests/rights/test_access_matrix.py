@@ -99,7 +99,8 @@ def test_art_12_1_every_rights_screen_is_refused_to_anyone_but_the_uitvoerder(wh
         assert response.status_code == 403, f"{who} kreeg {response.status_code} op {name}"
         rows = AccessLogEntry.objects.filter(user_id=user.pk).order_by("-id")
         assert rows.count() == before + 1, f"weigering op {name} niet (precies één keer) gelogd"
-        assert rows.first().allowed is False and rows.first().object_ref == ref.format(**refs), name
+        assert rows.first().allowed is False, name
+        assert rows.first().object_ref == ref.format(**refs), name
 
 
 def test_art_12_1_a_refused_user_and_an_unknown_number_get_the_same_403_and_one_denied_row(refs):
@@ -135,7 +136,8 @@ def test_art_12_1_the_uitvoerder_reaches_every_rights_screen(refs):
 def test_art_12_1_anonymous_visitors_are_sent_to_the_login(refs, client):
     for method, template, _ref in SCREENS.values():
         response = getattr(client, method)(template.format(**refs))
-        assert response.status_code == 302 and response["Location"].startswith("/inloggen/")
+        assert response.status_code == 302
+        assert response["Location"].startswith("/inloggen/")
 
 
 def test_art_14_every_rights_screen_sends_an_uitvoerder_without_secrecy_acceptance_to_the_acceptance_page(refs):

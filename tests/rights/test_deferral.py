@@ -107,23 +107,26 @@ def test_art_11_4_12_4_deferred_duty_refuses_inzage_until_every_item_is_assessed
             inzage_answer(
                 request, decision=decision, answered_on=TODAY(), ground="d", motivation="Motief", withheld_sections=[]
             )
-        assert refused.value.code == "deferral_unassessed" and "uitgesteld" in refused.value.messages[0]
+        assert refused.value.code == "deferral_unassessed"
+        assert "uitgesteld" in refused.value.messages[0]
     request.refresh_from_db()
-    assert request.status == RequestStatus.INZAGE and not request.inzage_decision
+    assert request.status == RequestStatus.INZAGE
+    assert not request.inzage_decision
     client = verified_client(user)
     # The detail screen says so plainly and offers the assessment step.
     page = client.get(f"/werk/rechten/verzoek/{request.number}/").content.decode()
-    assert "Informatieplicht uitgesteld (art. 11.4)" in page and "Nog niet beoordeeld" in page
+    assert "Informatieplicht uitgesteld (art. 11.4)" in page
+    assert "Nog niet beoordeeld" in page
     assert f"/werk/rechten/verzoek/{request.number}/uitstel/" in page
     assert "overzicht.pdf" not in page
     # The overview is not issued, over the task screen nor as a PDF; nothing is exported.
     response = _answer_over_http(client, request, "verstrekt")
-    assert response.status_code == 400 and "De informatieplicht voor deze betrokkene is uitgesteld (art. 11.4)." in (
-        response.content.decode()
-    )
+    assert response.status_code == 400
+    assert "De informatieplicht voor deze betrokkene is uitgesteld (art. 11.4)." in (response.content.decode())
     assert request.status == RequestStatus.INZAGE
     pdf = client.get(f"/werk/rechten/verzoek/{request.number}/overzicht.pdf", follow=True)
-    assert pdf.redirect_chain and "per onderdeel is beoordeeld" in pdf.content.decode()
+    assert pdf.redirect_chain
+    assert "per onderdeel is beoordeeld" in pdf.content.decode()
     assert not AccessLogEntry.objects.filter(action=AccessAction.EXPORT).exists()
     # One item left open still blocks.
     for item in items[:-1]:
@@ -147,14 +150,18 @@ def test_art_11_3_the_party_concerned_is_consulted_and_bad_input_changes_nothing
     analysis = items[(case.file.number, DeferredItemKind.ANALYSIS, "")]
     # The politie's signal: only the politie can say whether its ground still applies.
     response = _assess_over_http(client, request, politie_signals, still_applies=True, consulted=party(GENNEP))
-    assert response.status_code == 400 and "Raadpleeg de partij van wie deze gegevens zijn" in response.content.decode()
+    assert response.status_code == 400
+    assert "Raadpleeg de partij van wie deze gegevens zijn" in response.content.decode()
     # The weegploeg's analysis: a kernpartij, not an externe casuspartner.
     response = _assess_over_http(client, request, analysis, still_applies=True, consulted=case.external)
-    assert response.status_code == 400 and "Raadpleeg voor dit onderdeel een kernpartij" in response.content.decode()
+    assert response.status_code == 400
+    assert "Raadpleeg voor dit onderdeel een kernpartij" in response.content.decode()
     response = _assess_over_http(client, request, analysis, still_applies=True, reasoning=" ")
-    assert response.status_code == 400 and "Dit veld is verplicht." in response.content.decode()
+    assert response.status_code == 400
+    assert "Dit veld is verplicht." in response.content.decode()
     response = client.post(f"/werk/rechten/verzoek/{request.number}/uitstel/", {"item": "W-1999-9999|analyse|"})
-    assert response.status_code == 400 and "Kies een van de mogelijkheden." in response.content.decode()
+    assert response.status_code == 400
+    assert "Kies een van de mogelijkheden." in response.content.decode()
     assert not DeferredItemAssessment.objects.exists()
     # A valid assessment is recorded with who, which party, when, the answer and the reasoning.
     assert _assess_over_http(client, request, politie_signals, still_applies=True).status_code == 302
@@ -166,7 +173,8 @@ def test_art_11_3_the_party_concerned_is_consulted_and_bad_input_changes_nothing
         True,
         REASONING,
     )
-    assert row.ground == "d" and row.file_kind == "weegploeg"
+    assert row.ground == "d"
+    assert row.file_kind == "weegploeg"
     # The step is logged as a change of the request, by number only.
     updates = AccessLogEntry.objects.filter(
         action=AccessAction.UPDATE, allowed=True, object_ref=request.number, purpose__contains="uitgestelde"
@@ -183,13 +191,15 @@ def test_art_12_4_items_still_covered_are_absent_from_the_overview_and_named_by_
     _assess_all_over_http(client, request, lambda item: item.party_name == POLITIE)
     # Not given in full while items stay covered (art. 12.4 wants a reasoned refusal).
     response = _answer_over_http(client, request, "verstrekt")
-    assert response.status_code == 400 and "gedeeltelijk geweigerd" in response.content.decode()
+    assert response.status_code == 400
+    assert "gedeeltelijk geweigerd" in response.content.decode()
     with pytest.raises(ValidationError) as refused:
         inzage_answer(request, decision="verstrekt", answered_on=TODAY())
     assert refused.value.code == "deferral_withheld"
     # A partial refusal needs no manually withheld section: the deferral items are withheld.
     assert _answer_over_http(client, request).status_code == 302
-    assert request.status == RequestStatus.AFGEROND and request.inzage_decision == "deels_geweigerd"
+    assert request.status == RequestStatus.AFGEROND
+    assert request.inzage_decision == "deels_geweigerd"
     overview = pdf_text(client.get(f"/werk/rechten/verzoek/{request.number}/overzicht.pdf").content)
     assert POLITIE_SIGNAL not in overview  # covered: absent
     assert POLITIE not in _sources(overview)  # and its source is not revealed either
@@ -206,7 +216,8 @@ def test_art_12_4_items_still_covered_are_absent_from_the_overview_and_named_by_
     assert "Signalen in het dossier van de weegploeg" in letter
     assert "Signalen in het dossier van het casusoverleg" in letter
     assert "de voorkoming, het onderzoek, de opsporing en de vervolging van strafbare feiten" in letter
-    assert "artikel 12, vierde lid" in letter and "niet alle gegevens: welke niet, staat hieronder." in letter
+    assert "artikel 12, vierde lid" in letter
+    assert "niet alle gegevens: welke niet, staat hieronder." in letter
     # By kind, never content, source or the internal reasoning.
     for secret in (POLITIE_SIGNAL, POLITIE, REASONING, GENNEP_SIGNAL):
         assert secret not in letter
@@ -219,7 +230,8 @@ def test_art_12_4_items_assessed_no_longer_covered_appear_in_the_overview():
     client = verified_client(user)
     _assess_all_over_http(client, request, lambda item: False)
     assert _answer_over_http(client, request, "verstrekt").status_code == 302
-    assert request.status == RequestStatus.AFGEROND and not request.withheld_sections
+    assert request.status == RequestStatus.AFGEROND
+    assert not request.withheld_sections
     overview = pdf_text(client.get(f"/werk/rechten/verzoek/{request.number}/overzicht.pdf").content)
     for label, value in case.values.items():
         assert value in overview, f"{label} ontbreekt in het overzicht"
@@ -228,7 +240,8 @@ def test_art_12_4_items_assessed_no_longer_covered_appear_in_the_overview():
     assert "niet (of niet volledig) gegeven" not in overview
     # Nothing refused: no refusal letter.
     letter = client.get(f"/werk/rechten/verzoek/{request.number}/afwijzing.pdf", follow=True)
-    assert letter.redirect_chain and "niets geweigerd" in letter.content.decode()
+    assert letter.redirect_chain
+    assert "niets geweigerd" in letter.content.decode()
 
 
 def test_art_10_2_11_4_12_4_the_casusoverleg_file_is_covered_by_the_deferral_too():
@@ -237,7 +250,8 @@ def test_art_10_2_11_4_12_4_the_casusoverleg_file_is_covered_by_the_deferral_too
     request = _request(case, user)
     client = verified_client(user)
     casus_items = [i for i in deferral.deferral_items(request) if i.file_number == case.casus.number]
-    assert casus_items and all(i.file_kind == "casusoverleg" for i in casus_items)
+    assert casus_items
+    assert all(i.file_kind == "casusoverleg" for i in casus_items)
     # The Raad voor de Kinderbescherming's contribution and the plan stay covered in the casusoverleg file.
     _assess_all_over_http(
         client,
@@ -249,10 +263,12 @@ def test_art_10_2_11_4_12_4_the_casusoverleg_file_is_covered_by_the_deferral_too
     )
     assert _answer_over_http(client, request).status_code == 302
     overview = pdf_text(client.get(f"/werk/rechten/verzoek/{request.number}/overzicht.pdf").content)
-    assert CONTRIBUTION not in overview and case.values["maatregel"] not in overview
+    assert CONTRIBUTION not in overview
+    assert case.values["maatregel"] not in overview
     assert case.values["doel plan"] not in overview
     assert RVDK not in _sources(overview)
-    assert POLITIE_SIGNAL in overview and GENNEP_SIGNAL in overview  # the rest is given
+    assert POLITIE_SIGNAL in overview
+    assert GENNEP_SIGNAL in overview
     letter = pdf_text(client.get(f"/werk/rechten/verzoek/{request.number}/afwijzing.pdf").content)
     assert "Door een partij ingebrachte gegevens in het dossier van het casusoverleg" in letter
     assert "Plan van aanpak, maatregelen en voortgang in het dossier van het casusoverleg" in letter

@@ -40,7 +40,8 @@ def test_art_13_rights_requests_destroy_removes_the_requests_rows_and_nothing_el
     removed = rights_requests_destroy({about_a.pk})
     gone = removed_rows(before, every_row())
     assert gone == removed[about_a.pk]  # what it reports is exactly what went, and nothing else changed
-    assert gone["rights.RightsRequest"] == 1 and gone["rights.CorrectionItem"] == 1
+    assert gone["rights.RightsRequest"] == 1
+    assert gone["rights.CorrectionItem"] == 1
     assert not [t for t in traces(["Kleuskens-Baak", "Kapelstraat 17, Ottersum"]) if t[0].startswith("rights_")]
     assert RightsRequest.objects.filter(pk=about_other.pk).exists()
     assert CorrectionItem.objects.filter(request=about_other).count() == 1

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _deferred():
-    file, casus = _agendered(
+    file, _casus = _agendered(
         SUBJECT_A, second_signal="Tweede signaal.", summary="Samenvatting.", note="Notitie", motivation="Motivering."
     )
     return InformationDuty.objects.get(file=file)
@@ -79,19 +79,23 @@ def test_art_11_5_when_no_ground_remains_the_subject_is_informed_with_a_letter_o
         )
         assert page.status_code == 302
         duty.refresh_from_db()
-        assert duty.informed_on == datetime.date(2026, 3, 2) and duty.follow_up.informed_on == datetime.date(2026, 3, 2)
+        assert duty.informed_on == datetime.date(2026, 3, 2)
+        assert duty.follow_up.informed_on == datetime.date(2026, 3, 2)
         assert FollowUpCheck.objects.get().ground_remains is False
         letter = client.get(f"/werk/rechten/informatieplicht/{duty.file.number}/brief.pdf")
         assert letter.status_code == 200
         text = pdf_text(letter.content)
-        assert "Kleuskens" in text and "artikel 14 AVG" in text and "De politie" in text
+        assert "Kleuskens" in text
+        assert "artikel 14 AVG" in text
+        assert "De politie" in text
         assert AccessLogEntry.objects.filter(action=AccessAction.EXPORT, object_ref=duty.file.number).exists()
         # Done: no longer on the list of open duties, and a second check is refused.
         again = client.post(
             f"/werk/rechten/informatieplicht/{duty.file.number}/",
             {"checked_on": "2026-03-02", "ground_remains": "nee", "note": "Nogmaals"},
         )
-        assert again.status_code == 302 and FollowUpCheck.objects.count() == 1
+        assert again.status_code == 302
+        assert FollowUpCheck.objects.count() == 1
 
 
 def test_art_11_5_the_letter_says_so_when_no_measures_followed():
@@ -142,11 +146,14 @@ def test_art_11_3_12_3_15_2g_deadlines_dashboard_lists_every_open_deadline_overd
         assert [row.ref for row in data["rows"][:2]] == [request.number, breach.reference]  # 72 hours: 12 Feb
         assert "I-2026-0002" not in [row.ref for row in data["rows"]]
         kinds = [row.kind for row in data["rows"]]
-        assert data["rows"][0].ref == request.number and data["rows"][0].overdue
-        assert "informatieplicht" in kinds and "juistheid" in kinds
+        assert data["rows"][0].ref == request.number
+        assert data["rows"][0].overdue
+        assert "informatieplicht" in kinds
+        assert "juistheid" in kinds
         dues = [row.due for row in data["rows"] if not row.overdue]
         assert dues == sorted(dues)
-        assert data["overdue"] == 1 and data["total"] == len(data["rows"])
+        assert data["overdue"] == 1
+        assert data["total"] == len(data["rows"])
         assert waiting in data["waiting_identity"]
         page = verified_client(user).get("/werk/rechten/termijnen/").content.decode()
         assert page.index(request.number) < page.index(duty.file.number)
@@ -166,6 +173,7 @@ def test_art_11_4_overdue_recheck_reminds_the_uitvoerder_with_the_file_number_on
         assert mail.outbox == []
     with freeze_time("2026-06-02"):
         call_command("rights_escalate")
-        assert len(mail.outbox) == 1 and duty.file.number in mail.outbox[0].body
+        assert len(mail.outbox) == 1
+        assert duty.file.number in mail.outbox[0].body
         for value in ("Kleuskens", "Mirthe", "Kapelstraat", "1998"):
             assert value not in mail.outbox[0].body

@@ -38,14 +38,16 @@ def test_art_12_3_overview_pdf_holds_every_value_recipient_and_source_and_nothin
     request = _request(case, user)
     client = verified_client(user)
     response = client.get(f"/werk/rechten/verzoek/{request.number}/overzicht.pdf")
-    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
     text = pdf_text(response.content)
     for label, value in case.values.items():
         assert value in text, f"{label} ontbreekt in het overzicht"
     # Recipients: every party in the case and the externe casuspartner of the disclosure register.
     for recipient in (GENNEP, POLITIE, RVDK, case.external.name):
         assert recipient in text
-    assert "Verstrekt aan externe casuspartners" in text and "NAW-gegevens van het subject" in text
+    assert "Verstrekt aan externe casuspartners" in text
+    assert "NAW-gegevens van het subject" in text
     # Sources: both bringing parties and the party that contributed data.
     sources = text.split("Waar komen uw gegevens vandaan?")[1].split("Uw rechten")[0]
     for source in (GENNEP, POLITIE, RVDK):
@@ -87,5 +89,6 @@ def test_art_12_3_overview_waits_for_the_identity():
         reply_address="Kapelstraat 17",
     )
     response = verified_client(user).get(f"/werk/rechten/verzoek/{request.number}/overzicht.pdf", follow=True)
-    assert response.redirect_chain and "identiteit is vastgesteld" in response.content.decode()
+    assert response.redirect_chain
+    assert "identiteit is vastgesteld" in response.content.decode()
     assert not AccessLogEntry.objects.filter(action=AccessAction.EXPORT).exists()

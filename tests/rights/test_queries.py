@@ -49,4 +49,5 @@ def test_issue_14_2_deadlines_and_request_list_queries_stay_flat(django_assert_m
 
 def test_art_12_1_dashboard_links_the_uitvoerder_to_the_rights_screens():
     page = verified_client(uitvoerder()).get("/werk/").content.decode()
-    assert 'href="/werk/rechten/"' in page and 'href="/werk/rechten/termijnen/"' in page
+    assert 'href="/werk/rechten/"' in page
+    assert 'href="/werk/rechten/termijnen/"' in page

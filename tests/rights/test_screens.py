@@ -67,32 +67,36 @@ def test_art_12_6_accepted_correction_reaches_both_files_parties_are_notified_an
     client = verified_client(user)
     caplog.set_level(logging.DEBUG)
     request = _register_over_http(client, case)
-    assert request.number.startswith("R-") and request.status == RequestStatus.IDENTITEIT
+    assert request.number.startswith("R-")
+    assert request.status == RequestStatus.IDENTITEIT
     request = _post(client, request, {"established_on": TODAY().isoformat(), "method": "balie", "note": ""})
     assert request.status == RequestStatus.INZAGE
     assert deferral_assess_all(request, user)  # art. 11.4: the deferred duty no longer covers any item
     request = _post(client, request, {"decision": "verstrekt", "answered_on": TODAY().isoformat()})
     assert request.status == RequestStatus.CORRECTIE_BESLUIT
     assert AccessLogEntry.objects.filter(action=AccessAction.EXPORT, object_ref=case.file.number).exists()
-    address_item, surname_item = request.corrections.order_by("pk")
+    address_item, _surname_item = request.corrections.order_by("pk")
     request = _post(
         client,
         request,
         {"accepted": [str(address_item.pk)], "decided_on": TODAY().isoformat(), "motivation": "Adres klopt niet meer."},
     )
-    assert request.status == RequestStatus.CORRECTIE_UITVOERING and request.correction_decision == "deels_toegewezen"
+    assert request.status == RequestStatus.CORRECTIE_UITVOERING
+    assert request.correction_decision == "deels_toegewezen"
     mail.outbox.clear()
     request = _post(client, request, {"executed_on": TODAY().isoformat()})
     assert request.status == RequestStatus.AFGEROND
     # Both files carry the new address; the rejected surname correction changed nothing.
     assert Subject.objects.get(pk=case.file.subject_id).address == "Kerkstraat 4"
     casus_subject = CasusSubject.objects.get(file=case.casus)
-    assert casus_subject.address == "Kerkstraat 4" and casus_subject.surname == SUBJECT_A["surname"]
+    assert casus_subject.address == "Kerkstraat 4"
+    assert casus_subject.surname == SUBJECT_A["surname"]
     # The participating parties got a notice naming what changed, never the old (or new) value.
     notified = set(CorrectionNotice.objects.values_list("party__name", flat=True))
     assert {GENNEP, POLITIE, RVDK, case.external.name} <= notified
     notice = CorrectionNotice.objects.filter(party__name=GENNEP).get()
-    assert notice.changed_fields == ["adres"] and set(notice.file_numbers) == {case.file.number, case.casus.number}
+    assert notice.changed_fields == ["adres"]
+    assert set(notice.file_numbers) == {case.file.number, case.casus.number}
     call_command("outbox_send")  # issue 15.4: the notices wait in the outbox until the send job runs
     assert mail.outbox, "de deelnemers krijgen een kennisgeving"
     for message in mail.outbox:
@@ -114,7 +118,8 @@ def test_art_12_6_accepted_correction_reaches_both_files_parties_are_notified_an
     )
     # The refusal letter names the rejected correction.
     letter = client.get(f"/werk/rechten/verzoek/{request.number}/afwijzing.pdf")
-    assert letter.status_code == 200 and "achternaam" in pdf_text(letter.content)
+    assert letter.status_code == 200
+    assert "achternaam" in pdf_text(letter.content)
 
 
 def test_art_12_4_refusal_letter_names_the_art_41_ground_and_partial_refusal_withholds_parts():
@@ -130,7 +135,8 @@ def test_art_12_4_refusal_letter_names_the_art_41_ground_and_partial_refusal_wit
         f"/werk/rechten/verzoek/{request.number}/",
         {"decision": "deels_geweigerd", "answered_on": TODAY().isoformat(), "ground": "d", "motivation": ""},
     )
-    assert response.status_code == 400 and "Motiveer de weigering" in response.content.decode()
+    assert response.status_code == 400
+    assert "Motiveer de weigering" in response.content.decode()
     request.refresh_from_db()
     assert request.status == RequestStatus.INZAGE  # nothing changed
     request = _post(
@@ -147,7 +153,8 @@ def test_art_12_4_refusal_letter_names_the_art_41_ground_and_partial_refusal_wit
     assert request.status == RequestStatus.AFGEROND
     letter = pdf_text(client.get(f"/werk/rechten/verzoek/{request.number}/afwijzing.pdf").content)
     assert "de voorkoming, het onderzoek, de opsporing en de vervolging van strafbare feiten" in letter
-    assert "artikel 41" in letter and "Er loopt een strafrechtelijk onderzoek naar de signalen." in letter
+    assert "artikel 41" in letter
+    assert "Er loopt een strafrechtelijk onderzoek naar de signalen." in letter
     assert "De signalen" in letter
     overview = pdf_text(client.get(f"/werk/rechten/verzoek/{request.number}/overzicht.pdf").content)
     assert "Deelt filmpjes die aanslagen verheerlijken." not in overview  # the refused part
@@ -158,7 +165,8 @@ def test_art_12_bad_input_gives_dutch_messages_and_changes_nothing():
     user = uitvoerder()
     client = verified_client(user)
     response = client.post("/werk/rechten/nieuw/", {"weegploeg_number": "W-1999-9999", "kind": "x"})
-    assert response.status_code == 400 and "Kies een van de mogelijkheden." in response.content.decode()
+    assert response.status_code == 400
+    assert "Kies een van de mogelijkheden." in response.content.decode()
     response = client.post(
         "/werk/rechten/nieuw/",
         {
@@ -169,10 +177,12 @@ def test_art_12_bad_input_gives_dutch_messages_and_changes_nothing():
             "reply_address": "Postbus 1",
         },
     )
-    assert response.status_code == 400 and "Er is geen weegploegdossier met dit nummer." in response.content.decode()
+    assert response.status_code == 400
+    assert "Er is geen weegploegdossier met dit nummer." in response.content.decode()
     # Issue 12: an unknown number gets the same 403 as a refused one, with one denied row.
     before = AccessLogEntry.objects.filter(user_id=user.pk, allowed=False).count()
     assert client.get("/werk/rechten/verzoek/R-2026-9999/").status_code == 403
     denied = AccessLogEntry.objects.filter(user_id=user.pk, allowed=False)
-    assert denied.count() == before + 1 and denied.order_by("-id").first().object_ref == "R-2026-9999"
+    assert denied.count() == before + 1
+    assert denied.order_by("-id").first().object_ref == "R-2026-9999"
     assert not RightsRequest.objects.exists()

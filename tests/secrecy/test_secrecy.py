@@ -56,7 +56,8 @@ def test_art_14_real_case_screens_need_an_accepted_secrecy_duty_for_every_method
     assert not AccessLogEntry.objects.filter(user_id=user.pk, allowed=True).exists()
     # Accepted: the same screen opens, and the user lands back where they were.
     response = client.post(ACCEPT, {"text_version": SECRECY_TEXT_VERSION, "accept": "on", "next": "/werk/rechten/"})
-    assert response.status_code == 302 and response["Location"] == "/werk/rechten/"
+    assert response.status_code == 302
+    assert response["Location"] == "/werk/rechten/"
     assert client.get(f"/werk/weegploeg/dossier/{file.number}/").status_code == 200
 
 
@@ -89,15 +90,19 @@ def test_art_14_acceptance_over_http_records_date_and_text_version():
     user = UserFactory(roles=[Role.WEEGPLOEGLID], party=party("De politie"))
     client = verified_client(user)
     page = client.get("/werk/geheimhouding/?next=/werk/")
-    assert page.status_code == 200 and "Geheimhoudingsverklaring" in page.content.decode()
+    assert page.status_code == 200
+    assert "Geheimhoudingsverklaring" in page.content.decode()
     response = client.post("/werk/geheimhouding/", {"text_version": SECRECY_TEXT_VERSION, "next": "/werk/"})
-    assert response.status_code == 400 and not secrecy_accepted(user)  # box not ticked
+    assert response.status_code == 400
+    assert not secrecy_accepted(user)
     response = client.post(
         "/werk/geheimhouding/", {"text_version": SECRECY_TEXT_VERSION, "accept": "on", "next": "https://evil.example/"}
     )
-    assert response.status_code == 302 and response["Location"] == "/werk/"  # no open redirect
+    assert response.status_code == 302
+    assert response["Location"] == "/werk/"
     acceptance = SecrecyAcceptance.objects.get(user=user)
-    assert acceptance.text_version == SECRECY_TEXT_VERSION and acceptance.party == user.party
+    assert acceptance.text_version == SECRECY_TEXT_VERSION
+    assert acceptance.party == user.party
     assert abs(acceptance.accepted_at - timezone.now()) < datetime.timedelta(minutes=1)
     assert secrecy_accepted(user)
 
@@ -108,7 +113,8 @@ def test_art_14_a_stale_text_version_is_refused():
         secrecy_accept(user, text_version="oud")
     assert error.value.code == "stale_text_version"
     response = verified_client(user).post("/werk/geheimhouding/", {"text_version": "oud", "accept": "on"})
-    assert response.status_code == 400 and "gewijzigd" in response.content.decode()
+    assert response.status_code == 400
+    assert "gewijzigd" in response.content.decode()
     assert not SecrecyAcceptance.objects.exists()
 
 
@@ -123,7 +129,8 @@ def test_art_14_18_2_duty_survives_a_party_leaving_and_shows_on_its_record():
     page = verified_client(uitvoerder).get(f"/werk/geheimhouding/partijen/{gennep.slug}/").content.decode()
     assert "blijft ook na opzegging van kracht" in page
     assert "neemt niet meer deel" in page
-    assert "medewerker-gennep" in page and SECRECY_TEXT_VERSION in page
+    assert "medewerker-gennep" in page
+    assert SECRECY_TEXT_VERSION in page
 
 
 def test_art_14_party_overview_is_restricted_and_logged():

@@ -25,10 +25,13 @@ def test_art_13_weegploeg_files_destroy_removes_the_files_rows_from_every_table_
     removed = weegploeg_files_destroy({case.file.pk})
     gone = removed_rows(before, every_row())
     assert gone == removed[case.file.pk]  # what it reports is exactly what went, and nothing else changed
-    assert gone["weegploeg.WeegploegFile"] == 1 and gone["weegploeg.Subject"] == 1
-    assert gone["weegploeg.Signal"] == 2 and gone["weegploeg.Analysis"] == 1
+    assert gone["weegploeg.WeegploegFile"] == 1
+    assert gone["weegploeg.Subject"] == 1
+    assert gone["weegploeg.Signal"] == 2
+    assert gone["weegploeg.Analysis"] == 1
     # the file's history: the decision, who took it (four eyes), the information duty
-    assert gone["weegploeg.Decision"] == 1 and gone["meetings.CollectiveDecision"] == 1
+    assert gone["weegploeg.Decision"] == 1
+    assert gone["meetings.CollectiveDecision"] == 1
     assert gone["weegploeg.InformationDuty"] == 1
     assert not Subject.objects.filter(pk=subject_id).exists()
     # the weegploeg's tables hold nothing of subject A any more; the casusoverleg copy is that app's
@@ -42,7 +45,8 @@ def test_art_13_weegploeg_files_destroy_keeps_a_subject_another_file_still_has()
     before = every_row()
     removed = weegploeg_files_destroy([case.file.pk])
     gone = removed_rows(before, every_row())
-    assert gone == removed[case.file.pk] and "weegploeg.Subject" not in gone
+    assert gone == removed[case.file.pk]
+    assert "weegploeg.Subject" not in gone
     assert WeegploegFile.objects.get(pk=second.pk).subject_id == case.file.subject_id
 
 

@@ -37,7 +37,8 @@ def test_art_7_3_analysis_page_shows_the_signal_and_history_before_the_form(publ
     assert signal < observation < form_heading < form
     assert history < form_heading
     # the layout that puts them side by side on wide screens, and a way to jump to the form
-    assert 'class="task-layout"' in html and 'href="#kop-taak"' in html
+    assert 'class="task-layout"' in html
+    assert 'href="#kop-taak"' in html
 
 
 def test_art_7_3_each_criterion_is_a_fieldset_with_legend_and_inline_options(published_referentiekader):
@@ -51,12 +52,14 @@ def test_art_7_3_each_criterion_is_a_fieldset_with_legend_and_inline_options(pub
     ]
     for _legend, body in groups:
         options = re.findall(OPTION, body)
-        assert len(options) == 3 and all(input_id == label_for for input_id, label_for in options)
+        assert len(options) == 3
+        assert all(input_id == label_for for input_id, label_for in options)
 
 
 def test_art_7_3_a_first_analysis_starts_empty(published_referentiekader):
     file = register(melder())
-    assert analysis_latest_for(file) is None and analysis_initial_for(file) == {}
+    assert analysis_latest_for(file) is None
+    assert analysis_initial_for(file) == {}
     response = verified_client(weegploeglid()).get(task_url(file, "analyse"))
     assert response.context["form"].initial == {}
     assert "checked" not in re.sub(r"<form[^>]*inline.*?</form>", "", response.content.decode(), flags=re.S)
@@ -86,7 +89,8 @@ def test_art_7_4_re_analysis_after_meer_informatie_starts_from_the_previous_answ
         expected[f"c_{item.criterion_code}"] = item.answer
         expected[f"n_{item.criterion_code}"] = item.note
     assert initial == expected
-    assert initial["c_ID-1"] == "van_toepassing" and initial["n_ID-2"] == "Contact met familie verbroken"
+    assert initial["c_ID-1"] == "van_toepassing"
+    assert initial["n_ID-2"] == "Contact met familie verbroken"
     assert "next_step" not in initial  # the next step is chosen anew
     html = response.content.decode()
     assert re.search(r'name="c_ID-2" value="van_toepassing"[^>]*checked', html)
@@ -98,7 +102,8 @@ def test_art_7_4_re_analysis_after_meer_informatie_starts_from_the_previous_answ
     second = analysis_post(**{"c_ID-2": "onbekend", "summary": "Tweede oordeel."})
     assert lid.post(task_url(file, "analyse"), second).status_code == 302
     latest = analysis_latest_for(file)
-    assert latest.pk != previous.pk and latest.summary == "Tweede oordeel."
+    assert latest.pk != previous.pk
+    assert latest.summary == "Tweede oordeel."
     assert latest.items.get(criterion_code="ID-2").answer == "onbekend"
 
 
@@ -122,7 +127,7 @@ def test_art_7_every_stage_count_opens_its_list_with_that_stage_selected():
     stages = [stage for group in stage_counts(boss) for stage in group.stages]
     assert len(stages) >= 12
     for stage in stages:
-        path, _, query = stage.url.partition("?")
+        _path, _, query = stage.url.partition("?")
         assert query.startswith("fase="), stage.url
         value = query.removeprefix("fase=")
         html = client.get(stage.url).content.decode()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import rules
 
 from accounts.roles import ROLE_PERMISSIONS, Role
-from parties.models import PartyRole
+from parties.models import Party, PartyRole
 
 
 def role_codes(user) -> frozenset[str]:
@@ -84,7 +84,5 @@ has_any_role = is_staff_member & rules.Predicate(lambda user: bool(role_codes(us
 @rules.predicate
 def is_own_party(user, obj) -> bool:
     """The object — a party, or anything of one party (``party_id``) — belongs to the user's party."""
-    from parties.models import Party
-
     party_id = obj.pk if isinstance(obj, Party) else getattr(obj, "party_id", None)
     return party_id is not None and party_id == getattr(user, "party_id", None)

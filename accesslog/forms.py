@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from accesslog.models import AccessAction
+from accesslog.templatetags.accesslog_labels import OBJECT_TYPE_LABELS
 from accounts.models import User
 from parties.models import Party
 
@@ -32,8 +33,6 @@ class AccessLogFilterForm(forms.Form):
     end = forms.DateField(required=False, label="Tot en met", widget=DATE_WIDGET)
 
     def __init__(self, *args, **kwargs):
-        from accesslog.templatetags.accesslog_labels import OBJECT_TYPE_LABELS
-
         super().__init__(*args, **kwargs)
         kinds = sorted(OBJECT_TYPE_LABELS.items(), key=lambda item: item[1])
         self.fields["object_type"].choices = [("", "Alle soorten"), *kinds]

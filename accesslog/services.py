@@ -22,6 +22,7 @@ from accesslog.integrity import GENESIS_HASH, access_log_current_key, entry_payl
 from accesslog.models import MAX_SHOWN_REFS, AccessAction, AccessLogEntry, AccessLogReview, AccessLogSeal
 from accesslog.sealing import SealResult, access_log_seal
 from accesslog.verification import VerifyReport, access_log_verify
+from accounts.services import user_roles
 from core.http import client_address  # trusts exactly TRUSTED_PROXY_HOPS proxies; kept importable here
 
 __all__ = [
@@ -80,7 +81,6 @@ def _check_ref(object_type: str, object_ref: str, purpose: str, shown_refs: Sequ
 def _roles_of(user) -> str:
     if user is None or not getattr(user, "is_authenticated", False):
         return ""
-    from accounts.services import user_roles
 
     return ",".join(sorted(role.value for role in user_roles(user)))
 

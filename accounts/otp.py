@@ -6,12 +6,14 @@ when used) and failed codes are throttled by django-otp.
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import re
 
 import segno
 from django.conf import settings
 from django.utils import timezone
+from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -78,8 +80,6 @@ def otp_session_verify(request, device) -> None:
     """The code step passed: mark the session verified and give it a new id (OWASP ASVS 3.2.1).
     django-otp's ``login`` keeps the session key, so a session id leaked after the password step
     would otherwise become fully authenticated when the user types the code."""
-    from django_otp import login as otp_login
-
     otp_login(request, device)
     request.session.cycle_key()
 
@@ -129,6 +129,4 @@ def _raise_if_throttled(device) -> None:
 
 
 def _base32(key: bytes) -> str:
-    import base64
-
     return base64.b32encode(key).decode("ascii").rstrip("=")

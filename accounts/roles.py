@@ -7,6 +7,8 @@ party may not hold it.
 
 from __future__ import annotations
 
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db import models
 from django.utils.module_loading import import_string
@@ -180,9 +182,6 @@ def roles_sync() -> None:
 def roles_sync_after_migrate(sender, apps=None, using="default", **kwargs) -> None:
     """After ``migrate``: create every app's permissions first (their own post_migrate handlers
     may run after ours, since this app is listed first), then sync the role groups."""
-    from django.apps import apps as global_apps
-    from django.contrib.auth.management import create_permissions
-
     for app_config in global_apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)
     roles_sync()

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime
 
+from axes.helpers import get_client_ip_address
+from axes.models import AccessFailureLog
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
@@ -33,7 +35,6 @@ def login_address(request: HttpRequest | None) -> str:
     """The client address as axes sees it (``AXES_CLIENT_IP_CALLABLE``)."""
     if request is None:
         return ""
-    from axes.helpers import get_client_ip_address
 
     return get_client_ip_address(request) or ""
 
@@ -49,8 +50,6 @@ def login_delay_for(failures: int) -> int:
 
 def login_wait_seconds(request: HttpRequest | None, now: datetime.datetime | None = None) -> int:
     """Seconds the next login try from this request's address must still wait (0: go ahead)."""
-    from axes.models import AccessFailureLog
-
     address = login_address(request)
     if not address:
         return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
@@ -32,8 +33,6 @@ def _next_url(request: HttpRequest) -> str:
 
 
 def _with_next(url_name: str, next_url: str) -> str:
-    from urllib.parse import urlencode
-
     return f"{reverse(url_name)}?{urlencode({'next': next_url})}"
 
 

@@ -1,11 +1,11 @@
+import time
+
 from django.apps import AppConfig
 from django.contrib.auth.signals import user_logged_in
 
 
 def _stamp_login_time(sender, request, user, **kwargs) -> None:
     """Remember when this session logged in, for ``SessionCutoffMiddleware``."""
-    import time
-
     from authorisations.middleware import LOGIN_AT_KEY
 
     if request is not None and hasattr(request, "session"):

@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from django.db import transaction
+from django.db import connections, transaction
 
+from accounts.models import User
+from accounts.roles import Role
 from authorisations.models import AuthorisationEvent, AuthorisationEventKind
 from authorisations.services import authorisation_event_record
+from parties.models import Party
 
 FOUND_REASON = (
     "Vastgesteld bij de controle van het autorisatielog: gewijzigd buiten elke service en elk vangnet "
@@ -57,9 +60,6 @@ def authorisation_state_recorded() -> dict[int, RecordedState]:
 
 
 def _roles_held() -> dict[int, set[str]]:
-    from accounts.models import User
-    from accounts.roles import Role
-
     codes = {role.group_name: role.value for role in Role}
     held: dict[int, set[str]] = {}
     for user_id, group_name in User.groups.through.objects.values_list("user_id", "group__name"):
@@ -78,10 +78,6 @@ def _party_differs(recorded: str | None, actual: str, party_names: set[str]) -> 
 @transaction.atomic
 def authorisation_log_reconcile() -> list[AuthorisationEvent]:
     """Record every authorisation the log does not describe; returns the rows written."""
-    from accounts.models import User
-    from accounts.roles import Role
-    from parties.models import Party
-
     recorded = authorisation_state_recorded()
     held = _roles_held()
     party_names = set(Party.objects.values_list("name", flat=True))
@@ -115,8 +111,6 @@ def authorisation_log_reconcile() -> list[AuthorisationEvent]:
 
 def reconcile_after_migrate(sender, using="default", **kwargs) -> None:
     """``post_migrate`` of this app (sent after every migration of every app has run)."""
-    from django.db import connections
-
     with connections[using].cursor() as cursor:
         tables = connections[using].introspection.table_names(cursor)
     if AuthorisationEvent._meta.db_table in tables:

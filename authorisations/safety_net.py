@@ -16,16 +16,17 @@ from __future__ import annotations
 from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_save, pre_save
 
+from accounts.models import User
+from accounts.roles import Role
 from authorisations.models import AuthorisationEventKind
 from authorisations.services import authorisation_event_record, authorisation_service_active
+from parties.models import Party
 
 OUTSIDE_REASON = "Gewijzigd buiten de autorisatieservice (vangnet, art. 15.2c)"
 _PENDING = "_authorisation_safety_net_pending"
 
 
 def _role_fields(group: Group) -> dict:
-    from accounts.roles import Role
-
     role = Role.from_group_name(group.name)
     return {"role": role.value if role else "", "label": role.label if role else group.name}
 
@@ -88,7 +89,6 @@ def user_post_save(sender, instance, created=False, raw=False, **kwargs) -> None
     if raw or created or not changes:
         return
     setattr(instance, _PENDING, {})
-    from parties.models import Party
 
     if "party" in changes:
         old = Party.objects.filter(pk=changes["party"]).values_list("name", flat=True).first() or ""
@@ -109,8 +109,6 @@ def user_post_save(sender, instance, created=False, raw=False, **kwargs) -> None
 
 
 def safety_net_connect() -> None:
-    from accounts.models import User
-
     m2m_changed.connect(user_groups_changed, sender=User.groups.through, dispatch_uid="authorisations_groups_net")
     pre_save.connect(user_pre_save, sender=User, dispatch_uid="authorisations_user_pre_save_net")
     post_save.connect(user_post_save, sender=User, dispatch_uid="authorisations_user_post_save_net")

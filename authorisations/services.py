@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
 from authorisations.models import (
     AuthorisationEvent,
     AuthorisationEventKind,
@@ -97,7 +98,6 @@ def rights_review_may_manage(user, party) -> bool:
 @transaction.atomic
 def rights_review_start(party, *, by) -> RightsReview:
     """Snapshot every user of ``party`` with roles and last login, for the contact to decide on."""
-    from accounts.models import User
     from accounts.services import user_roles
 
     if not rights_review_may_manage(by, party):

@@ -6,7 +6,9 @@ with the path *without* its query string: no ``%(q)s``, ``%(r)s`` (the request l
 ``%(f)s`` (the referrer, which may hold another page's query string).
 """
 
+import io
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -45,9 +47,6 @@ WARM_UP_BUDGET_SECONDS = 10
 
 
 def post_worker_init(worker):
-    import io
-    import time
-
     from django.conf import settings
 
     hosts = [h for h in settings.ALLOWED_HOSTS if h and "*" not in h and not h.startswith(".")]

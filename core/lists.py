@@ -22,6 +22,7 @@ The number of queries does not grow with the list: one ``count()`` and one page 
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
@@ -274,7 +275,6 @@ DUE_CHOICES: Choices = (
 
 def due_filter(field: str, today, *, key: str = "termijn", label: str = "Termijn") -> ListFilter:
     """Due date: overdue (before today), within the coming seven days, or all."""
-    import datetime
 
     def apply(queryset: QuerySet, value: str) -> QuerySet:
         if value == "te-laat":

@@ -15,6 +15,7 @@ from flows.locks import savepoint_select_for_update_lock
 from flows.models import AccuracyReviewProcess
 from flows.weegploeg import VIEWS as WEEGPLOEG_TASKS
 from weegploeg.models import WeegploegFile
+from weegploeg.terms import task_due_record
 
 
 class AccuracyReviewFlow(flow.Flow):
@@ -29,6 +30,7 @@ class AccuracyReviewFlow(flow.Flow):
     start = flow.StartHandle(this.start_process).Annotation(title="Dossier aangemaakt").Next(this.review)
     review = (
         flow.View(WEEGPLOEG_TASKS.detail)
+        .onCreate(task_due_record)  # the inbox's due date: the file's next check (weegploeg.terms)
         .Annotation(title="Controle op juistheid (art. 8.3)")
         .Permission("flows.weegploeg_accuracy_review")
         .Next(this.again)

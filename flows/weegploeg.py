@@ -32,6 +32,7 @@ from weegploeg import services
 from weegploeg.forms import AccuracyReviewForm, AnalysisForm, DecisionForm, InformationDutyForm, SupplyInformationForm
 from weegploeg.models import FileStatus, InformationRequest, Outcome, WeegploegFile
 from weegploeg.selectors import analysis_initial_for, weegploeg_reassign_candidates
+from weegploeg.terms import task_due_record
 from weegploeg.views import file_context
 
 OBJECT_TYPE = "weegploeg_file"
@@ -225,6 +226,7 @@ class WeegploegFlow(flow.Flow):
     start = flow.StartHandle(this.start_process).Annotation(title="Signaal ingebracht").Next(this.analyse)
     analyse = (
         flow.View(VIEWS.detail)
+        .onCreate(task_due_record)  # the inbox's due date, stored with the task (weegploeg.terms)
         .Annotation(title="Analyse met het referentiekader")
         .Permission("flows.weegploeg_analyse")
         .Next(this.after_analysis)
@@ -237,18 +239,21 @@ class WeegploegFlow(flow.Flow):
     )
     supply_information = (
         PartyTask(VIEWS.detail)
+        .onCreate(task_due_record)  # the inbox's due date, stored with the task (weegploeg.terms)
         .Annotation(title="Aanvullende informatie aanleveren")
         .Permission("flows.weegploeg_supply_information", obj=_open_request_party)
         .Next(this.analyse)
     )
     decide = (
         flow.View(VIEWS.detail)
+        .onCreate(task_due_record)  # the inbox's due date, stored with the task (weegploeg.terms)
         .Annotation(title="Besluit: agenderen of niet")
         .Permission("flows.weegploeg_decide")
         .Next(this.information_duty)
     )
     information_duty = (
         flow.View(VIEWS.detail)
+        .onCreate(task_due_record)  # the inbox's due date, stored with the task (weegploeg.terms)
         .Annotation(title="Informatieplicht (art. 11)")
         .Permission("flows.weegploeg_information_duty")
         .Next(this.after_duty)

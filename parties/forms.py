@@ -3,7 +3,7 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from parties.models import ROLE_FOR_KIND
+from parties.models import ROLE_FOR_KIND, Party
 from parties.services import party_participation_end
 
 
@@ -57,7 +57,5 @@ class NoticeForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from parties.models import Party
-
         super().__init__(*args, **kwargs)
         self.fields["party"].queryset = Party.objects.filter(notice_given_on__isnull=True).order_by("name")

@@ -5,10 +5,14 @@ from __future__ import annotations
 import dataclasses
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from viewflow.workflow.models import Task
 
 from core.processes import ProcessKind, process_flow
+from core.tasks import OPEN_STATUSES
 from parties.models import Party
 
 
@@ -38,8 +42,6 @@ def parties_without_notice() -> list[Party]:
 
 
 def _task_url(task) -> str:
-    from django.urls import reverse
-
     names = {
         process_flow(ProcessKind.WEEGPLOEG): "weegploeg:task",
         process_flow(ProcessKind.ACCURACY_REVIEW): "weegploeg:task",
@@ -53,11 +55,6 @@ def _task_url(task) -> str:
 def departed_party_tasks(today: datetime.date | None = None) -> list[FlaggedTask]:
     """Art. 18.2: from the day a party's participation ends, every open task of its users and every
     task waiting for the party is flagged for the uitvoerder (to hand on, ``parties_tasks_release``)."""
-    from django.contrib.contenttypes.models import ContentType
-    from viewflow.workflow.models import Task
-
-    from core.tasks import OPEN_STATUSES
-
     today = today or timezone.localdate()
     departed = {p.pk: p for p in Party.objects.filter(participation_ends_on__lte=today)}
     if not departed:

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
+from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
 
+from core import tasks as task_lifecycle
+from parties.access_rules import may_record_notice
 from parties.models import CONVENANT_IN_FORCE, NOTICE_PERIOD_MONTHS, ROLE_FOR_KIND, Party, PartyKind
 
 GEMEENTEN = [
@@ -90,11 +96,6 @@ def party_notice_record(party: Party, *, by, notice_given_on: datetime.date) -> 
     ``notice_given_on``; three months later its users can no longer log in
     (``accounts.services.user_may_log_in``). Its contributions to the files stay, and so do its
     users' accepted secrecy duties (art. 14.2: the duty outlasts the participation)."""
-    from django.core.exceptions import PermissionDenied, ValidationError
-    from django.utils import timezone
-
-    from parties.access_rules import may_record_notice
-
     if not may_record_notice(by):
         raise PermissionDenied("Alleen de uitvoerder of de functioneel beheerder legt een opzegging vast.")
     with transaction.atomic():
@@ -116,13 +117,6 @@ def parties_tasks_release(party: Party, *, by) -> int:
     """Art. 18.2: once ``party``'s participation has ended, its users' open tasks go back to their
     group's queue (the uitvoerder hands them on, ``core.tasks.task_reassign``); tasks that wait
     for the party itself stay flagged (``parties.selectors.departed_party_tasks``). Returns how many."""
-    from django.core.exceptions import PermissionDenied, ValidationError
-    from viewflow.workflow.models import Task
-    from viewflow.workflow.status import STATUS
-
-    from core import tasks as task_lifecycle
-    from parties.access_rules import may_record_notice
-
     if not may_record_notice(by):
         raise PermissionDenied("Alleen de uitvoerder of de functioneel beheerder geeft deze taken terug.")
     if party.is_participating():

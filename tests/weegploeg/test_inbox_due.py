@@ -15,6 +15,7 @@ from django.apps import apps
 from django.test import override_settings
 from django.utils import timezone
 from freezegun import freeze_time
+from viewflow.workflow import flow
 from viewflow.workflow.models import Process, Task
 
 from core import tasks as task_lifecycle
@@ -29,7 +30,7 @@ from tests.weegploeg.test_screens import analysis_post, task_url
 from weegploeg import services
 from weegploeg.intake import intake_next_steps
 from weegploeg.models import TaskDue, WeegploegFile
-from weegploeg.terms import task_dues_store
+from weegploeg.terms import task_due_record, task_dues_store
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +82,16 @@ def test_art_7_due_date_is_stored_as_each_step_is_created_and_kept_when_done(pub
             ("information_duty", "NEW", d(2026, 4, 12)),
         ]
         inbox = verified_client(lid).get(INBOX + "?fase=information_duty").content.decode()
-        assert file.number in inbox and '<time datetime="2026-04-12">12-4-2026</time>' in inbox
+        assert file.number in inbox
+        assert '<time datetime="2026-04-12">12-4-2026</time>' in inbox
+
+
+def test_art_7_every_human_step_of_the_weegploeg_flows_stores_its_due_date():
+    """A step added later without the hook would show no date and sort last: caught here."""
+    for flow_class in (WeegploegFlow, AccuracyReviewFlow):
+        steps = [node for node in flow_class.instance.nodes() if isinstance(node, flow.View)]
+        assert steps, flow_class
+        assert all(node._on_create is task_due_record for node in steps), flow_class
 
 
 def test_art_8_3_review_task_is_due_on_the_planned_check_and_the_next_one_on_the_new_date():

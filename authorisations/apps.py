@@ -6,7 +6,7 @@ from django.contrib.auth.signals import user_logged_in
 
 def _stamp_login_time(sender, request, user, **kwargs) -> None:
     """Remember when this session logged in, for ``SessionCutoffMiddleware``."""
-    from authorisations.middleware import LOGIN_AT_KEY
+    from authorisations.middleware import LOGIN_AT_KEY  # imports models: not while the apps load
 
     if request is not None and hasattr(request, "session"):
         request.session[LOGIN_AT_KEY] = time.time()

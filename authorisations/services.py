@@ -98,7 +98,7 @@ def rights_review_may_manage(user, party) -> bool:
 @transaction.atomic
 def rights_review_start(party, *, by) -> RightsReview:
     """Snapshot every user of ``party`` with roles and last login, for the contact to decide on."""
-    from accounts.services import user_roles
+    from accounts.services import user_roles  # accounts.services imports this module: cycle
 
     if not rights_review_may_manage(by, party):
         raise ValidationError("U mag geen rechtencontrole voor deze partij starten.", code="not_allowed")
@@ -122,7 +122,7 @@ def rights_review_start(party, *, by) -> RightsReview:
 
 @transaction.atomic
 def rights_review_decide(item: RightsReviewItem, decision: RightsDecision | str, *, by) -> RightsReviewItem:
-    from accounts.services import user_roles_set
+    from accounts.services import user_roles_set  # accounts.services imports this module: cycle
 
     review = item.review
     if review.is_done:

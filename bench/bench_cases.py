@@ -2,34 +2,26 @@
 
     DJANGO_SETTINGS_MODULE=config.settings.test .venv/bin/python bench/bench_cases.py [cases]
 
-Uses a throw-away SQLite database in a temporary directory (set DATABASE_URL to measure on
-PostgreSQL instead): migrates, bulk-inserts open cases as the flow leaves them after the plan was
-adopted (participants, plan with an overdue measure, an open progress-review task), then requests
+Starts from a copy of the migrated template (``bench/common.py``; set DATABASE_URL to measure on
+PostgreSQL), bulk-inserts open cases as the flow leaves them after the plan was
+adopted (participants, plan with an overdue measure, an open progress-review task; on PostgreSQL
+then ANALYZE, as autovacuum would), then requests
 the work list (and a search) over HTTP as a verified deelnemer and as the uitvoerder several
 times, and prints response times and the number of queries; finally times one plan PDF.
 """
 
 from __future__ import annotations
 
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-if "DATABASE_URL" not in os.environ:
-    _tmp = tempfile.mkdtemp(prefix="bench-cases-")
-    os.environ["DATABASE_URL"] = f"sqlite:///{_tmp}/bench.sqlite3"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.common import bench_database
 
-import django  # noqa: E402
+bench_database("cases")
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
@@ -50,7 +42,6 @@ def _measure(client, path: str, runs: int, data: dict | None = None) -> tuple[li
 
 def main(cases: int = 10_000, runs: int = 7) -> None:
     setup_test_environment()
-    call_command("migrate", verbosity=0, interactive=False)
     from accounts.roles import Role
     from secrecy.services import secrecy_accept
     from secrecy.texts import SECRECY_TEXT_VERSION
@@ -67,6 +58,9 @@ def main(cases: int = 10_000, runs: int = 7) -> None:
     started = time.perf_counter()
     bulk_open_cases(cases, by=users["uitvoerder"])
     print(f"inserted {cases} open cases in {time.perf_counter() - started:.1f} s ({connection.vendor})")
+    if connection.vendor == "postgresql":  # fresh statistics, as autovacuum would have them (as bench_inbox)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     for name, user in users.items():
         client = verified_client(user)
         for label, data in (("work list", None), ("search", {"q": "C-2099-000123"})):
@@ -79,7 +73,8 @@ def main(cases: int = 10_000, runs: int = 7) -> None:
     client.get("/werk/casussen/C-2099-000001/plan/pdf/")  # warm-up (imports WeasyPrint)
     t0 = time.perf_counter()
     response = client.get("/werk/casussen/C-2099-000001/plan/pdf/")
-    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.status_code == 200, response.status_code
+    assert response["Content-Type"] == "application/pdf"
     print(f"plan PDF: {(time.perf_counter() - t0) * 1000:.0f} ms warm, {len(response.content)} bytes")
 
 

@@ -2,11 +2,9 @@
 
     DJANGO_SETTINGS_MODULE=config.settings.test .venv/bin/python bench/bench_inbox.py [processes] [runs]
 
-Uses a throw-away SQLite database in a temporary directory (set DATABASE_URL to an empty
-PostgreSQL database to measure there, e.g. one made with ``createdb -T <a migrated template>``;
-the statistics are refreshed with ANALYZE after the inserts). On SQLite the first run migrates
-and keeps a copy of the migrated, empty database (``BENCH_TEMPLATE``, default in the system's
-temporary directory); later runs start from that copy. It bulk-inserts the open processes as
+Starts from a copy of the migrated template (``bench/common.py``: no migrate unless a migration
+changed; set DATABASE_URL to measure on PostgreSQL, where the statistics are refreshed with ANALYZE
+after the inserts). It bulk-inserts the open processes as
 the flow leaves them after intake (each file with a signal of one of four parties), then
 requests the inbox over HTTP (Django's test client) as a verified weegploeg member: the default
 list, a filtered and sorted list, a later page, sorted by party, and the search by POST; then,
@@ -18,31 +16,16 @@ than the wall clock on a loaded machine) and the number of queries per request.
 
 from __future__ import annotations
 
-import os
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-TEMPLATE = Path(os.environ.get("BENCH_TEMPLATE", Path(tempfile.gettempdir()) / "bench-inbox-migrated.sqlite3"))
-OWN_DATABASE = "DATABASE_URL" not in os.environ
-if OWN_DATABASE:
-    _tmp = tempfile.mkdtemp(prefix="bench-inbox-")
-    _db = Path(_tmp) / "bench.sqlite3"
-    if TEMPLATE.exists():
-        shutil.copyfile(TEMPLATE, _db)
-    os.environ["DATABASE_URL"] = f"sqlite:///{_db}"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.common import bench_database
 
-import django  # noqa: E402
+bench_database("inbox")
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
@@ -51,17 +34,6 @@ def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     index = max(0, min(len(ordered) - 1, round(p / 100 * len(ordered) + 0.5) - 1))
     return ordered[index]
-
-
-def migrate() -> None:
-    fresh = OWN_DATABASE and not TEMPLATE.exists()
-    started = time.perf_counter()
-    call_command("migrate", verbosity=0, interactive=False)
-    print(f"migrated in {time.perf_counter() - started:.1f} s")
-    if fresh:
-        connection.close()
-        shutil.copyfile(connection.settings_dict["NAME"], TEMPLATE)
-        print(f"kept the migrated database as {TEMPLATE}")
 
 
 def measure(client, label: str, runs: int, request) -> None:
@@ -85,7 +57,6 @@ def measure(client, label: str, runs: int, request) -> None:
 
 def main(processes: int = 10_000, runs: int = 20) -> None:
     setup_test_environment()
-    migrate()
     from accounts.roles import Role
     from secrecy.services import secrecy_accept
     from secrecy.texts import SECRECY_TEXT_VERSION

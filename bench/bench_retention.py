@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -276,7 +277,9 @@ def main(sizes: list[int]) -> None:
     from accounts.roles import Role
     from tests.factories import UserFactory, party
 
-    user = UserFactory(roles=[Role.UITVOERDER], party=party("De gemeente Heerlen"))
+    # a name of its own: a PostgreSQL database keeps the users of an earlier run
+    name = f"bench-retentie-{uuid.uuid4().hex[:8]}"
+    user = UserFactory(username=name, roles=[Role.UITVOERDER], party=party("De gemeente Heerlen"))
     police = party("De politie")
     print("apply_retention, one run (art. 13): time and peak Python memory (tracemalloc)")
     results = []

@@ -17,7 +17,7 @@ if os.environ.get("DJANGO_SETTINGS_MODULE") != "bench.settings_unlogged":
         "DJANGO_SETTINGS_MODULE=bench.settings_unlogged (bench/compare.py), nooit onder de productie-instellingen."
     )
 
-from django.core.wsgi import get_wsgi_application  # noqa: E402
+from django.core.wsgi import get_wsgi_application
 
 application = get_wsgi_application()
 

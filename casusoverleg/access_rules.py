@@ -31,6 +31,7 @@ from access.predicates import (
 )
 from access.registry import access_rule
 from accounts.roles import Role
+from casusoverleg.models import CasusParticipant
 from core.processes import ProcessKind, process_flow
 from weegploeg.access_rules import file_is_active
 
@@ -48,8 +49,6 @@ may_decide_closure = is_kernpartij & holds_permission(DECIDE_PERMISSION)  # art.
 def party_takes_part(user, target) -> bool:
     """The user's party takes part in this case (a ``CasusParticipant``, art. 9.1). ``target`` is
     a file, or a task screen's object carrying its file as ``.file``."""
-    from casusoverleg.models import CasusParticipant
-
     file = getattr(target, "file", target)
     party_id = getattr(user, "party_id", None)
     if file is None or party_id is None or getattr(file, "pk", None) is None:

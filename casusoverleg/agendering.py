@@ -28,6 +28,7 @@ from core.numbering import file_number_next
 from core.processes import ProcessKind, process_start
 from core.subject import SUBJECT_FIELDS
 from parties.models import Party, PartyKind, PartyRole
+from weegploeg.services import subject_data_write
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -56,8 +57,6 @@ def casusoverleg_file_open_from_weegploeg(weegploeg_file: WeegploegFile, *, by: 
     """Art. 8.5: copy (never move) the relevant data of an agendered weegploeg file into a new
     casusoverleg file, record the participants (art. 9.1) and the parties' contributions with their
     legal ground (art. 6), and start the casusoverleg flow. The weegploeg file keeps all its rows."""
-    from weegploeg.services import subject_data_write
-
     existing = CasusoverlegFile.objects.filter(source_weegploeg_number=weegploeg_file.number).first()
     if existing is not None:
         return existing

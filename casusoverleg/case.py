@@ -16,9 +16,11 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from viewflow.workflow.exceptions import FlowLockFailed
 
 from casusoverleg.models import CasusoverlegFile, CasusStatus, CasusSubject
 from core.processes import ProcessKind, process_flow
+from weegploeg.services import subject_data_write
 
 LOCKED = "Iemand anders wijzigt dit dossier op dit moment. Probeer het over een ogenblik opnieuw."
 CLOSED = "Dit plan van aanpak is afgesloten; het dossier kan niet meer worden gewijzigd."
@@ -27,8 +29,6 @@ CLOSED = "Dit plan van aanpak is afgesloten; het dossier kan niet meer worden ge
 @contextlib.contextmanager
 def case_lock(file: CasusoverlegFile):
     """The flow's lock on the case's process row (one transaction), or the file row without one."""
-    from viewflow.workflow.exceptions import FlowLockFailed
-
     try:
         if file.process_id:
             with process_flow(ProcessKind.CASUSOVERLEG).lock(file.process_id):
@@ -60,8 +60,6 @@ def case_touch(file: CasusoverlegFile, **fields) -> None:
 def casus_subject_correct(weegploeg_numbers: Iterable[str], changes: dict) -> list[str]:
     """Art. 12.6: carry a decided correction of the subject's data into the casusoverleg file(s)
     copied from these weegploeg files. Returns the casusoverleg file numbers."""
-    from weegploeg.services import subject_data_write
-
     files = list(
         CasusoverlegFile.objects.select_for_update().filter(source_weegploeg_number__in=list(weegploeg_numbers))
     )

@@ -15,10 +15,17 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from viewflow.workflow.models import Task
 
 from casusoverleg.case import case_fresh, case_touch
 from casusoverleg.models import CasusoverlegFile, CasusStatus, ClosureDecision, ClosureOutcome, ReviewOutcome
+from casusoverleg.selectors import casus_may_decide_closure
+from core import tasks as task_lifecycle
 from core.processes import ProcessKind, process_flow
+from meetings.models import DecisionKind
+from meetings.proposals import decision_propose
+from meetings.services import collective_decision_record, decision_authority_check
+from weegploeg.services import weegploeg_plan_closed_record
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -26,8 +33,6 @@ if TYPE_CHECKING:
 
 def _closure_check(file: CasusoverlegFile, *, by: User, outcome: str, decided_on: datetime.date, motivation: str):
     """The decision's content (the same for a meeting decision and a proposal); returns the advice."""
-    from casusoverleg.selectors import casus_may_decide_closure
-
     if not casus_may_decide_closure(by):
         raise PermissionDenied("Alleen de kernpartijen besluiten over het afsluiten van het plan.")
     if file.status != CasusStatus.AFSLUITING_GEADVISEERD:
@@ -47,8 +52,6 @@ def _closure_check(file: CasusoverlegFile, *, by: User, outcome: str, decided_on
 def _closure_record(
     file: CasusoverlegFile, authority, *, by: User, outcome: str, decided_on: datetime.date, motivation: str, advice
 ) -> ClosureDecision:
-    from meetings.services import collective_decision_record
-
     decision = ClosureDecision.objects.create(
         file=file,
         advice=advice,
@@ -61,7 +64,6 @@ def _closure_record(
     collective_decision_record(authority, decision=decision)
     if outcome == ClosureOutcome.AFSLUITEN:
         case_touch(file, status=CasusStatus.AFGESLOTEN, closed_on=decided_on, closure_note=motivation.strip())
-        from weegploeg.services import weegploeg_plan_closed_record
 
         weegploeg_plan_closed_record(file.source_weegploeg_number, closed_on=decided_on, note=motivation.strip())
     else:
@@ -83,9 +85,6 @@ def closure_decide(
     of a casusoverleg ``meeting`` with enough kernpartijen present and this file on the agenda. Runs
     inside the 'besluit kernpartijen' task (``core.tasks.task_complete`` holds the lock). Without a
     meeting the decision is a proposal (``closure_propose``) that another kernpartij confirms."""
-    from meetings.models import DecisionKind
-    from meetings.services import decision_authority_check
-
     file = case_fresh(file)
     advice = _closure_check(file, by=by, outcome=outcome, decided_on=decided_on, motivation=motivation)
     authority = decision_authority_check(kind=DecisionKind.AFSLUITING, file=file, by=by, meeting=meeting)
@@ -106,9 +105,6 @@ def closure_propose(
 ):
     """Art. 9.4 (issue 13 item 8): the decider's closure decision waits for a second person's
     confirmation; nothing happens to the case or the flow yet."""
-    from meetings.models import DecisionKind
-    from meetings.proposals import decision_propose
-
     file = case_fresh(file)
     _closure_check(file, by=by, outcome=outcome, decided_on=decided_on, motivation=motivation)
     return decision_propose(
@@ -125,10 +121,6 @@ def closure_propose(
 def closure_take_effect(file: CasusoverlegFile, proposal, authority) -> ClosureDecision:
     """The confirmed proposal takes effect as the 'besluit kernpartijen' task: the decision is recorded
     with its four-eyes basis, the case closes (or goes on) and the flow moves on."""
-    from viewflow.workflow.models import Task
-
-    from core import tasks as task_lifecycle
-
     task = Task.objects.filter(
         process_id=file.process_id,
         flow_task=process_flow(ProcessKind.CASUSOVERLEG).decide_closure,

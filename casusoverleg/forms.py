@@ -17,6 +17,8 @@ from casusoverleg.models import (
     ReviewOutcome,
 )
 from casusoverleg.review import MAX_INTERVAL_MONTHS
+from meetings.forms import decision_basis_clean, decision_basis_fields
+from meetings.models import DecisionKind
 from parties.models import Party, PartyRole
 from weegploeg.forms import REQUIRED, date_field, text
 
@@ -133,9 +135,6 @@ class ClosureForm(forms.Form):
     motivation = text("Motivering", 5000, rows=4)
 
     def __init__(self, *args, file=None, user=None, **kwargs):
-        from meetings.forms import decision_basis_fields
-        from meetings.models import DecisionKind
-
         super().__init__(*args, **kwargs)
         # Art. 9.4 (issue 13 item 8): the kernpartijen decide — in a meeting, or with four eyes.
         if user is not None:
@@ -148,8 +147,6 @@ class ClosureForm(forms.Form):
             )
 
     def clean(self):
-        from meetings.forms import decision_basis_clean
-
         cleaned = super().clean()
         _not_future(self, "decided_on")
         if "basis" in self.fields:

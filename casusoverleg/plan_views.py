@@ -21,6 +21,7 @@ from casusoverleg.plan import plan_adopt, plan_draft_open, plan_draft_update, pl
 from casusoverleg.selectors import FULL, PLAN
 from casusoverleg.views import case_screen, open_task, participant_parties
 from core import tasks as task_lifecycle
+from pdf.render import render_to_pdf
 
 
 def _plan_context(request: HttpRequest, file: CasusoverlegFile, level: str, plan: PlanVersion | None) -> dict:
@@ -58,8 +59,6 @@ def plan(request: HttpRequest, file: CasusoverlegFile, number: str, version: int
 
 @case_screen("casusoverleg.view_plan", "casusoverleg: plan van aanpak afdrukken")
 def plan_pdf(request: HttpRequest, file: CasusoverlegFile, number: str) -> HttpResponse:
-    from pdf.render import render_to_pdf
-
     level = selectors.casus_level(request.user, file)
     raw = (request.GET.get("versie") or "").strip()
     plan_version = None

@@ -32,7 +32,7 @@ from casusoverleg.forms import (
     ParticipantForm,
     PersonForm,
 )
-from casusoverleg.models import CasusoverlegFile, CasusParticipant
+from casusoverleg.models import CasusoverlegFile, CasusParticipant, LegalGround
 from casusoverleg.registers import (
     CONVENANT_ROLES,
     advice_answer_record,
@@ -214,7 +214,6 @@ def person_new(request: HttpRequest, file: CasusoverlegFile, number: str) -> Htt
 @case_screen("casusoverleg.record_contribution", "casusoverleg: gegevens inbrengen", methods=("GET", "POST"))
 def contribution_new(request: HttpRequest, file: CasusoverlegFile, number: str) -> HttpResponse:
     ground = legal_ground_for(request.user.party)
-    from casusoverleg.models import LegalGround
 
     label = LegalGround(ground).label if ground else "geen (uw organisatie heeft geen grondslag in art. 6)"
     return _form_screen(

@@ -47,7 +47,7 @@ WARM_UP_BUDGET_SECONDS = 10
 
 
 def post_worker_init(worker):
-    from django.conf import settings
+    from django.conf import settings  # Django belongs to the worker, not to reading this file
 
     hosts = [h for h in settings.ALLOWED_HOSTS if h and "*" not in h and not h.startswith(".")]
     host = hosts[0] if hosts else "localhost"

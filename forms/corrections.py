@@ -12,8 +12,10 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from forms.models import IntakeFormPage
 from forms.selectors import intake_definition_at_revision
 from forms.services import intake_answer_correct
+from pages.versions import published_versions
 
 INTAKE_FIELD = "intake_answer"
 INTAKE_PREFIX = "antwoord:"
@@ -23,9 +25,6 @@ ANSWER_MAX = 2000
 def intake_correction_choices() -> list[tuple[str, str]]:
     """Every question of every published version of the question list (latest wording first seen),
     as register-form choices ``antwoord:<uuid>``."""
-    from forms.models import IntakeFormPage
-    from pages.versions import published_versions
-
     labels: dict[str, str] = {}
     for page in IntakeFormPage.objects.all():
         for version in reversed(published_versions(page)):

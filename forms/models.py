@@ -20,6 +20,7 @@ import uuid
 
 from django import forms as django_forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
@@ -87,7 +88,7 @@ class IntakeFormPage(VersionedPageMixin, Page):
 
     def version_sections(self) -> list[tuple[str, str, str]]:
         """One section per question (keyed by its stable id): what the version diff compares."""
-        from forms.selectors import question_description
+        from forms.selectors import question_description  # imports forms.models: cycle
 
         return [(str(q.uuid), q.label, f"Vraag: {q.label} — {question_description(q)}") for q in self.questions.all()]
 
@@ -181,9 +182,7 @@ class IntakeQuestion(Orderable):
         return self.label
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
-        from forms.guardrails import question_errors
+        from forms.guardrails import question_errors  # imports forms.models: cycle
 
         errors = question_errors(self)
         if errors:

@@ -12,10 +12,14 @@ import datetime
 import re
 
 from django import forms as django_forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import RegexValidator
 from django.utils import timezone
+from wagtail.models import Revision
 
+from forms.guardrails import date_from_text
 from forms.models import CHOICE_TYPES, IntakeFormPage, QuestionType
+from pages.versions import published_versions
 
 FIELD_PREFIX = "vraag_"
 REVISION_FIELD = "vragenlijst_versie"
@@ -93,9 +97,6 @@ def intake_definition_published() -> IntakeDefinition | None:
 
 def intake_definition_at_revision(revision_id: int) -> IntakeDefinition | None:
     """The questions as they were in ``revision_id`` (only revisions of the intake form page)."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Revision
-
     page_type = ContentType.objects.get_for_model(IntakeFormPage)
     revision = Revision.objects.filter(pk=revision_id, content_type=page_type).first()
     if revision is None:
@@ -104,8 +105,6 @@ def intake_definition_at_revision(revision_id: int) -> IntakeDefinition | None:
 
 
 def _definition_from_revision(revision) -> IntakeDefinition:
-    from pages.versions import published_versions
-
     page = revision.as_object()
     number = published_at = None
     for version in published_versions(page):
@@ -266,8 +265,6 @@ def intake_question_field(question: IntakeQuestionDef) -> django_forms.Field:
 
 def intake_question_initial(question: IntakeQuestionDef):
     """The editor's default value as the form field's initial value."""
-    from forms.guardrails import date_from_text
-
     value = question.default_value.strip()
     if not value:
         return None

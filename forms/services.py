@@ -7,6 +7,7 @@ import dataclasses
 from django import forms as django_forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from forms.models import IntakeFormPage, IntakeQuestion, QuestionType, SpecialCategory
 from forms.selectors import (
@@ -20,6 +21,8 @@ from forms.selectors import (
     intake_question_initial,
     question_is_shown,
 )
+from pages.models import HomePage
+from pages.permissions import pages_permissions_sync
 
 STARTER_QUESTIONS = [
     ("Via welk kanaal kwam het signaal binnen?", QuestionType.DROPDOWN, True, "Telefoon\nE-mail\nPersoonlijk\nAnders"),
@@ -31,8 +34,6 @@ STARTER_QUESTIONS = [
 @transaction.atomic
 def intake_form_seed(*, publish: bool = True) -> IntakeFormPage | None:
     """Create the question list under the home page once (published for the demo); None without a home page."""
-    from pages.models import HomePage
-
     existing = IntakeFormPage.objects.first()
     if existing is not None:
         return existing
@@ -59,7 +60,6 @@ def intake_form_seed(*, publish: bool = True) -> IntakeFormPage | None:
     revision = page.save_revision()
     if publish:
         revision.publish()
-    from pages.permissions import pages_permissions_sync
 
     pages_permissions_sync()  # the beleidsredacteur edits the new question list (issue 19.1)
     return page
@@ -220,8 +220,6 @@ def intake_answer_correct(signal, *, question_id: str, new_answer: str) -> None:
     rights correction flow (``rights.services.correction.correction_execute``) to call once its items can name
     an intake answer.
     """
-    from django.utils import timezone
-
     value = (new_answer or "").strip()
     if len(value) > 2000:
         raise ValidationError(

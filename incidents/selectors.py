@@ -13,6 +13,7 @@ from django.contrib.auth.models import Permission
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from accounts.models import User
 from incidents.access_rules import may_register_incidents, may_see_incidents
 from incidents.models import AP_DEADLINE, ESCALATE_BEFORE, DeadlineState, IncidentProcess
 
@@ -62,8 +63,6 @@ def incidents_needing_escalation(*, now: datetime.datetime | None = None) -> lis
 
 def incident_handlers():
     """Users who may classify incidents (the uitvoerder, the privacy officer)."""
-    from accounts.models import User
-
     perm = Permission.objects.filter(content_type__app_label="incidents", codename="classify_incident").first()
     if perm is None:
         return User.objects.none()

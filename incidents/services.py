@@ -10,6 +10,7 @@ from core import tasks
 from core.numbering import number_next
 from core.processes import ProcessKind, process_start
 from incidents.models import DeadlineState, IncidentProcess
+from incidents.selectors import incident_handlers, incidents_needing_escalation
 from outbox.services import mail_queue
 
 
@@ -94,8 +95,6 @@ def incidents_escalate(*, now=None) -> list[IncidentProcess]:
     queues nothing new, and a failing mail server only delays it (``outbox_send`` retries).
     Returns every breach that needs attention.
     """
-    from incidents.selectors import incident_handlers, incidents_needing_escalation
-
     now = now or timezone.now()
     urgent = incidents_needing_escalation(now=now)
     if not urgent:

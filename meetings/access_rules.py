@@ -8,6 +8,7 @@ import rules
 from access.predicates import has_role, holds_permission, is_kernpartij, is_uitvoerder
 from access.registry import access_rule
 from accounts.roles import Role
+from meetings.proposals import decision_may_confirm
 
 # Agendas name weegploeg and casusoverleg files by number: for the kernpartijen's weegploegleden
 # and uitvoerders (art. 8.4), who also take the decisions (art. 7.4, 9.4).
@@ -37,8 +38,6 @@ may_take_decisions = is_kernpartij & (
 
 @rules.predicate(name="tweede persoon van een andere kernpartij, niet de besluiter en geen informatieleverancier")
 def confirms_this_decision(user, proposal) -> bool:
-    from meetings.proposals import decision_may_confirm
-
     return decision_may_confirm(user, proposal)
 
 

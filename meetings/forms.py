@@ -6,7 +6,8 @@ from django import forms
 
 from accounts.models import User
 from accounts.roles import Role
-from meetings.models import MeetingKind
+from meetings.models import Meeting, MeetingKind
+from meetings.services import meeting_quorum, meetings_for_decision
 from parties.models import Party, PartyRole
 
 REQUIRED = "Dit veld is verplicht."
@@ -84,9 +85,6 @@ BASIS_FOUR_EYES = "vier_ogen"
 def decision_basis_fields(form: forms.Form, *, kind: str, file, user, permission: str = "") -> None:
     """Add the two ways to make a decision collective: the meeting in which it was taken, or a
     proposal that a second person of another kernpartij confirms on their own screen."""
-    from meetings.models import Meeting
-    from meetings.services import meeting_quorum, meetings_for_decision
-
     meetings = (
         Meeting.objects.filter(pk__in=[m.pk for m in meetings_for_decision(kind, file)])
         if file

@@ -26,6 +26,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.tasks import OPEN_STATUSES
+from core.text import text_free_clean
 from meetings.models import DecisionKind, DecisionProposal, ProposalStatus
 from meetings.services import _four_eyes_basis
 from meetings.subjects import decision_subject
@@ -137,8 +139,6 @@ def decision_confirm(proposal: DecisionProposal, *, by: User):
 @transaction.atomic
 def decision_reject(proposal: DecisionProposal, *, by: User, reason: str) -> DecisionProposal:
     """The second person refuses, with a reason: the proposal is withdrawn, the task is open again."""
-    from core.text import text_free_clean
-
     reason = text_free_clean(reason or "").strip()
     proposal = _locked_pending(proposal, by)
     if not reason:
@@ -176,8 +176,6 @@ def decision_last_rejected(kind: str, file_number: str) -> DecisionProposal | No
 def decision_proposal_state(kind: str, file_number: str, task) -> dict:
     """For the decider's task screen: the proposal waiting for confirmation, or the last refusal
     (with its reason) of a proposal on this still open task."""
-    from core.tasks import OPEN_STATUSES
-
     if task.status not in OPEN_STATUSES:
         return {}
     pending = decision_pending_for(kind, file_number)

@@ -26,7 +26,16 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from meetings.models import AgendaItem, CollectiveDecision, DecisionBasis, DecisionKind, Meeting, MeetingKind
+from meetings.models import (
+    AgendaItem,
+    CollectiveDecision,
+    DecisionBasis,
+    DecisionKind,
+    DecisionProposal,
+    Meeting,
+    MeetingKind,
+    ProposalStatus,
+)
 from meetings.subjects import meeting_subject
 from parties.models import Party, PartyRole
 
@@ -155,8 +164,6 @@ def decision_authority_check(
     """The one rule (art. 7.4, 9.4) at the moment a decision is recorded at once: a meeting decision
     with quorum. Without a meeting the decision is a proposal that a second person of another
     kernpartij confirms by their own act (``meetings.proposals``)."""
-    from meetings.models import DecisionProposal, ProposalStatus
-
     if DecisionProposal.objects.filter(kind=kind, file_number=file.number, status=ProposalStatus.PENDING).exists():
         raise ValidationError(
             "Er wacht al een besluit over dit dossier op bevestiging door een collega van een andere kernpartij; "

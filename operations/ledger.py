@@ -19,6 +19,12 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from casusoverleg.models import CasusoverlegFile
+from retention.destruction import Doomed
+from retention.models import DestructionList, DestructionListItem, FileKind, ItemStatus, ListStatus
+from retention.rules import RULES_BY_CODE
+from weegploeg.models import WeegploegFile
+
 logger = logging.getLogger(__name__)
 
 
@@ -88,10 +94,6 @@ def destruction_ledger_read(path: Path | None = None) -> list[LedgerEntry]:
 
 
 def _file_row(kind: str, number: str) -> dict | None:
-    from casusoverleg.models import CasusoverlegFile
-    from retention.models import FileKind
-    from weegploeg.models import WeegploegFile
-
     model = CasusoverlegFile if kind == FileKind.CASUSOVERLEG else WeegploegFile
     return model.objects.filter(number=number).values("pk", "last_processed_at").first()
 
@@ -101,10 +103,7 @@ def destructions_reapply(path: Path | None = None) -> list[str]:
     The verklaring keeps its original time; an open item on a destruction list is marked done.
     The ledger gets the destruction once more (harmless: a file that is gone is skipped).
     Returns the file numbers destroyed again."""
-    from retention.destruction import Doomed
-    from retention.models import DestructionList, DestructionListItem, ItemStatus, ListStatus
-    from retention.rules import RULES_BY_CODE
-    from retention.services.logged import files_destroy_logged
+    from retention.services.logged import files_destroy_logged  # it imports this module: cycle
 
     again = []
     for entry in destruction_ledger_read(path):

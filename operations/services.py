@@ -24,6 +24,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connections
 from django.utils import timezone
 
+from accesslog.models import AccessAction, AccessLogSeal
+from accesslog.sealing import checkpoint_parse, checkpoint_path
+from accesslog.services import access_log_write_system
+from accesslog.verification import access_log_verify
+from operations.ledger import destructions_reapply
+
 PREFIX = "casusoverleg-"
 SUFFIXES = {"postgresql": ".dump", "sqlite": ".sqlite3"}
 
@@ -174,9 +180,6 @@ def checkpoints_align() -> Path | None:
     describe seals the restored database does not have (and new seals will reuse their numbers):
     the file is set aside whole (kept, never edited) and a new file holds the checkpoints up to the
     restored chain's end. Returns the set-aside file, or ``None`` when nothing had to move."""
-    from accesslog.models import AccessLogSeal
-    from accesslog.sealing import checkpoint_parse, checkpoint_path
-
     path = checkpoint_path()
     if not path.is_file():
         return None
@@ -198,8 +201,6 @@ def checkpoints_align() -> Path | None:
 
 
 def _verify_log(when: str) -> int:
-    from accesslog.verification import access_log_verify
-
     report = access_log_verify()
     if not report.ok:
         where = f"rij {report.broken_id}" if report.broken_id is not None else f"zegel {report.broken_seal_no}"
@@ -209,10 +210,6 @@ def _verify_log(when: str) -> int:
 
 def backup_restore(path: Path | str, *, using: str = "default") -> RestoreReport:
     """Restore ``path`` into the empty database ``using`` and make it safe to open (see module)."""
-    from accesslog.models import AccessAction
-    from accesslog.services import access_log_write_system
-    from operations.ledger import destructions_reapply
-
     path = Path(path)
     checksum_verify(path)
     if not database_is_empty(using):

@@ -17,7 +17,9 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
 from pages.models import ConvenantPage, StoredPdf
+from pages.services import convenant_pdf_context
 from parties.models import Party
+from pdf.render import render_to_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -26,8 +28,6 @@ PDF_FILENAME = "convenant-casusoverleg-limburg.pdf"
 
 def convenant_pdf_key(page: ConvenantPage) -> str:
     """What the PDF shows, as a hash: the live revision of the convenant and each annex, and the parties."""
-    from pages.services import convenant_pdf_context
-
     annexes = convenant_pdf_context(page)["annexes"]
     parts = ";".join(f"{p.pk}.{p.live_revision_id}" for p in [page, *annexes])
     party_rows = Party.objects.order_by("pk").values_list("name", "kind", "role", "joined_on", "participation_ends_on")
@@ -36,9 +36,6 @@ def convenant_pdf_key(page: ConvenantPage) -> str:
 
 def convenant_pdf_store(page: ConvenantPage, key: str) -> StoredPdf:
     """Render the PDF of ``page`` as it is live now and store it as a new edition."""
-    from pages.services import convenant_pdf_context
-    from pdf.render import render_to_pdf
-
     content = render_to_pdf("pages/convenant_pdf.html", convenant_pdf_context(page))
     stored = StoredPdf.objects.create(
         key=key,
@@ -64,8 +61,9 @@ def convenant_pdf_refresh() -> StoredPdf | None:
 
 
 def convenant_pdf_current(page: ConvenantPage) -> StoredPdf:
-    """The newest stored edition; rendered and stored once if there is none yet (fresh database)."""
-    stored = StoredPdf.objects.first()
+    """The newest stored edition; rendered and stored once if there is none yet (fresh database).
+    Its bytes are loaded only when they are sent: a conditional request answered ``304`` skips them."""
+    stored = StoredPdf.objects.defer("content").first()
     if stored is None:
         stored = convenant_pdf_store(page, convenant_pdf_key(page))
     return stored

@@ -17,6 +17,8 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupApprovalTask, GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
 
 from accounts.roles import Role
+from forms.models import IntakeFormPage
+from pages.models import AnnexPage, HomePage, ReferentiekaderPage
 
 WORKFLOW_NAME = "Publicatie-goedkeuring"
 TASK_NAME = "Goedkeuring door een publicatie-goedkeurder"
@@ -26,9 +28,6 @@ EDITOR_PAGE_PERMISSIONS = ("change_page",)
 def editable_pages() -> list[Page]:
     """The pages policy editors maintain: the annexes (bijlage 1–3), the referentiekader and the
     intake question list (issue 19.1)."""
-    from forms.models import IntakeFormPage
-    from pages.models import AnnexPage, ReferentiekaderPage
-
     return [*AnnexPage.objects.all(), *ReferentiekaderPage.objects.all(), *IntakeFormPage.objects.all()]
 
 
@@ -61,8 +60,6 @@ def pages_permissions_sync() -> None:
         task.groups.set([approvers])
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowTask.objects.filter(workflow=workflow).exclude(task=task).delete()
-
-    from pages.models import HomePage
 
     home = HomePage.objects.first()
     if home is not None:

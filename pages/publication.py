@@ -17,14 +17,13 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from pages.page_cache import public_pages_invalidate
+from pages.pdf_store import convenant_pdf_refresh
 from parties.models import Party
 
 logger = logging.getLogger(__name__)
 
 
 def _after_commit() -> None:
-    from pages.pdf_store import convenant_pdf_refresh
-
     try:
         convenant_pdf_refresh()
     except Exception:  # a failed render must not undo a publication; the PDF view renders on demand

@@ -16,6 +16,7 @@ from wagtail.models import Page, Site
 
 from pages.convenant_text import Block, ConvenantText, Item, convenant_parse
 from pages.models import AnnexPage, ConvenantPage, HomePage, PartiesPage, ReferentiekaderPage
+from pages.permissions import pages_permissions_sync
 
 logger = logging.getLogger(__name__)
 
@@ -331,8 +332,6 @@ def annex_pages_ensure(convenant: ConvenantPage) -> list[str]:
 @transaction.atomic
 def convenant_import(path: str | Path | None = None) -> ImportResult:
     """Build or update the public site from the signed text (idempotent: a second run changes nothing)."""
-    from pages.permissions import pages_permissions_sync
-
     source = Path(path) if path else Path(settings.CONVENANT_TEXT_PATH)
     parsed = convenant_parse(source.read_text(encoding="utf-8"))
     result = ImportResult()

@@ -3,11 +3,17 @@ approver's review screens (issue 13 item 7, ``pages.review``)."""
 
 from __future__ import annotations
 
+import django_filters
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.active_filters import ActiveFilter, BaseFilterAdapter, register_filter_adapter_class
 from wagtail.admin.menu import MenuItem
+
+from pages import review
 
 
 @hooks.register("insert_global_admin_js")
@@ -22,10 +28,6 @@ def csp_init_script() -> str:
 
 @hooks.register("register_admin_urls")
 def review_urls():
-    from django.urls import path
-
-    from pages import review
-
     return [
         path("beoordeling/", review.review_list_view, name="pages_review_list"),
         path("beoordeling/<int:page_id>/", review.review_detail_view, name="pages_review_detail"),
@@ -36,16 +38,12 @@ def review_urls():
 @hooks.register("register_admin_viewset", order=1000)  # after Wagtail's base page viewset: replaces it
 def confirmed_page_viewset():
     """Issue 13 item 7: the dashboard's "Goedkeuren" goes through the confirmation naming page and version."""
-    from pages.review import confirmed_page_viewset as viewset
-
-    return viewset()
+    return review.confirmed_page_viewset()
 
 
 class ReviewMenuItem(MenuItem):
     def is_shown(self, request):
-        from pages.review import review_states_for
-
-        return bool(review_states_for(request.user))
+        return bool(review.review_states_for(request.user))
 
 
 @hooks.register("register_admin_menu_item")
@@ -58,9 +56,6 @@ def reviewers_review_instead_of_editing(request, page):
     """Issue 13 item 7: Wagtail lets a reviewer into the editor while the task is open (and back to a
     "geen toegang" once it is approved). Someone without edit permission reviews in ``pages.review``:
     the diff, the history and a confirmation naming the version; only editors edit."""
-    from django.contrib import messages
-    from django.shortcuts import redirect
-
     if request.user.is_superuser or "change" in page.permissions_for_user(request.user).permissions:
         return None  # an editor (``can_edit`` would also be true for the reviewer of an open task)
     messages.info(request, "U beoordeelt deze pagina hier: de wijzigingen, de geschiedenis en uw besluit.")
@@ -80,8 +75,6 @@ def help_menu_without_english_guides(request, menu_items):
 def _register_boolean_filter_adapter() -> None:
     """Issue 14 item 7: an active yes/no filter in the admin's lists (e.g. the user list's "Actief")
     read "Actief: True"; it reads "Actief: ja"."""
-    import django_filters
-    from wagtail.admin.active_filters import ActiveFilter, BaseFilterAdapter, register_filter_adapter_class
 
     class BooleanFilterAdapter(BaseFilterAdapter):
         def get_active_filters(self):

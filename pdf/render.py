@@ -53,7 +53,7 @@ def static_file_path(url: str) -> Path:
 
 
 def _fetcher_class():
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
+    from weasyprint.urls import URLFetcher, URLFetcherResponse  # heavy (native libraries): first PDF only
 
     class StaticFilesOnlyFetcher(URLFetcher):
         """Serves static files from disk; every other URL (http, https, data, file) is refused."""
@@ -68,7 +68,7 @@ def _fetcher_class():
 
 def render_to_pdf(template_name: str, context: dict[str, Any], *, request=None) -> bytes:
     """Render ``template_name`` with ``context`` to PDF bytes (A4 and layout come from the template's CSS)."""
-    import weasyprint
+    import weasyprint  # heavy (native libraries): loaded by the first PDF only
 
     html = render_to_string(template_name, context, request=request)
     document = weasyprint.HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=_fetcher_class()())

@@ -22,17 +22,22 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from casusoverleg.models import CasusoverlegFile
+from parties.models import Party, PartyRole
 from rights.models import (
     DeferredFileKind,
     DeferredItemAssessment,
     DeferredItemKind,
+    FollowUpCheck,
     InzageDecision,
+    RequestStatus,
     RightsRequest,
 )
+from rights.selectors.overview import subject_overview
+from weegploeg.models import Art41Ground, DutyOutcome, InformationDuty
 
 if TYPE_CHECKING:
     from accounts.models import User
-    from parties.models import Party
     from rights.selectors.overview import SubjectOverview
 
 WEEGPLOEG = DeferredFileKind.WEEGPLOEG
@@ -84,8 +89,6 @@ def public_label(file_kind: str, kind: str) -> str:
 
 def deferred_duties(rights_request: RightsRequest) -> dict[str, object]:
     """The deferred, not yet fulfilled information duties of the subject's weegploeg files, by number."""
-    from weegploeg.models import DutyOutcome, InformationDuty
-
     if rights_request.subject_id is None:
         return {}
     duties = (
@@ -100,8 +103,6 @@ def deferred_duties(rights_request: RightsRequest) -> dict[str, object]:
 
 def _current_ground(duty) -> str:
     """The ground recorded last: the latest re-check in which it remained, else the weegploeg's."""
-    from rights.models import FollowUpCheck
-
     check = (
         FollowUpCheck.objects.filter(follow_up__duty=duty, ground_remains=True)
         .exclude(ground="")
@@ -112,17 +113,11 @@ def _current_ground(duty) -> str:
 
 
 def _parties_by_name(names: set[str]) -> dict[str, Party]:
-    from parties.models import Party
-
     return {p.name: p for p in Party.objects.filter(name__in=names)}
 
 
 def deferral_items(rights_request: RightsRequest, overview: SubjectOverview | None = None) -> list[DeferralItem]:
     """Every item of the overview covered by a deferred information duty, with its assessment."""
-    from casusoverleg.models import CasusoverlegFile
-    from rights.selectors.overview import subject_overview
-    from weegploeg.models import Art41Ground
-
     duties = deferred_duties(rights_request)
     if not duties:
         return []
@@ -194,8 +189,6 @@ def deferral_withheld(items: list[DeferralItem]) -> list[DeferralItem]:
 def deferral_public_labels(rights_request: RightsRequest) -> list[tuple[str, str]]:
     """(what, art. 41 ground) for the refusal letter, once each, from the recorded assessments that
     the ground still applies: the kind of data and the file kind, never content or source."""
-    from weegploeg.models import Art41Ground
-
     rows = DeferredItemAssessment.objects.filter(request=rights_request, still_applies=True).order_by(
         "file_kind", "file_number", "kind", "pk"
     )
@@ -220,9 +213,6 @@ def deferral_item_assess(
     """Art. 11.4, 12.4: record for one covered item whether the art. 41 UAVG ground still applies,
     after consulting the party whose information it is (for the analysis, decision and plan: a
     kernpartij). A later assessment of the same item replaces the earlier one until inzage is answered."""
-    from parties.models import PartyRole
-    from rights.models import RequestStatus
-
     rights_request = RightsRequest.objects.select_for_update().get(pk=rights_request.pk)
     if rights_request.status != RequestStatus.INZAGE:
         raise ValidationError(

@@ -14,19 +14,20 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from access.screens import work_screen
+from pdf.render import render_to_pdf
 from rights.forms import DutyCheckForm
+from rights.models import InformationDutyFollowUp
 from rights.selectors.information_duty import deferred_duties_open, duty_next_check
 from rights.selectors.overview import subject_overview
 from rights.services.information_duty import information_duty_check
 from rights.views import FILE_TYPE, pdf_response
+from weegploeg.models import DutyOutcome, InformationDuty, Outcome
 
 DUTY = "rights.follow_up_information_duty"
 
 
 def duty_load(request: HttpRequest, number: str, **_):
     """The information duty of the weegploeg file with this number; the rule decides."""
-    from weegploeg.models import InformationDuty
-
     return InformationDuty.objects.select_related("file__subject").filter(file__number=number).first()
 
 
@@ -38,8 +39,6 @@ def duty_ref(duty) -> str:
     rule=DUTY, purpose="rechten: informatieplicht opvolgen", object_type=FILE_TYPE, screen_ref="informatieplicht"
 )
 def duties(request: HttpRequest) -> HttpResponse:
-    from rights.models import InformationDutyFollowUp
-
     today = timezone.localdate()
     rows = []
     for duty in deferred_duties_open():
@@ -61,8 +60,6 @@ def duties(request: HttpRequest) -> HttpResponse:
     methods=("GET", "POST"),
 )
 def duty(request: HttpRequest, the_duty, number: str) -> HttpResponse:
-    from weegploeg.models import DutyOutcome
-
     follow_up = getattr(the_duty, "follow_up", None)
     open_duty = the_duty.outcome == DutyOutcome.DEFER and the_duty.informed_on is None
     form = DutyCheckForm(request.POST or None) if open_duty else None
@@ -117,9 +114,6 @@ def duty(request: HttpRequest, the_duty, number: str) -> HttpResponse:
 )
 def duty_letter(request: HttpRequest, the_duty, number: str) -> HttpResponse:
     """Art. 11.5, art. 14 AVG: the letter that informs the subject, once no ground remains."""
-    from pdf.render import render_to_pdf
-    from weegploeg.models import Outcome
-
     informed_on = the_duty.informed_on
     if informed_on is None:
         messages.error(

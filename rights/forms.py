@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from forms.corrections import intake_correction_choices
+from parties.models import Party
 from rights.models import IdentityMethod, InzageDecision, OverviewSection, RequesterKind, RequestKind, SubjectField
 from weegploeg.forms import REQUIRED, date_field, text
 from weegploeg.models import Art41Ground
@@ -166,8 +167,6 @@ class DeferralAssessForm(forms.Form):
     reasoning = text("Motivering", 5000, rows=3, help_text="Blijft in het dossier; komt niet in de brief.")
 
     def __init__(self, *args, items=(), **kwargs):
-        from parties.models import Party
-
         super().__init__(*args, **kwargs)
         self.fields["item"].choices = [("", "(kies)"), *((i.key, i.label) for i in items)]
         self.fields["consulted_party"].queryset = Party.objects.order_by("name")

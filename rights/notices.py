@@ -9,8 +9,20 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 
+from accounts.models import User
+from accounts.roles import Role
+from casusoverleg.models import (
+    CasusoverlegFile,
+    CasusParticipant,
+    CasusPerson,
+    CasusSignal,
+    DataContribution,
+    Disclosure,
+)
 from outbox.services import mail_queue
+from parties.models import Party
 from rights.models import CorrectionNotice, RightsRequest
+from weegploeg.models import Decision, InformationRequest, Signal
 
 
 def participating_parties(weegploeg_numbers: Iterable[str]):
@@ -18,17 +30,6 @@ def participating_parties(weegploeg_numbers: Iterable[str]):
     parties that answered an information request, the parties the weegploeg involved, the
     casusoverleg participants and involved parties, parties that contributed data or persons, and
     the recipients in the disclosure register (art. 10.5)."""
-    from casusoverleg.models import (
-        CasusoverlegFile,
-        CasusParticipant,
-        CasusPerson,
-        CasusSignal,
-        DataContribution,
-        Disclosure,
-    )
-    from parties.models import Party
-    from weegploeg.models import Decision, InformationRequest, Signal
-
     numbers = list(weegploeg_numbers)
     ids = set(Signal.objects.filter(file__number__in=numbers).values_list("bringing_party_id", flat=True))
     ids |= set(
@@ -62,9 +63,6 @@ def notice_addresses(party) -> list[str]:
     """Art. 12.6: where a party's notice goes. Parties have no functional mail address in the
     registry, so: the party's active users with a role that handles case data; failing those, any
     active user of the party with an address."""
-    from accounts.models import User
-    from accounts.roles import Role
-
     roles = [
         r.group_name
         for r in (

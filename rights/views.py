@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from access.screens import work_screen
+from pdf.render import render_to_pdf
 from rights import deferral
 from rights.forms import (
     RegisterForm,
@@ -117,8 +118,6 @@ def pdf_response(data: bytes, filename: str) -> HttpResponse:
 def overview_pdf(request: HttpRequest, rights_request: RightsRequest, number: str) -> HttpResponse:
     """Art. 12.3: the overview in understandable Dutch, without the parts refused (art. 12.4).
     One export row for the request and one for every file whose data the overview holds."""
-    from pdf.render import render_to_pdf
-
     if not rights_request.wants_inzage or rights_request.identity_established_on is None:
         messages.error(request, "Het overzicht kan pas worden gemaakt als de identiteit is vastgesteld (art. 12.3).")
         return redirect("rights:detail", number=rights_request.number)
@@ -164,8 +163,6 @@ def overview_pdf(request: HttpRequest, rights_request: RightsRequest, number: st
 )
 def refusal_pdf(request: HttpRequest, rights_request: RightsRequest, number: str) -> HttpResponse:
     """Art. 12.4: the reasoned refusal (wholly or partly), naming the art. 41 UAVG ground."""
-    from pdf.render import render_to_pdf
-
     if not has_refusal(rights_request):
         messages.error(request, "Voor dit verzoek is niets geweigerd of afgewezen.")
         return redirect("rights:detail", number=rights_request.number)

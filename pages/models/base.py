@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Revision
 from wagtail.search import index
 
+from pages.page_cache import response_mark
 from pages.versions import published_revision, published_versions, sections_diff
 
 INTRO_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -29,8 +30,6 @@ class PublicCacheMixin:
     """Marks the response of a published page: cacheable for anonymous visitors, never for a logged-in user."""
 
     def serve(self, request, *args, **kwargs):
-        from pages.page_cache import response_mark
-
         response = super().serve(request, *args, **kwargs)
         response_mark(request, response)
         return response

@@ -153,15 +153,15 @@ class ConvenantPage(VersionedPageMixin, BasePage):
 
     @path("pdf/", name="pdf")
     def pdf_view(self, request):
-        from pages.pdf_store import convenant_pdf_current, stored_pdf_response
+        from pages.pdf_store import convenant_pdf_current, stored_pdf_response  # imports pages.models: cycle
 
         return stored_pdf_response(request, convenant_pdf_current(self))
 
     @path("versies/pdf/<int:pdf_id>/", name="pdf_version")
     def pdf_version_view(self, request, pdf_id: int):
-        from pages.pdf_store import stored_pdf_response
+        from pages.pdf_store import stored_pdf_response  # imports pages.models: cycle
 
-        stored = StoredPdf.objects.filter(pk=pdf_id).first()
+        stored = StoredPdf.objects.defer("content").filter(pk=pdf_id).first()  # the bytes only for a 200
         if stored is None:
             raise Http404("Deze PDF-versie bestaat niet.")
         return stored_pdf_response(request, stored)

@@ -9,6 +9,10 @@ from dataclasses import dataclass
 from django import template
 from django.utils import formats, timezone
 from django.utils.html import format_html
+from wagtail.models import Revision
+
+from pages.models import ReferentiekaderPage
+from pages.versions import published_versions
 
 register = template.Library()
 
@@ -26,11 +30,6 @@ class PublicVersion:
 
 def public_version(revision_id: int | None) -> PublicVersion | None:
     """The published version of the referentiekader that ``revision_id`` is, or None."""
-    from wagtail.models import Revision
-
-    from pages.models import ReferentiekaderPage
-    from pages.versions import published_versions
-
     if not revision_id:
         return None
     revision = Revision.page_revisions.filter(pk=revision_id).only("object_id").first()

@@ -6,11 +6,17 @@ from __future__ import annotations
 import dataclasses
 import datetime
 
+from django.urls import reverse
 from django.utils import timezone
+from viewflow.workflow.models import Task
 
+from casusoverleg.accuracy import casus_review_deadlines
 from core.processes import ProcessKind, process_flow
+from core.tasks import OPEN_STATUSES
+from incidents.models import IncidentProcess
 from rights.selectors.information_duty import deferred_duties_open, duty_next_check
 from rights.selectors.requests import open_requests, requests_waiting_for_identity
+from weegploeg.models import WeegploegFile
 
 
 def days_left(due: datetime.date, today: datetime.date | None = None) -> int:
@@ -52,13 +58,6 @@ DEADLINE_KINDS = {
 
 def deadlines_dashboard(today: datetime.date | None = None) -> dict:
     """Every open legal deadline for the uitvoerder, overdue first, then by due date, with counts."""
-    from django.urls import reverse
-    from viewflow.workflow.models import Task
-
-    from core.tasks import OPEN_STATUSES
-    from incidents.models import IncidentProcess
-    from weegploeg.models import WeegploegFile
-
     today = today or timezone.localdate()
     rows: list[DeadlineRow] = []
     for request in open_requests():
@@ -110,7 +109,6 @@ def deadlines_dashboard(today: datetime.date | None = None) -> dict:
         rows.append(
             DeadlineRow("juistheid", file.number, "Controle op juistheid", due, None, url, days_left(due, today))
         )
-    from casusoverleg.accuracy import casus_review_deadlines
 
     for review in casus_review_deadlines():  # art. 10.3, issue 17 item 1
         url = reverse("casusoverleg:accuracy_review", kwargs={"task_id": review.task_id})

@@ -7,12 +7,11 @@ import datetime
 from django.db.models import QuerySet
 
 from rights.models import InformationDutyFollowUp
+from weegploeg.models import DutyOutcome, InformationDuty
 
 
 def deferred_duties_open() -> QuerySet:
     """Art. 11.4-5: deferred information duties not yet fulfilled, with their next check date."""
-    from weegploeg.models import DutyOutcome, InformationDuty
-
     return (
         InformationDuty.objects.filter(outcome=DutyOutcome.DEFER, informed_on__isnull=True)
         .exclude(follow_up__informed_on__isnull=False)

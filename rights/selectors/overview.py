@@ -7,16 +7,17 @@ import dataclasses
 import datetime
 
 from django.utils import timezone
+from wagtail.models import Revision
 
+from casusoverleg.models import CasusoverlegFile, MeasureStatus
+from pages.selectors import referentiekader_at_revision
 from rights.models import RightsRequest
+from weegploeg.models import WeegploegFile
 
 
 def subject_file_numbers(rights_request: RightsRequest) -> tuple[list[str], list[str]]:
     """The weegploeg and casusoverleg file numbers whose data an inzage overview of this request's
     subject covers (the same files as ``subject_overview``): the rows of its export (art. 12.3)."""
-    from casusoverleg.models import CasusoverlegFile
-    from weegploeg.models import WeegploegFile
-
     if rights_request.subject_id is None:
         return [rights_request.weegploeg_number], []
     weegploeg = list(
@@ -82,10 +83,6 @@ ANSWER_EXPLAINED = {
 def criteria_explained(analysis) -> list[dict[str, str]]:
     """The criteria of one analysis with their titles from the referentiekader version it used
     (art. 7.3) and a plain explanation of each answer; a criterion no longer found keeps its code."""
-    from wagtail.models import Revision
-
-    from pages.selectors import referentiekader_at_revision
-
     try:
         titles = {c.code: c.title for c in referentiekader_at_revision(analysis.referentiekader_revision_id).criteria}
     except Revision.DoesNotExist:
@@ -132,9 +129,6 @@ def subject_overview(subject) -> SubjectOverview:
     Achterblijvers and network persons (art. 10.2f-g) are other people's data and never included;
     neither is a mention of this subject as such a person in another subject's file, nor the melder's
     name and contact details."""
-    from casusoverleg.models import CasusoverlegFile, MeasureStatus
-    from weegploeg.models import WeegploegFile
-
     recipients: set[str] = set()
     sources: set[str] = set()
     weegploeg_files = []

@@ -10,11 +10,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from casusoverleg.case import casus_subject_correct
 from core.fields import bsn_compact, validate_bsn
 from core.text import text_name_clean
 from forms.corrections import intake_answers_correct
+from retention.selectors import ARCHIVED_READ_ONLY, archived_weegploeg_numbers
 from rights.models import CorrectionDecision, CorrectionItem, RequestStatus, RightsRequest, SubjectField
 from rights.notices import correction_notices_queue
+from weegploeg.services import weegploeg_subject_correct
 
 
 def correction_value_parse(field: str, raw: str):
@@ -78,9 +81,6 @@ def correction_decide(
 def correction_execute(request: RightsRequest, *, executed_on: datetime.date) -> dict[str, list[str]]:
     """Art. 12.6: carry the accepted corrections into both files and notify the parties. Returns the
     file numbers changed per file kind (for the access log)."""
-    from casusoverleg.case import casus_subject_correct
-    from weegploeg.services import weegploeg_subject_correct
-
     if request.status != RequestStatus.CORRECTIE_UITVOERING:
         raise ValidationError(
             "Voor dit verzoek staat geen correctie klaar om uit te voeren.", code="geen_correctie_klaar"
@@ -95,7 +95,6 @@ def correction_execute(request: RightsRequest, *, executed_on: datetime.date) ->
     items = list(request.corrections.filter(accepted=True))
     answers = [item for item in items if item.question_id]  # issue 19.5: intake answers
     changes = {i.field: correction_value_parse(i.field, i.new_value) for i in items if not i.question_id}
-    from retention.selectors import ARCHIVED_READ_ONLY, archived_weegploeg_numbers
 
     if archived_weegploeg_numbers(request.subject.files.values_list("number", flat=True)):
         # issue 17.7: archived since the request, read-only

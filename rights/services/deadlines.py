@@ -10,6 +10,8 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.models import User
+from accounts.roles import Role
 from outbox.services import mail_queue
 from rights.models import RightsRequest
 from rights.selectors.information_duty import deferred_duties_open, duty_next_check
@@ -24,9 +26,6 @@ def rights_overdue(*, today: datetime.date | None = None) -> list[RightsRequest]
 
 
 def _uitvoerder_addresses() -> list[str]:
-    from accounts.models import User
-    from accounts.roles import Role
-
     return list(
         User.objects.filter(is_active=True, groups__name=Role.UITVOERDER.group_name, party__role="kernpartij")
         .exclude(email="")

@@ -13,11 +13,10 @@ from django.utils import timezone
 
 from core.months import add_months
 from rights.models import FollowUpCheck, InformationDutyFollowUp
-from weegploeg.models import Art41Ground
+from weegploeg.models import Art41Ground, DutyOutcome, InformationDuty
 
 if TYPE_CHECKING:
     from accounts.models import User
-    from weegploeg.models import InformationDuty
 
 
 def recheck_months() -> int:
@@ -46,8 +45,6 @@ def information_duty_check(
     """Art. 11.3-5: judge a deferred information duty again. While a ground remains, the next check is
     planned (default: ``RIGHTS_INFORMATION_RECHECK_MONTHS`` later); when none remains, the subject is
     informed (also when no measures followed, art. 11.5) and the date is recorded in both places."""
-    from weegploeg.models import DutyOutcome, InformationDuty
-
     duty = InformationDuty.objects.select_for_update().get(pk=duty.pk)
     if duty.outcome != DutyOutcome.DEFER or duty.informed_on is not None:
         raise ValidationError(

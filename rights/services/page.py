@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from pages.models import HomePage
+from rights.models import RightsPage
+
 
 def rights_page_ensure():
     """The published 'Uw rechten' page under the home page at /uw-rechten/ (created once)."""
-    from pages.models import HomePage
-    from rights.models import RightsPage
-
     existing = RightsPage.objects.first()
     if existing is not None:
         return existing, False

@@ -19,6 +19,7 @@ from forms.corrections import (
     intake_correction_split,
     intake_correction_value,
 )
+from retention.selectors import ARCHIVED_READ_ONLY, archived_weegploeg_numbers
 from rights.models import (
     CorrectionItem,
     IdentityMethod,
@@ -117,8 +118,6 @@ def rights_request_register(
         requester_name = ""
     items, labels = [], {}
     if kind in (RequestKind.CORRECTIE, RequestKind.BEIDE):
-        from retention.selectors import ARCHIVED_READ_ONLY, archived_weegploeg_numbers
-
         if archived_weegploeg_numbers([file.number]):
             # issue 17.7: archived files only for inzage
             raise ValidationError(ARCHIVED_READ_ONLY, code="dossier_gearchiveerd")

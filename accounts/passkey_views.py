@@ -24,6 +24,7 @@ from django_otp_webauthn import views as webauthn_views
 from django_otp_webauthn.utils import rewrite_exceptions
 
 from accounts import otp, passkeys
+from accounts.views import _next_url
 
 
 class PasskeyRegistrationBeginView(webauthn_views.BeginCredentialRegistrationView):
@@ -59,12 +60,6 @@ class PasskeyAuthenticationCompleteView(webauthn_views.CompleteCredentialAuthent
         if not self.request.user.is_authenticated or device.user_id != self.request.user.pk:
             raise webauthn_exceptions.CredentialUserMismatch()
         otp.otp_session_verify(self.request, device)
-
-
-def _next_url(request: HttpRequest) -> str:
-    from accounts.views import _next_url as next_url
-
-    return next_url(request)
 
 
 @never_cache

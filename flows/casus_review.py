@@ -18,16 +18,19 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from viewflow import this
 from viewflow.workflow import flow
-from viewflow.workflow.models import Task
+from viewflow.workflow.models import Process, Task
 from viewflow.workflow.status import STATUS
 
+from access.screens import access_allowed
 from casusoverleg.accuracy import casus_review_due, open_cases
+from casusoverleg.models import CasusoverlegFile
 from flows.locks import savepoint_select_for_update_lock
 from flows.models import CasusAccuracyReview, CasusAccuracyReviewProcess
 from flows.screens import Step, StepContext, TaskScreens, task_views
@@ -35,7 +38,6 @@ from weegploeg.forms import AccuracyReviewForm
 
 if TYPE_CHECKING:
     from accounts.models import User
-    from casusoverleg.models import CasusoverlegFile
 
 REVIEW_RULE = "casusoverleg.review_accuracy"
 
@@ -92,8 +94,6 @@ class UitvoerderTask(flow.View):
         if not super().can_assign(user, task):
             return False
         target = casus_review_target(task)
-        from access.screens import access_allowed
-
         return target is not None and access_allowed(user, REVIEW_RULE, target)
 
 
@@ -140,8 +140,6 @@ class ReviewOnCase:
 
 
 def casus_review_target(task: Task) -> ReviewOnCase | None:
-    from casusoverleg.models import CasusoverlegFile
-
     file = CasusoverlegFile.objects.filter(pk=task.process.artifact_object_id).first()
     return ReviewOnCase(task, file) if file is not None else None
 
@@ -151,11 +149,6 @@ def casus_review_target(task: Task) -> ReviewOnCase | None:
 
 def casus_accuracy_reviews_start() -> list[str]:
     """Start the check for every open case without one (idempotent); returns the file numbers."""
-    from django.contrib.contenttypes.models import ContentType
-    from viewflow.workflow.models import Process
-
-    from casusoverleg.models import CasusoverlegFile
-
     ct = ContentType.objects.get_for_model(CasusoverlegFile)
     running = Process.objects.filter(
         flow_class=CasusAccuracyReviewFlow, artifact_content_type=ct, status=STATUS.NEW
@@ -171,8 +164,6 @@ def casus_accuracy_reviews_start() -> list[str]:
 def casus_accuracy_review_record(target: ReviewOnCase, *, by: User, corrected: bool, note: str) -> CasusAccuracyReview:
     """Art. 10.3: the uitvoerder checked the file (and corrected it where needed). Runs inside the
     review task (``core.tasks.task_complete`` holds the lock); the file counts as processed."""
-    from access.screens import access_allowed
-
     if not access_allowed(by, REVIEW_RULE, target):
         raise PermissionDenied("Alleen de uitvoerder controleert het casusoverlegdossier (art. 10.3).")
     if not note.strip():

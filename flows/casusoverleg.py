@@ -27,7 +27,7 @@ from accounts.roles import Role
 from casusoverleg import closure, review, selectors
 from casusoverleg.forms import ClosureForm, ReviewForm
 from casusoverleg.models import CasusoverlegFile, CasusoverlegProcess, CasusStatus
-from casusoverleg.selectors import TaskOnCase
+from casusoverleg.selectors import TaskOnCase, casus_may_work
 from core.processes import ProcessKind, process_flow
 from flows.locks import savepoint_select_for_update_lock
 from flows.screens import Step, StepContext, TaskScreens, task_views
@@ -167,8 +167,6 @@ class CaseTask(flow.View):
     def can_assign(self, user, task):
         if not super().can_assign(user, task):
             return False
-        from casusoverleg.selectors import casus_may_work
-
         return casus_may_work(user, task)
 
 

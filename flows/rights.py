@@ -32,6 +32,7 @@ from rights import deferral
 from rights.forms import CorrectionDecideForm, CorrectionExecuteForm, DeferralAssessForm, IdentityForm, InzageForm
 from rights.models import CorrectionDecision, InzageDecision, RequestStatus, RightsRequest, RightsRequestProcess
 from rights.selectors.overview import subject_file_numbers
+from rights.selectors.requests import rights_may_use
 from rights.services.correction import correction_decide, correction_execute
 from rights.services.inzage import inzage_answer
 from rights.services.registration import identity_record
@@ -253,8 +254,6 @@ class RightsTask(flow.View):
     def can_assign(self, user, task):
         if not super().can_assign(user, task):
             return False
-        from rights.selectors.requests import rights_may_use
-
         return rights_may_use(user)
 
 

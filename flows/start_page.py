@@ -14,12 +14,22 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from viewflow.workflow.models import Task
 
 from access.screens import access_allowed, work_screen
 from accounts.navigation import links_for
 from accounts.services import user_roles
+from casusoverleg.models import CasusoverlegFile, CasusStatus
+from casusoverleg.selectors import casus_files_visible_to
 from core.processes import ProcessKind, process_flow
+from core.tasks import OPEN_STATUSES
+from incidents.selectors import incidents_visible_to
+from rights.models import RequestStatus, RightsRequest
+from rights.selectors.deadlines import deadlines_dashboard
+from rights.selectors.requests import rights_requests_visible_to
 from secrecy.services import secrecy_accepted
+from weegploeg.models import FileStatus, WeegploegFile
+from weegploeg.selectors import weegploeg_files_visible_to
 
 
 @dataclasses.dataclass(frozen=True)
@@ -53,9 +63,6 @@ def _filtered(url: str, **params: str) -> str:
 
 
 def _weegploeg_counts(user) -> StageGroup | None:
-    from weegploeg.models import FileStatus
-    from weegploeg.selectors import weegploeg_files_visible_to
-
     if not access_allowed(user, "weegploeg.view_inbox"):
         return None
     open_statuses = [FileStatus.IN_ANALYSE, FileStatus.MEER_INFORMATIE, FileStatus.BESLUIT, FileStatus.INFORMATIEPLICHT]
@@ -79,9 +86,6 @@ def _weegploeg_counts(user) -> StageGroup | None:
 
 
 def _casus_counts(user) -> StageGroup | None:
-    from casusoverleg.models import CasusStatus
-    from casusoverleg.selectors import casus_files_visible_to
-
     if not access_allowed(user, "casusoverleg.view_worklist"):
         return None
     open_statuses = [CasusStatus.GEAGENDEERD, CasusStatus.IN_UITVOERING, CasusStatus.AFSLUITING_GEADVISEERD]
@@ -98,9 +102,6 @@ def _casus_counts(user) -> StageGroup | None:
 
 
 def _rights_counts(user) -> StageGroup | None:
-    from rights.models import RequestStatus
-    from rights.selectors.requests import rights_requests_visible_to
-
     if not access_allowed(user, "rights.handle_request"):
         return None
     open_statuses = [s for s in RequestStatus if s != RequestStatus.AFGEROND]
@@ -117,8 +118,6 @@ def _rights_counts(user) -> StageGroup | None:
 
 
 def _incident_counts(user) -> StageGroup | None:
-    from incidents.selectors import incidents_visible_to
-
     if not access_allowed(user, "incidents.view_register"):
         return None
     open_incidents = incidents_visible_to(user).filter(closed_at__isnull=True)
@@ -143,13 +142,6 @@ def stage_counts(user) -> list[StageGroup]:
 
 def own_tasks(user) -> list[OwnTask]:
     """The open tasks this user has taken ('opgepakt'), oldest first, with the number they are about."""
-    from viewflow.workflow.models import Task
-
-    from casusoverleg.models import CasusoverlegFile
-    from core.tasks import OPEN_STATUSES
-    from rights.models import RightsRequest
-    from weegploeg.models import WeegploegFile
-
     tasks = list(
         Task.objects.filter(owner=user, status__in=OPEN_STATUSES, flow_task_type="HUMAN")
         .select_related("process")
@@ -192,8 +184,6 @@ def week_end(today: datetime.date) -> datetime.date:
 def deadlines_this_week(user, today: datetime.date | None = None) -> list | None:
     """The rows of the deadlines overview (``rights.selectors.deadlines.deadlines_dashboard``) that run out by
     the end of this week, overdue ones included; ``None`` for whoever may not open that overview."""
-    from rights.selectors.deadlines import deadlines_dashboard
-
     if not access_allowed(user, "rights.handle_request"):
         return None
     today = today or timezone.localdate()

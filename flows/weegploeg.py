@@ -22,6 +22,7 @@ from viewflow import this
 from viewflow.workflow import flow
 from viewflow.workflow.models import Task
 
+from casusoverleg.agendering import casusoverleg_file_open_from_weegploeg
 from core.processes import ProcessKind, process_flow
 from flows.locks import savepoint_select_for_update_lock
 from flows.models import WeegploegProcess
@@ -287,8 +288,6 @@ class WeegploegFlow(flow.Flow):
         ).exists()
 
     def copy_to_casusoverleg(self, activation) -> None:
-        from casusoverleg.agendering import casusoverleg_file_open_from_weegploeg
-
         file = WeegploegFile.objects.select_related("subject").get(process_id=activation.process.pk)
         decision = file.decision
         casusoverleg_file_open_from_weegploeg(file, by=decision.decided_by)

@@ -10,6 +10,10 @@ health check with the content the first database had.
 
 System commands (apt-get, useradd, systemctl, nginx) are listed in the README and not run here;
 CI checks the nginx site with ``deploy/verify-nginx``.
+
+``DEPLOY_TEST_STATIC_ROOT`` (set by ``.ci/run``) names the directory the README's ``collectstatic``
+writes to instead of the scratch directory, emptied first: CI's smoke test then serves that tree, so
+a CI run collects the production static files once, here, not twice (issue 18.5).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import shutil
 import socket
 import subprocess
 import time
@@ -37,19 +42,34 @@ def _block(name: str) -> list[str]:
     return [line.strip() for line in body.strip().splitlines() if line.strip() and not line.startswith("#")]
 
 
+def _static_root(scratch: Path) -> Path:
+    """Where the README's ``collectstatic`` writes: the scratch directory, or the (emptied) directory
+    ``DEPLOY_TEST_STATIC_ROOT`` names; an existing directory that is not a collected tree is refused."""
+    named = os.environ.get("DEPLOY_TEST_STATIC_ROOT", "")
+    if not named:
+        return scratch / "static"
+    root = Path(named).resolve()
+    if root.exists():
+        assert not any(root.iterdir()) or (root / "staticfiles.json").exists(), (
+            f"DEPLOY_TEST_STATIC_ROOT={root} is not empty and holds no collected static files; not emptying it"
+        )
+        shutil.rmtree(root)
+    return root
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-def _env_file(scratch: Path, port: int) -> Path:
+def _env_file(scratch: Path, port: int, static_root: Path) -> Path:
     overrides = {
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ACCESS_LOG_HMAC_KEY": secrets.token_urlsafe(40),
         "ALLOWED_HOSTS": f"{HOST},127.0.0.1",
         "DATABASE_URL": f"sqlite:///{scratch / 'db.sqlite3'}",
-        "STATIC_ROOT": str(scratch / "static"),
+        "STATIC_ROOT": str(static_root),
         "MEDIA_ROOT": str(scratch / "media"),
         "CACHE_DIR": str(scratch / "cache"),
         "ACCESS_LOG_CHECKPOINT_PATH": str(scratch / "controlepunten.jsonl"),
@@ -165,11 +185,12 @@ def _live_convenant_pages(env: dict[str, str]) -> str:
 
 def test_issue_15_deploy_readme_project_commands_run_and_the_service_answers_healthy(tmp_path):
     port = _free_port()
-    env_file = _env_file(tmp_path, port)
+    static_root = _static_root(tmp_path)
+    env_file = _env_file(tmp_path, port, static_root)
     env = _environment(env_file)
     outputs = [_run(line, env) for line in _block("project-commands")]
 
-    assert (tmp_path / "static" / "staticfiles.json").exists()
+    assert (static_root / "staticfiles.json").exists()
     link = re.search(rf"https://{re.escape(HOST)}/inloggen/activeren/\S+/\S+/", outputs[-1])
     assert link, outputs[-1]
     assert "wachtwoord" not in outputs[-1].lower().split("activeringslink")[0]

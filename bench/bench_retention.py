@@ -21,9 +21,7 @@ and each file's line is written as the run goes, as ``manage.py apply_retention`
 from __future__ import annotations
 
 import datetime
-import os
 import sys
-import tempfile
 import time
 import tracemalloc
 import uuid
@@ -31,16 +29,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-if "DATABASE_URL" not in os.environ:
-    _tmp = tempfile.mkdtemp(prefix="bench-retention-")
-    os.environ["DATABASE_URL"] = f"sqlite:///{_tmp}/bench.sqlite3"
+from bench.common import bench_database  # noqa: E402
 
-import django  # noqa: E402
+bench_database("retention")  # a copy of the migrated template: no migrate of its own
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
@@ -273,7 +265,6 @@ def _discard(line: str) -> None:
 
 def main(sizes: list[int]) -> None:
     setup_test_environment()
-    call_command("migrate", verbosity=0, interactive=False)
     from accounts.roles import Role
     from tests.factories import UserFactory, party
 

@@ -1,6 +1,7 @@
 """Shared fixtures. Every test package uses the factories in ``tests.factories`` and the
 login helpers in ``tests.helpers``."""
 
+import gc
 import json
 import os
 
@@ -152,6 +153,17 @@ def pytest_collection_modifyitems(config, items):
             f"\n{len(deselected)} PostgreSQL-only test(s) deselected on {connection.vendor}; "
             ".ci/run runs them on PostgreSQL."
         )
+
+
+def pytest_collection_finish(session):
+    """Garbage collection (issue 18.5): once collected, Django, Wagtail and every test module stay loaded
+    for the whole run; ``gc.freeze()`` leaves those objects out of every later collection, and a larger
+    first threshold collects the young generation less often. Measured on three heavy files: the
+    collector took 1.7 s of ~20 s of CPU (1,896 collections), then 0.4 s (19). No test depends on when
+    cycles are collected; pytest still collects at the end of the run for its unraisable-exception check."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
 
 
 def pytest_itemcollected(item):

@@ -123,7 +123,7 @@ def _migrate(database_url: str) -> None:
     """``migrate`` in a child process (a clean registry and connection), test settings."""
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env.update(DATABASE_URL=database_url, DJANGO_SETTINGS_MODULE="config.settings.test")
-    done = subprocess.run(  # noqa: S603 - fixed argv
+    done = subprocess.run(
         [sys.executable, "manage.py", "migrate", "--run-syncdb", "--noinput", "-v", "0"],
         cwd=ROOT,
         env=env,

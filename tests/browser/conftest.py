@@ -168,7 +168,7 @@ class Pages:
                 try:
                     page.screenshot(path=str(path), full_page=True)
                     shots.append(path)
-                except Exception as exc:  # noqa: BLE001 - a screenshot must never hide the real failure
+                except Exception as exc:
                     print(f"schermafdruk mislukt: {type(exc).__name__}")
         return shots
 

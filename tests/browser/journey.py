@@ -106,7 +106,8 @@ def login(page, user, next_url: str = "/werk/", journey: str = "inloggen", check
 def visit(page, path: str, journey: str):
     """Go to ``path``, check it answered 200 and passes axe."""
     response = page.goto(path)
-    assert response is not None and response.status == 200, f"{path} gaf {response.status if response else None}"
+    assert response is not None, f"{path} gaf geen antwoord"
+    assert response.status == 200, f"{path} gaf {response.status}"
     axe_check(page, journey)
     return response
 

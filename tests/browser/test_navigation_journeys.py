@@ -42,7 +42,8 @@ class Journey:
         with self.page.expect_navigation() as navigation:
             locator.first.click()
         response = navigation.value
-        assert response is not None and response.status == 200, f"{self._path()} gaf {response and response.status}"
+        assert response is not None, f"{self._path()} gaf geen antwoord"
+        assert response.status == 200, f"{self._path()} gaf {response.status}"
         self.visited.append(self._path())
         axe_check(self.page, self.name)
         return self
@@ -75,7 +76,8 @@ def test_art_7_weegploeglid_reaches_the_analysis_through_the_stage_count_and_the
     assert walk.page.evaluate(BEFORE, ["kop-historie", "kop-taak"])
     signals = walk.page.locator("#kop-signalen").bounding_box()
     form = walk.page.locator("#kop-taak").bounding_box()
-    assert form["x"] > signals["x"] + signals["width"] / 2 and form["y"] < signals["y"] + 400
+    assert form["x"] > signals["x"] + signals["width"] / 2
+    assert form["y"] < signals["y"] + 400
     legend = walk.page.locator("fieldset.criterion legend").first
     assert legend.is_visible()
     # each radio button sits on the same line as its label
@@ -147,7 +149,7 @@ def test_art_15_2e_functioneel_beheerder_reaches_the_rights_review_and_the_logs(
     walk.nav("Toegangsmatrix: wie mag welk scherm openen")
 
 
-def test_art_37_avg_privacy_officer_reaches_the_logs_and_registers_and_no_case_data(pages):
+def test_avg_37_privacy_officer_reaches_the_logs_and_registers_and_no_case_data(pages):
     """The FG (issue 17 item 5) reads the logs, the incident register and the register of processing
     through the navigation; no work list of case data is offered."""
     from accounts.roles import Role

@@ -74,7 +74,8 @@ def test_art_15_2d_user_links_a_passkey_logs_out_and_logs_in_with_password_and_p
     user = accepted(UserFactory(roles=[Role.MELDER], party=party("De politie")))
     page = _strict_page(pages)
     policy = page.request.get("/inloggen/").headers["content-security-policy"]
-    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
     login(page, user, next_url="/account/passkeys/")
     axe_check(page, JOURNEY)
     page.get_by_role("button", name="Passkey koppelen").click()

@@ -67,7 +67,7 @@ def test_wcag_1_4_10_every_work_page_reflows_at_320_px_and_passes_axe(pages):
     assert problems == [], "\n".join(problems)
 
 
-def test_the_readme_screenshots_of_the_start_page_and_the_inbox(pages):
+def test_issue_14_1_the_readme_screenshots_of_the_start_page_and_the_inbox(pages):
     from viewflow.workflow.models import Task
 
     from core import tasks as task_lifecycle

@@ -56,7 +56,8 @@ def test_art_7_melder_registers_by_keyboard_weegploeg_analyses_and_agendas_with_
     axe_check(page, JOURNEY)
     file = WeegploegFile.objects.get()
     assert f"dossiernummer {file.number}" in page.locator(".messages").inner_text()
-    assert file.subject.surname == "Vries" and file.subject.date_of_birth == birth
+    assert file.subject.surname == "Vries"
+    assert file.subject.date_of_birth == birth
 
     # the weegploeg member: inbox, analysis by mouse
     wp = pages.new()
@@ -96,7 +97,8 @@ def test_art_7_melder_registers_by_keyboard_weegploeg_analyses_and_agendas_with_
     wp.locator("main", has_text="Besluit wacht op bevestiging").wait_for()
     axe_check(wp, JOURNEY)
     file.refresh_from_db()
-    assert file.status == FileStatus.BESLUIT and not hasattr(file, "decision")  # a proposal changes nothing
+    assert file.status == FileStatus.BESLUIT
+    assert not hasattr(file, "decision")
 
     # the second person, of another kernpartij (the OM), logs in and confirms (issue 13 item 8)
     om = pages.new()
@@ -113,7 +115,8 @@ def test_art_7_melder_registers_by_keyboard_weegploeg_analyses_and_agendas_with_
     om.wait_for_url("**/werk/overleggen/besluiten/")
     assert "bevestigd" in om.locator(".messages").inner_text()
     file.refresh_from_db()
-    assert file.decision.outcome == "agenderen" and file.decision.decided_by == lid
+    assert file.decision.outcome == "agenderen"
+    assert file.decision.decided_by == lid
     assert file.decision.collective.confirmed_by == second
     assert [p.name for p in file.decision.involved_parties.all()] == ["De Raad voor de kinderbescherming"]
 

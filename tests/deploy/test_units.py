@@ -70,7 +70,7 @@ def _project_commands() -> set[str]:
     return {name for name, app in get_commands().items() if (BASE_DIR / app.replace(".", "/")).is_dir()}
 
 
-def test_readme_table_and_timer_units_agree():
+def test_issue_15_2_readme_table_and_timer_units_agree():
     """Issue 15."""
     table = _table()
     timers = sorted(UNITS.glob("*.timer"))
@@ -81,10 +81,11 @@ def test_readme_table_and_timer_units_agree():
         listed_timer, listed_schedule = table[command]
         assert listed_timer == timer.name
         key, value = listed_schedule.split("=", 1)
-        assert key in SCHEDULE_KEYS and _unit(timer)["Timer"][key] == value, (timer.name, listed_schedule)
+        assert key in SCHEDULE_KEYS, (timer.name, listed_schedule)
+        assert _unit(timer)["Timer"][key] == value, (timer.name, listed_schedule)
 
 
-def test_every_periodic_command_of_the_project_has_a_timer():
+def test_issue_15_2_every_periodic_command_of_the_project_has_a_timer():
     """Issue 15."""
     project = _project_commands()
     table = _table()
@@ -104,7 +105,7 @@ def test_every_periodic_command_of_the_project_has_a_timer():
         assert expected in table
 
 
-def test_daily_jobs_catch_up_after_downtime_and_the_sealer_runs_every_10_seconds():
+def test_issue_15_2_daily_jobs_catch_up_after_downtime_and_the_sealer_runs_every_10_seconds():
     """Issue 15."""
     for timer in UNITS.glob("*.timer"):
         section = _unit(timer)["Timer"]
@@ -114,14 +115,16 @@ def test_daily_jobs_catch_up_after_downtime_and_the_sealer_runs_every_10_seconds
     assert seal["OnUnitActiveSec"] == "10s"
 
 
-def test_units_run_as_the_service_user_with_the_production_settings():
+def test_issue_15_2_units_run_as_the_service_user_with_the_production_settings():
     """Issue 15."""
     for service in UNITS.glob("*.service"):
         section = _unit(service)["Service"]
-        assert section["User"] == "casus" and section["Group"] == "casus", service.name
+        assert section["User"] == "casus", service.name
+        assert section["Group"] == "casus", service.name
         assert section["EnvironmentFile"] == "/etc/casusoverleg/casusoverleg.env"
         assert section["Environment"] == "DJANGO_SETTINGS_MODULE=config.settings.production"
-        assert section["ProtectSystem"] == "strict" and section["NoNewPrivileges"] == "true"
+        assert section["ProtectSystem"] == "strict"
+        assert section["NoNewPrivileges"] == "true"
 
 
 def _verify(unit_dir: Path) -> subprocess.CompletedProcess:
@@ -131,7 +134,7 @@ def _verify(unit_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
-def test_systemd_analyze_verify_accepts_every_unit():
+def test_issue_15_2_systemd_analyze_verify_accepts_every_unit():
     """Issue 15."""
     result = _verify(UNITS)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -144,7 +147,7 @@ def test_systemd_analyze_verify_accepts_every_unit():
         ("casusoverleg-incidents-escalate.timer", "OnCalendar=", "OnCalender="),
     ],
 )
-def test_verify_catches_a_broken_unit(tmp_path, unit, old, new):
+def test_issue_15_2_verify_catches_a_broken_unit(tmp_path, unit, old, new):
     """Issue 15."""
     broken = tmp_path / "systemd"
     shutil.copytree(UNITS, broken)

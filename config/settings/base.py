@@ -69,7 +69,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "config.apps.ProjectStaticFilesConfig",  # django.contrib.staticfiles without viewflow's unused assets
+    "django.contrib.staticfiles",
     "django.contrib.humanize",
     "sequences",  # numbering of files and incidents (core.numbering)
 ]

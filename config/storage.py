@@ -4,6 +4,10 @@ ship (viewflow's ``roboto-fontface.css`` names dozens of Roboto fonts that are n
 
 Without this, ``collectstatic`` stops with ``MissingFileError``, no manifest is written and every
 page that uses ``{% static %}`` answers 500.
+
+Compressed copies are gzip only: nginx serves ``/static/`` itself with ``gzip_static on``
+(deploy/nginx/casusoverleg.conf; Debian's nginx-light has no brotli module), so a ``.br`` copy would
+never be sent, and brotli at its highest level was most of ``collectstatic``'s time (issue 18.5).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import logging
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
+from whitenoise.compress import Compressor
 from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 logger = logging.getLogger(__name__)
@@ -32,6 +37,9 @@ def is_third_party_static(name: str) -> bool:
 class ProjectManifestStaticFilesStorage(CompressedManifestStaticFilesStorage):
     """A missing reference in a third-party CSS file is left as it is (the browser falls back to
     another font or format); a missing reference in one of the project's own files still fails."""
+
+    def create_compressor(self, **kwargs) -> Compressor:
+        return super().create_compressor(**{**kwargs, "use_brotli": False})
 
     def url_converter(self, name, hashed_files, template=None):
         strict_converter = super().url_converter(name, hashed_files, template)

@@ -259,6 +259,11 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = env("STATIC_ROOT")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Django's two finders, the app directories without viewflow's unused assets (config/staticfinders.py).
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "config.staticfinders.ProjectAppDirectoriesFinder",
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env("MEDIA_ROOT")
 STORAGES = {

@@ -16,24 +16,12 @@ from django.db.migrations.executor import MigrationExecutor
 from accesslog.integrity import GENESIS_HASH
 from accesslog.models import AccessLogEntry, AccessLogSeal
 from accesslog.services import access_log_seal, access_log_verify, access_log_write_system
+from tests.schema import schema_migrate_back, schema_migrate_latest
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 BEFORE = [("accesslog", "0002_chain_head")]
 legacy = importlib.import_module("accesslog.migrations.0004_adopt_legacy_rows")
-
-
-def _latest() -> list[tuple[str, str]]:
-    # Every app's latest migration, not only the access log's: going back to BEFORE also unapplies
-    # the migrations that depend on the access log (casusoverleg 0006, meetings), and the tests
-    # after this one need the whole schema back.
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
-
-
-def _migrate(targets) -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return MigrationExecutor(connection)
 
 
 def _old_rows(n: int, *, break_at: int | None = None) -> None:
@@ -67,12 +55,13 @@ def _old_rows(n: int, *, break_at: int | None = None) -> None:
 
 
 def test_art_15_2e_an_intact_old_chain_is_signed_sealed_and_kept_as_evidence():
-    latest = _latest()
-    _migrate(BEFORE)
+    # Going back to BEFORE also unapplies what depends on the access log (casusoverleg 0006,
+    # meetings); forward is every app's latest migration: the tests after this one need the schema.
+    schema_migrate_back(BEFORE)
     try:
         _old_rows(4)
     finally:
-        _migrate(latest)
+        schema_migrate_latest()
     rows = list(AccessLogEntry.objects.order_by("id"))
     assert [r.id for r in rows] == [1, 2, 3, 4]
     assert all(r.legacy_hash and r.key_id and r.row_hash != r.legacy_hash for r in rows)
@@ -92,15 +81,14 @@ def test_art_15_2e_an_intact_old_chain_is_signed_sealed_and_kept_as_evidence():
 
 
 def test_art_15_2e_a_broken_old_chain_is_refused_not_laundered():
-    latest = _latest()
-    _migrate(BEFORE)
+    schema_migrate_back(BEFORE)
     try:
         _old_rows(3, break_at=2)
         with pytest.raises(RuntimeError, match="verbroken bij rij 2"):
-            _migrate(latest)
+            schema_migrate_latest()
     finally:
         # Put the database back for the next test: drop the old rows, then migrate forward.
         state = MigrationExecutor(connection).loader.project_state(BEFORE[0])
         state.apps.get_model("accesslog", "AccessLogEntry").objects.all().delete()
-        _migrate(latest)
+        schema_migrate_latest()
     assert not AccessLogEntry.objects.exists()

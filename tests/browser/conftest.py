@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from pages import publication
 from tests.browser.journey import AXE_JS, AXE_REPORT, HERE, RESULTS
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -111,6 +112,19 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
+
+
+@pytest.fixture(autouse=True)
+def _convenant_pdf_on_demand(request, monkeypatch):
+    """The journeys publish the convenant, its annexes and parties over and over (``site_setup``,
+    ``referentiekader_publish``, every party a fixture adds), and after each commit the publication
+    renders the convenant PDF: ~2 s of CPU each, a third of the journeys' own CPU (issue 18.5). Only
+    the public journey looks at the PDF: marked ``convenant_pdf_on_publish``, it keeps the rendering
+    on publication. The others store no edition, so ``/convenant/pdf/`` would render the live one on
+    its first request, as on a fresh database (``pages.pdf_store.convenant_pdf_current``). The
+    rendering on publication itself is proved in tests/pages/test_published_once.py."""
+    if request.node.get_closest_marker("convenant_pdf_on_publish") is None:
+        monkeypatch.setattr(publication, "convenant_pdf_refresh", lambda: None)
 
 
 @pytest.fixture(scope="session")

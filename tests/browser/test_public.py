@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
-from pages.models import ReferentiekaderPage
+from pages.models import ReferentiekaderPage, StoredPdf
 from tests.browser.journey import axe_check, site_setup, visit
 from tests.weegploeg.fixtures import referentiekader_publish
 
@@ -13,6 +15,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 JOURNEY = "publiek"
 
 
+@pytest.mark.convenant_pdf_on_publish
 def test_art_11_1_public_reads_convenant_article_annex_pdf_and_an_older_version_with_its_diff(pages):
     site_setup()
     referentiekader_publish(
@@ -49,6 +52,8 @@ def test_art_11_1_public_reads_convenant_article_annex_pdf_and_an_older_version_
     assert response.status == 200
     assert response.headers["content-type"] == "application/pdf"
     assert response.body()[:5] == b"%PDF-"
+    # the edition stored when the referentiekader was published, not one rendered for this request
+    assert hashlib.sha256(response.body()).hexdigest() == StoredPdf.objects.defer("content").first().sha256
     assert ".pdf" in response.headers["content-disposition"]
     link.click()  # and the browser opens it without an error page
     page.wait_for_url("**/convenant/pdf/")

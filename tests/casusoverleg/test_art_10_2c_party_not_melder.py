@@ -15,6 +15,7 @@ from casusoverleg.models import CasusSignal
 from tests.casusoverleg.fixtures import GENNEP, RVDK, agenda, deelnemer
 from tests.factories import party
 from tests.helpers import verified_client
+from tests.schema import schema_migrate_back, schema_migrate_latest
 from weegploeg.models import Signal
 
 GENNEP_CONTACT = "veiligheidshuis@gennep.invalid"
@@ -59,8 +60,8 @@ def test_art_10_2c_data_migration_removes_the_melder_from_existing_files_and_log
     migrate forward: the melder is gone, the party is filled in and the access log records it."""
     before = [("casusoverleg", "0005_subject_canonical_fields")]
     after = [("casusoverleg", "0006_signal_party_not_melder_art_10_2c")]
+    schema_migrate_back(before)
     executor = MigrationExecutor(connection)
-    executor.migrate(before)
     old_apps = executor.loader.project_state(before).apps
     Party = old_apps.get_model("parties", "Party")
     File = old_apps.get_model("casusoverleg", "CasusoverlegFile")
@@ -80,9 +81,7 @@ def test_art_10_2c_data_migration_removes_the_melder_from_existing_files_and_log
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(after)
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    schema_migrate_latest()
     signal = CasusSignal.objects.get(file__number="C-2026-0999")
     assert (signal.party_name, signal.bringing_party.name) == (GENNEP, GENNEP)
     with connection.cursor() as cursor:

@@ -7,7 +7,6 @@ import re
 import sys
 
 import pytest
-
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
 
@@ -78,7 +77,8 @@ def test_issue_18_5_collectstatic_writes_gzip_copies_for_nginx_and_no_brotli(tmp
     settings.STATICFILES_DIRS = [tmp_path / "bron"]
     settings.STATICFILES_FINDERS = ["django.contrib.staticfiles.finders.FileSystemFinder"]
     settings.STATIC_ROOT = tmp_path / "uit"
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "config.storage.ProjectManifestStaticFilesStorage"}}
+    storage = {"BACKEND": "config.storage.ProjectManifestStaticFilesStorage"}
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": storage}
     call_command("collectstatic", interactive=False, verbosity=0)
     written = {path.name for path in (tmp_path / "uit" / "css").iterdir()}
     hashed = [name for name in written if name.startswith("groot.") and name.endswith(".css")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
@@ -11,6 +13,17 @@ from accounts.models import User
 from tests.factories import PASSWORD, TOTPDeviceFactory
 
 HOST = "127.0.0.1"
+
+# Switches of this test process that a command it starts must not inherit: the browser journeys set
+# DJANGO_ALLOW_ASYNC_UNSAFE for the whole process (Playwright keeps an event loop on the main
+# thread), and ``check --deploy`` rightly refuses it.
+TEST_PROCESS_ONLY = ("DJANGO_ALLOW_ASYNC_UNSAFE",)
+
+
+def child_environment(**values: str) -> dict[str, str]:
+    """The environment for a command a test starts: this process's, without its test-only switches."""
+    inherited = {key: value for key, value in os.environ.items() if key not in TEST_PROCESS_ONLY}
+    return {**inherited, **values}
 
 
 def current_code(device: TOTPDevice, offset_steps: int = 0) -> str:

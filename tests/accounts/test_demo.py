@@ -66,19 +66,19 @@ def test_issue_2_5_demo_code_prints_the_current_code():
 
 def test_issue_2_5_load_demo_refuses_to_run_with_the_production_settings(tmp_path):
     """Issue 2."""
-    import os
     import subprocess
     import sys
 
     from django.conf import settings
 
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": "x" * 60,
-        "ACCESS_LOG_HMAC_KEY": "y" * 60,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
-    }
+    from tests.helpers import child_environment
+
+    env = child_environment(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY="x" * 60,
+        ACCESS_LOG_HMAC_KEY="y" * 60,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+    )
     result = subprocess.run(
         [sys.executable, "manage.py", "load_demo"],
         cwd=settings.BASE_DIR,

@@ -14,23 +14,21 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.helpers import child_environment
 
 FIXTURE = Path(__file__).with_name("fixtures") / "pre_flows_layer.sqlite3.gz"
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(database: Path, *args: str) -> str:
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{database}",
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "PYTHONPATH": str(ROOT),
-    }
+    env = child_environment(
+        DATABASE_URL=f"sqlite:///{database}", DJANGO_SETTINGS_MODULE="config.settings.test", PYTHONPATH=str(ROOT)
+    )
     result = subprocess.run(  # noqa: S603 - our own interpreter and module, fixed arguments
         [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False
     )

@@ -3,7 +3,6 @@ and ``check --deploy`` under production settings."""
 
 from __future__ import annotations
 
-import os
 import secrets
 import subprocess
 import sys
@@ -13,7 +12,7 @@ import pytest
 
 from accounts.roles import Role
 from tests.factories import UserFactory, party
-from tests.helpers import verified_client
+from tests.helpers import child_environment, verified_client
 from tests.weegploeg.fixtures import accepted
 
 pytestmark = pytest.mark.django_db
@@ -90,14 +89,13 @@ def test_art_15_admin_gets_only_the_documented_relaxation():
 
 
 def test_art_15_check_deploy_passes_under_production_settings(tmp_path):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "ACCESS_LOG_HMAC_KEY": secrets.token_urlsafe(48),
-        "ALLOWED_HOSTS": "casus.example",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}",
-    }
+    env = child_environment(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ACCESS_LOG_HMAC_KEY=secrets.token_urlsafe(48),
+        ALLOWED_HOSTS="casus.example",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'x.sqlite3'}",
+    )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=BASE_DIR,

@@ -9,9 +9,36 @@ class Migration(migrations.Migration):
 
     initial = True
 
+    # The libraries' migrations first (issue 18.5): the first app in Django's plan for an empty
+    # database is this one, and these dependencies make every library migration run before it and so
+    # before the project's models exist. Each library operation re-renders the models related to the
+    # one it changes -- the user model reaches nearly all of ours -- so a cold `migrate` with the
+    # libraries first takes ~30 % less time (26 s -> 18 s here). Only the order changes; in an
+    # existing database all of these are applied already. After a library upgrade, a later leaf of
+    # that library may be named here; a renamed or squashed one must be.
     dependencies = [
         ('parties', '0002_seed_convenant_parties'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        ('admin', '0003_logentry_add_action_flag_choices'),
+        ('auth', '0012_alter_user_first_name_max_length'),
+        ('axes', '0010_accessattemptexpiration'),
+        ('contenttypes', '0002_remove_content_type_name'),
+        ('django_otp_webauthn', '0004_webauthnuserhandle'),
+        ('otp_static', '0003_add_timestamps'),
+        ('otp_totp', '0003_add_timestamps'),
+        ('sequences', '0002_alter_sequence_last'),
+        ('sessions', '0001_initial'),
+        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ('viewflow', '0015_task_scheduled'),
+        ('wagtailadmin', '0006_formstate'),
+        ('wagtailcore', '0098_apitoken'),
+        ('wagtaildocs', '0014_alter_document_file_size'),
+        ('wagtailembeds', '0009_embed_cache_until'),
+        ('wagtailforms', '0005_alter_formsubmission_form_data'),
+        ('wagtailimages', '0027_image_description'),
+        ('wagtailredirects', '0008_add_verbose_name_plural'),
+        ('wagtailsearch', '0010_add_text_fields'),
+        ('wagtailusers', '0015_userprofile_keyboard_shortcuts'),
     ]
 
     operations = [

@@ -1,8 +1,8 @@
 """Static files storage for production: whitenoise's compressed manifest storage, strict for our
 own files and tolerant only of third-party stylesheets that point at files their wheel does not
-ship (viewflow's ``roboto-fontface.css`` names dozens of Roboto fonts that are not in the package).
-
-Without this, ``collectstatic`` stops with ``MissingFileError``, no manifest is written and every
+ship (viewflow's ``roboto-fontface.css`` named dozens of Roboto fonts missing from its package;
+viewflow's assets are no longer collected, config/staticfinders.py, but any other package may do
+the same). Without this, ``collectstatic`` stops with ``MissingFileError``, no manifest is written and every
 page that uses ``{% static %}`` answers 500.
 
 Compressed copies are gzip only: nginx serves ``/static/`` itself with ``gzip_static on``

@@ -28,6 +28,7 @@ import time
 from pathlib import Path
 
 from config.env import BASE_DIR
+from tests.helpers import child_environment
 
 README = BASE_DIR / "deploy" / "README.md"
 EXAMPLE_ENV = BASE_DIR / "deploy" / "casusoverleg.env.example"
@@ -91,8 +92,9 @@ def _env_file(scratch: Path, port: int, static_root: Path) -> Path:
 def _environment(env_file: Path) -> dict[str, str]:
     # What an operator's shell has: not the test run's own settings, nor the browser tests'
     # DJANGO_ALLOW_ASYNC_UNSAFE (which ``check --deploy`` rightly refuses).
-    dropped = ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
-    env = {k: v for k, v in os.environ.items() if k not in dropped}
+    env = child_environment()
+    for key in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL"):
+        env.pop(key, None)
     env["CASUS_ENV_FILE"] = str(env_file)
     return env
 

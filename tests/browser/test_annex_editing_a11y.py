@@ -9,7 +9,7 @@ import pytest
 from accounts.roles import Role
 from pages.models import AnnexPage
 from pages.permissions import pages_permissions_sync
-from tests.browser.journey import AXE_JS, AXE_TAGS, BLOCKING, login, site_setup
+from tests.browser.journey import AXE_TAGS, BLOCKING, axe_inject, login, site_setup
 from tests.browser.test_intake_editing import strict_page
 from tests.factories import UserFactory, party
 
@@ -35,7 +35,7 @@ def test_art_11_1_annex_edit_page_fields_all_have_accessible_names(pages):
     page = strict_page(pages, violations)
     login(page, editor, next_url=f"/admin/pages/{annex.pk}/edit/", journey=JOURNEY)
     page.locator("[role=textbox]").first.wait_for()
-    page.evaluate(AXE_JS.read_text(encoding="utf-8") + "\n;0")
+    axe_inject(page)
     found = page.evaluate(
         """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations
             .map(v => ({id: v.id, impact: v.impact, targets: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))""",

@@ -13,7 +13,7 @@ from django.utils import timezone
 from accounts.roles import Role
 from forms.models import IntakeFormPage
 from forms.selectors import intake_definition_published
-from tests.browser.journey import AXE_JS, AXE_TAGS, BLOCKING, _known_upstream, axe_check, login
+from tests.browser.journey import AXE_TAGS, BLOCKING, _known_upstream, axe_check, axe_inject, login
 from tests.factories import UserFactory, party
 from tests.weegploeg.fixtures import melder
 from weegploeg.models import Signal
@@ -47,7 +47,7 @@ def strict_page(pages, violations: list[str]):
 
 def axe_strict(page) -> None:
     """axe-core on a page that keeps its CSP: evaluated through the DevTools protocol, not a script tag."""
-    page.evaluate(AXE_JS.read_text(encoding="utf-8") + "\n;0")
+    axe_inject(page)
     violations = page.evaluate(
         """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations
             .map(v => ({id: v.id, impact: v.impact, targets: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))""",

@@ -13,7 +13,7 @@ import pytest
 from django_otp_webauthn.models import WebAuthnCredential
 
 from accounts.roles import Role
-from tests.browser.journey import AXE_JS, axe_check, login
+from tests.browser.journey import axe_check, login
 from tests.factories import PASSWORD, UserFactory, party
 from tests.weegploeg.fixtures import accepted
 
@@ -58,8 +58,6 @@ def _strict_page(pages):
         },
     )["authenticatorId"]
     page.cdp = cdp
-    # axe-core through the DevTools protocol: the page's CSP rightly refuses an injected script tag.
-    page.add_script_tag = lambda path: cdp.send("Runtime.evaluate", {"expression": AXE_JS.read_text()})
     return page
 
 

@@ -10,7 +10,6 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection, models
 from django.test import RequestFactory
-from freezegun import freeze_time
 
 from accesslog.models import AccessAction, AccessLogEntry, AccessLogReview, AccessLogSeal, AppendOnlyError
 from accesslog.selectors import access_log_filter, access_log_flags
@@ -18,6 +17,7 @@ from accesslog.services import access_log_seal, access_log_verify, access_log_wr
 from accounts.roles import Role
 from secrecy.services import secrecy_accept
 from secrecy.texts import SECRECY_TEXT_VERSION
+from tests.clock import freeze_time
 from tests.factories import UserFactory, party
 from tests.helpers import verified_client
 

@@ -18,13 +18,13 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection, models, transaction
 from django.test import RequestFactory
-from freezegun import freeze_time
 
 from accesslog.checks import access_log_key_present, access_log_key_strong
 from accesslog.integrity import GENESIS_HASH, entry_payload, key_id_of, row_hmac, seal_hash
 from accesslog.models import MAX_SHOWN_REFS, AccessLogEntry, AccessLogSeal
 from accesslog.services import access_log_seal, access_log_verify, access_log_write, access_log_write_system
 from accesslog.verification import entry_problem
+from tests.clock import freeze_time
 
 pytestmark = pytest.mark.django_db
 

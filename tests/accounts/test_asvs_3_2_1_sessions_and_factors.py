@@ -11,10 +11,10 @@ from axes.models import AccessAttempt
 from django.test import Client
 from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
-from freezegun import freeze_time
 
 from accounts.roles import Role
 from accounts.throttle import login_delay_for
+from tests.clock import freeze_time
 from tests.factories import PASSWORD, StaticDeviceFactory, UserFactory
 from tests.helpers import HOST, current_code, totp_device, verified_client
 

@@ -11,8 +11,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from freezegun import freeze_time
 
+from tests.clock import freeze_time
 from tests.factories import PASSWORD, UserFactory
 from tests.helpers import current_code, totp_device
 

@@ -7,10 +7,10 @@ import datetime
 
 import pytest
 from django.utils import timezone
-from freezegun import freeze_time
 
 from accounts.roles import Role
 from parties.services import party_give_notice
+from tests.clock import freeze_time
 from tests.factories import PASSWORD, UserFactory, party
 from tests.helpers import current_code, totp_device
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from freezegun import freeze_time
 
 from accounts.roles import Role
 from core import tasks as task_lifecycle
 from flows.start_page import deadlines_this_week, own_tasks, stage_counts, week_end
 from tests.access.world import open_task_of
+from tests.clock import freeze_time
 from tests.factories import UserFactory, party
 from tests.helpers import verified_client
 from tests.weegploeg.fixtures import melder, register, uitvoerder, weegploeglid

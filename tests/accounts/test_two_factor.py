@@ -9,9 +9,9 @@ import pytest
 from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from freezegun import freeze_time
 
 from accounts.roles import Role
+from tests.clock import freeze_time
 from tests.factories import PASSWORD, StaticDeviceFactory, UserFactory
 from tests.helpers import current_code, totp_device
 

@@ -6,7 +6,6 @@ import datetime
 
 import pytest
 from django.utils import timezone
-from freezegun import freeze_time
 
 from accesslog.models import AccessLogEntry
 from accounts.roles import Role
@@ -17,6 +16,7 @@ from authorisations.models import (
     RightsReview,
     SecurityPlanEvaluation,
 )
+from tests.clock import freeze_time
 from tests.factories import UserFactory, party
 from tests.helpers import verified_client
 from tests.weegploeg.fixtures import accepted

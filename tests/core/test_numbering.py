@@ -6,13 +6,13 @@ import datetime
 
 import pytest
 from django.utils import timezone
-from freezegun import freeze_time
 
 from core.months import add_months
 from core.numbering import file_number_next, number_next
 from flows.incidents import IncidentFlow
 from incidents.models import IncidentProcess
 from incidents.services import incident_reference_assign
+from tests.clock import freeze_time
 from weegploeg.models import FileNumberCounter
 
 pytestmark = pytest.mark.django_db

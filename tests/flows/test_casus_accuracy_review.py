@@ -8,7 +8,6 @@ import datetime
 
 import pytest
 from django.core.management import call_command
-from freezegun import freeze_time
 from viewflow.workflow.models import Task
 
 from casusoverleg.accuracy import casus_review_deadlines
@@ -17,6 +16,7 @@ from core.tasks import OPEN_STATUSES
 from flows.casus_review import CasusAccuracyReviewFlow, casus_accuracy_reviews_start
 from flows.models import CasusAccuracyReview
 from tests.casusoverleg.fixtures import GENNEP, agenda, deelnemer, uitvoerder
+from tests.clock import freeze_time
 from tests.helpers import verified_client
 
 pytestmark = pytest.mark.django_db

@@ -12,13 +12,13 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from freezegun import freeze_time
 
 from accesslog.models import AccessLogEntry
 from accounts.roles import Role
 from flows.incidents import IncidentFlow
 from incidents.models import DeadlineState, IncidentProcess
 from secrecy.models import SecrecyAcceptance
+from tests.clock import freeze_time
 from tests.factories import UserFactory, party
 from tests.helpers import verified_client
 from tests.weegploeg.fixtures import accepted

@@ -7,10 +7,10 @@ import datetime
 
 import pytest
 from django.utils import timezone
-from freezegun import freeze_time
 
 from rights.models import RequesterKind, RequestKind
 from rights.services.registration import identity_record, rights_request_register
+from tests.clock import freeze_time
 from tests.helpers import verified_client
 from tests.rights.fixtures import build_case, deferral_assess_all, pdf_text, uitvoerder
 from weegploeg.models import Signal

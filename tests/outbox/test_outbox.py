@@ -14,13 +14,13 @@ from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
 from django.db import transaction
-from freezegun import freeze_time
 
 from accounts.roles import Role
 from flows.incidents import IncidentFlow
 from incidents.models import IncidentProcess
 from outbox.models import MessageStatus, OutboxAttempt, OutboxMessage
 from outbox.services import mail_queue, outbox_send
+from tests.clock import freeze_time
 from tests.factories import UserFactory, party
 
 pytestmark = pytest.mark.django_db

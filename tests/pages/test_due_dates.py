@@ -7,9 +7,9 @@ import datetime
 import pytest
 from django.template import Context, Template
 from django.utils import timezone
-from freezegun import freeze_time
 
 from pages.templatetags.due_dates import days_left_text, termijn_datum
+from tests.clock import freeze_time
 
 TODAY = datetime.date(2026, 3, 10)
 

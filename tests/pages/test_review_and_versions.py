@@ -14,13 +14,13 @@ from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from freezegun import freeze_time
 from wagtail.models import Workflow
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from accounts.roles import Role
 from pages.models import AnnexPage, ConvenantPage, ReferentiekaderPage
 from pages.selectors import referentiekader_at_revision, referentiekader_live
+from tests.clock import freeze_time
 from tests.factories import UserFactory, party
 from tests.helpers import verified_client
 

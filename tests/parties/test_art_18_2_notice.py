@@ -9,7 +9,6 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
-from freezegun import freeze_time
 from viewflow.workflow.status import STATUS
 
 from accesslog.models import AccessLogEntry
@@ -21,6 +20,7 @@ from parties.selectors import departed_party_tasks
 from parties.services import party_notice_record
 from secrecy.models import SecrecyAcceptance
 from tests.casusoverleg.fixtures import GENNEP, RVDK, agenda, deelnemer, open_task, uitvoerder
+from tests.clock import freeze_time
 from tests.factories import PASSWORD, party
 from tests.helpers import HOST, verified_client
 

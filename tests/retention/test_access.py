@@ -9,7 +9,6 @@ import re
 
 import pytest
 from django.core.management import call_command
-from freezegun import freeze_time
 
 from accesslog.models import AccessLogEntry
 from retention.models import ArchiveConsultation, DestructionList, HoldKind, ListStatus
@@ -17,6 +16,7 @@ from retention.services.holds import hold_place
 from retention.services.run import retention_apply
 from secrecy.models import SecrecyAcceptance
 from tests.casusoverleg.fixtures import deelnemer, uitvoerder
+from tests.clock import freeze_time
 from tests.helpers import verified_client
 from tests.retention.fixtures import DISTINCT_SUBJECT, NEEDLES, agendered, at, niet_agenderen
 from tests.weegploeg.fixtures import weegploeglid

@@ -7,7 +7,6 @@ import io
 
 import pytest
 from django.core.management import call_command
-from freezegun import freeze_time
 
 from accesslog.models import AccessLogEntry
 from accesslog.services import access_log_verify
@@ -15,6 +14,7 @@ from retention.models import ArchiveConsultation, DestructionList, DestructionRe
 from retention.services.lists import destruction_list_approve
 from retention.services.run import retention_apply
 from tests.casusoverleg.fixtures import deelnemer, uitvoerder
+from tests.clock import freeze_time
 from tests.retention.fixtures import DISTINCT_SUBJECT, NEEDLES, agendered, at, niet_agenderen
 from tests.retention.tables import traces
 

@@ -7,7 +7,6 @@ import threading
 
 import pytest
 from django.db import connection
-from freezegun import freeze_time
 
 from accesslog.models import AccessLogEntry
 from accesslog.services import access_log_verify
@@ -17,6 +16,7 @@ from retention.services import run as run_module
 from retention.services.lists import destruction_list_approve
 from retention.services.run import retention_apply
 from tests.casusoverleg.fixtures import uitvoerder
+from tests.clock import freeze_time
 from tests.retention.fixtures import agendered, at, niet_agenderen
 from weegploeg.models import WeegploegFile
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from freezegun import freeze_time
 
 from retention.due import due_chunks, rule_due
 from retention.models import DestructionList, DestructionListItem, HoldKind, ItemStatus, ListStatus
@@ -18,6 +17,7 @@ from retention.services.lists import destruction_list_approve
 from retention.services.reactivation import file_reactivate
 from retention.services.run import listable, retention_apply
 from tests.casusoverleg.fixtures import uitvoerder
+from tests.clock import freeze_time
 from tests.retention.fixtures import agendered, at, niet_agenderen
 from weegploeg.models import WeegploegFile
 

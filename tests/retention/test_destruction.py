@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import pytest
 from django.utils import timezone
-from freezegun import freeze_time
 
 from retention.destruction import Doomed, files_destroy
 from retention.models import FileKind
 from retention.rules import RULES_BY_CODE
 from rights.models import RequesterKind, RequestKind, RightsRequest
 from rights.services.registration import rights_request_register
+from tests.clock import freeze_time
 from tests.retention.fixtures import at
 from tests.retention.tables import every_row, removed_rows, traces
 from tests.rights.fixtures import SUBJECT_A, build_case, uitvoerder

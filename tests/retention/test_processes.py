@@ -10,7 +10,6 @@ import threading
 
 import pytest
 from django.db import connection, transaction
-from freezegun import freeze_time
 from viewflow.workflow.base import Flow
 from viewflow.workflow.models import Process, Task
 from viewflow.workflow.status import PROCESS, STATUS
@@ -20,6 +19,7 @@ from retention.destruction import Doomed, files_destroy
 from retention.models import FileKind
 from retention.rules import RULES_BY_CODE
 from retention.services.run import retention_apply
+from tests.clock import freeze_time
 from tests.retention.fixtures import agendered, at
 from weegploeg.models import WeegploegFile
 

@@ -8,7 +8,6 @@ import io
 
 import pytest
 from django.core.management import call_command
-from freezegun import freeze_time
 
 from accesslog.models import AccessLogEntry
 from accounts.roles import Role
@@ -23,6 +22,7 @@ from retention.models import (
 from retention.services.holds import hold_place
 from retention.services.run import retention_apply
 from tests.casusoverleg.fixtures import deelnemer, partner, uitvoerder
+from tests.clock import freeze_time
 from tests.factories import UserFactory, party
 from tests.helpers import verified_client
 from tests.retention.fixtures import DISTINCT_SUBJECT, agendered, at, niet_agenderen

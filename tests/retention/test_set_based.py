@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from freezegun import freeze_time
 
 from retention.models import DestructionRecord
 from retention.services.run import retention_apply
+from tests.clock import freeze_time
 from tests.retention.fixtures import at, niet_agenderen
 from weegploeg.models import WeegploegFile
 

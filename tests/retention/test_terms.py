@@ -6,7 +6,6 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from freezegun import freeze_time
 from viewflow.workflow.models import Task
 
 from casusoverleg.models import CasusoverlegFile
@@ -27,6 +26,7 @@ from retention.services.lists import destruction_list_approve, destruction_list_
 from retention.services.reactivation import file_reactivate
 from retention.services.run import retention_apply
 from tests.casusoverleg.fixtures import uitvoerder
+from tests.clock import freeze_time
 from tests.factories import UserFactory, party
 from tests.retention.fixtures import agendered, at, niet_agenderen
 from weegploeg.models import WeegploegFile

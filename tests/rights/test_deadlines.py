@@ -8,12 +8,12 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from freezegun import freeze_time
 
 from rights.models import RequesterKind, RequestKind, RightsRequest
 from rights.services.correction import correction_decide
 from rights.services.deadlines import rights_escalate_overdue
 from rights.services.registration import identity_record, rights_request_register
+from tests.clock import freeze_time
 from tests.helpers import verified_client
 from tests.rights.fixtures import subject_file, uitvoerder
 from tests.weegploeg.fixtures import SUBJECT

@@ -8,13 +8,13 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from freezegun import freeze_time
 
 from accesslog.models import AccessAction, AccessLogEntry
 from rights.models import FollowUpCheck
 from rights.selectors.deadlines import deadlines_dashboard
 from rights.services.information_duty import information_duty_check
 from rights.services.registration import identity_record, rights_request_register
+from tests.clock import freeze_time
 from tests.helpers import verified_client
 from tests.rights.fixtures import SUBJECT_A, _agendered, pdf_text, uitvoerder
 from weegploeg.models import InformationDuty

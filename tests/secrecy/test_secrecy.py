@@ -8,13 +8,13 @@ from urllib.parse import urlencode
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from freezegun import freeze_time
 
 from accesslog.models import AccessLogEntry
 from accounts.roles import Role
 from secrecy.models import SecrecyAcceptance
 from secrecy.services import secrecy_accept, secrecy_accepted
 from secrecy.texts import SECRECY_TEXT_VERSION
+from tests.clock import freeze_time
 from tests.factories import UserFactory, party
 from tests.helpers import verified_client
 from tests.retention.fixtures import DISTINCT_SUBJECT, agendered, at

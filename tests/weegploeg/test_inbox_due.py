@@ -14,7 +14,6 @@ import pytest
 from django.apps import apps
 from django.test import override_settings
 from django.utils import timezone
-from freezegun import freeze_time
 from viewflow.workflow import flow
 from viewflow.workflow.models import Process, Task
 
@@ -22,6 +21,7 @@ from core import tasks as task_lifecycle
 from core.bulk_delete import grouped_delete
 from flows.accuracy_review import AccuracyReviewFlow
 from flows.weegploeg import WeegploegFlow
+from tests.clock import freeze_time
 from tests.factories import party
 from tests.helpers import verified_client
 from tests.weegploeg.bulk import bulk_open_processes

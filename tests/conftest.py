@@ -111,6 +111,14 @@ DATABASE_FREE_SLOW_MODULES = ("tests/deploy/test_readme_commands.py", "tests/flo
 SQLITE_RUN_ONLY_MODULES = ("tests/deploy/test_readme_commands.py", "tests/flows/test_upgrade_flow_references.py")
 
 
+def _sqlite_run_only(item) -> bool:
+    """What the PostgreSQL run of .ci/run would only repeat: tests against their own scratch SQLite
+    database, and the browser walks marked ``presentation`` — they read pages and check layout at
+    320 px, axe-core and where links lead, the same HTML from either database (issue 18.5: ~60 s of
+    the PostgreSQL run). The journeys that change data through the flows run on both."""
+    return item.nodeid.startswith(SQLITE_RUN_ONLY_MODULES) or item.get_closest_marker("presentation") is not None
+
+
 def _schema_migrating_last(items) -> None:
     """pytest-django runs plain database tests first and transactional ones after; of those, the
     schema-migrating ones go last. Slow tests without a test database go first."""
@@ -134,13 +142,14 @@ def pytest_collection_modifyitems(config, items):
 
     _schema_migrating_last(items)
     if connection.vendor == "postgresql":
-        once = [item for item in items if item.nodeid.startswith(SQLITE_RUN_ONLY_MODULES)]
+        once = [item for item in items if _sqlite_run_only(item)]
         if once:
             config.hook.pytest_deselected(items=once)
             items[:] = [item for item in items if item not in once]
             print(
-                f"\n{len(once)} test(s) independent of DATABASE_URL deselected on PostgreSQL "
-                f"({', '.join(SQLITE_RUN_ONLY_MODULES)}); the SQLite run of .ci/run runs them."
+                f"\n{len(once)} test(s) deselected on PostgreSQL: independent of DATABASE_URL "
+                f"({', '.join(SQLITE_RUN_ONLY_MODULES)}) or browser walks marked `presentation`; "
+                "the SQLite run of .ci/run runs them."
             )
         return
     selected, deselected = [], []

@@ -13,7 +13,7 @@ from tests.browser.journey import AXE_TAGS, BLOCKING, axe_inject, login, site_se
 from tests.browser.test_intake_editing import strict_page
 from tests.factories import UserFactory, party
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.presentation]
 
 JOURNEY = "bijlage-redactie"
 

@@ -18,7 +18,7 @@ from tests.browser.journey import RESULTS, axe_check, login
 from tests.weegploeg.fixtures import referentiekader_publish
 from weegploeg.models import FileStatus
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.presentation]
 
 NAV = "Werkomgeving"  # the staff shell's navigation (templates/base.html)
 BEFORE = "([a, b]) => !!(document.getElementById(a).compareDocumentPosition(document.getElementById(b)) & 4)"

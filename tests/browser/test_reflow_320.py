@@ -21,7 +21,7 @@ from tests.access.urls import work_patterns
 from tests.access.world import user_for, world_build
 from tests.browser.journey import axe_check, login
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.presentation]
 
 JOURNEY = "reflow-320"
 SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"

@@ -19,7 +19,7 @@ from django.urls import reverse
 from tests.access.test_screen_walk import TABLE, _kwargs
 from tests.access.urls import work_patterns
 from tests.access.world import user_for, world_build
-from tests.browser.journey import axe_check, login
+from tests.browser.journey import axe_check, login, login_by_session
 
 pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.presentation]
 
@@ -68,7 +68,7 @@ def test_wcag_1_4_10_every_work_page_reflows_at_320_px_and_passes_axe(pages):
     checked = 0
     for who, paths in by_role.items():
         page = pages.new()
-        login(page, user_for(who), journey=JOURNEY)
+        login_by_session(page, pages.base_url, user_for(who))
         page.set_viewport_size({"width": 320, "height": 800})
         for path in paths:
             if not _opens_as_html_page(page, path):

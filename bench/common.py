@@ -89,14 +89,9 @@ def _sqlite_copy(target: Path) -> tuple[str, float | None]:
     template = dbtemplate.DIRECTORY / f"template-{dbtemplate.fingerprint('sqlite')}.sqlite3"
     built = None
     with dbtemplate._locked("template"):
-        if not template.exists():
-            started = time.perf_counter()
-            building = template.with_suffix(f".{os.getpid()}.tmp")
-            building.unlink(missing_ok=True)
-            dbtemplate._migrate(f"sqlite:///{building}")
-            for old in dbtemplate.DIRECTORY.glob("template-*.sqlite3"):
-                old.unlink()
-            building.rename(template)
+        started, missing = time.perf_counter(), not template.exists()
+        template = dbtemplate._sqlite_template(rebuild=False)
+        if missing:
             built = time.perf_counter() - started
         target.unlink(missing_ok=True)
         shutil.copyfile(template, target)  # under the lock: a test run may be replacing the template
@@ -134,23 +129,10 @@ def _postgres_copy(target: str) -> tuple[str, float | None]:
     _HELD.append(run_lock)
 
     built = None
-    with dbtemplate._locked(f"postgres-{test_name}"), psycopg.connect(**connect) as admin:
-        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [template]).fetchone()
-        if exists is None:
-            started = time.perf_counter()
-            building = f"{template}_bouw"
-            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(building)))
-            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(building)))
-            host, port = database["HOST"] or "127.0.0.1", database["PORT"] or 5432
-            dbtemplate._migrate(f"postgres://{database['USER']}:{database['PASSWORD']}@{host}:{port}/{building}")
-            for (old,) in admin.execute(
-                "SELECT datname FROM pg_database WHERE starts_with(datname, %s) AND datname <> %s",
-                [f"{test_name}_tpl_", building],
-            ).fetchall():
-                admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(old)))
-            admin.execute(
-                sql.SQL("ALTER DATABASE {} RENAME TO {}").format(sql.Identifier(building), sql.Identifier(template))
-            )
+    with dbtemplate._postgres_admin(connections["default"], template) as admin:
+        started, missing = time.perf_counter(), not dbtemplate._postgres_exists(admin, template)
+        dbtemplate._postgres_template(connections["default"], admin, template, rebuild=False)
+        if missing:
             built = time.perf_counter() - started
         admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(target)))
         admin.execute(

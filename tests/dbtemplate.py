@@ -134,32 +134,37 @@ def _migrate(database_url: str) -> None:
         raise RuntimeError(f"migrate van de testsjabloon mislukt:\n{done.stdout[-3000:]}\n{done.stderr[-5000:]}")
 
 
+def _sqlite_template(rebuild: bool) -> Path:
+    """The migrated SQLite template, built when missing or asked for (the caller holds the lock)."""
+    template = DIRECTORY / f"template-{fingerprint('sqlite')}.sqlite3"
+    if rebuild or not template.exists():
+        building = template.with_suffix(f".{os.getpid()}.tmp")
+        building.unlink(missing_ok=True)
+        _migrate(f"sqlite:///{building}")
+        for old in DIRECTORY.glob("template-*.sqlite3"):
+            old.unlink()
+        building.rename(template)
+    return template
+
+
 def _sqlite_prepare(connection, rebuild: bool, reuse: bool) -> None:
     target = Path(connection.creation._get_test_db_name())
     if reuse and target.exists():
         return
-    template = DIRECTORY / f"template-{fingerprint('sqlite')}.sqlite3"
     with _locked("template"):
-        if rebuild or not template.exists():
-            building = template.with_suffix(f".{os.getpid()}.tmp")
-            building.unlink(missing_ok=True)
-            _migrate(f"sqlite:///{building}")
-            for old in DIRECTORY.glob("template-*.sqlite3"):
-                old.unlink()
-            building.rename(template)
+        template = _sqlite_template(rebuild)
         for leftover in (target, Path(f"{target}-journal"), Path(f"{target}-wal"), Path(f"{target}-shm")):
             leftover.unlink(missing_ok=True)
         shutil.copyfile(template, target)  # under the lock: another run may be replacing the template
     TEMPLATE["sqlite"] = template
 
 
-def _postgres_prepare(connection, rebuild: bool, reuse: bool) -> None:
+@contextlib.contextmanager
+def _postgres_admin(connection, template: str) -> Iterator:
+    """The template's lock and a connection to the ``postgres`` database (creates and drops databases)."""
     import psycopg
-    from psycopg import sql
 
     settings = connection.settings_dict
-    target = connection.creation._get_test_db_name()
-    template = f"{target.rsplit('_gw', 1)[0]}_tpl_{fingerprint('postgresql')}"
     connect = {
         "dbname": "postgres",
         "user": settings["USER"],
@@ -169,29 +174,50 @@ def _postgres_prepare(connection, rebuild: bool, reuse: bool) -> None:
         "autocommit": True,
     }
     with _locked(f"postgres-{template.rsplit('_tpl_', 1)[0]}"), psycopg.connect(**connect) as admin:
+        yield admin
 
-        def exists(name: str) -> bool:
-            return admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
 
-        TEMPLATE["postgresql"] = template
-        if reuse and exists(target):
+def _postgres_exists(admin, name: str) -> bool:
+    return admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
+
+
+def _postgres_template(connection, admin, template: str, rebuild: bool) -> None:
+    """Build the template database when missing or asked for (the caller holds the lock)."""
+    from psycopg import sql
+
+    if not rebuild and _postgres_exists(admin, template):
+        return
+    settings = connection.settings_dict
+    building = f"{template}_bouw"
+    admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(building)))
+    admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(building)))
+    user, password = settings["USER"], settings["PASSWORD"]
+    host, port = settings["HOST"] or "127.0.0.1", settings["PORT"] or 5432
+    _migrate(f"postgres://{user}:{password}@{host}:{port}/{building}")
+    prefix = template.rsplit("_tpl_", 1)[0] + "_tpl_"
+    for (old,) in admin.execute(
+        "SELECT datname FROM pg_database WHERE starts_with(datname, %s) AND datname <> %s",
+        [prefix, building],
+    ).fetchall():
+        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(old)))
+    admin.execute(sql.SQL("ALTER DATABASE {} RENAME TO {}").format(sql.Identifier(building), sql.Identifier(template)))
+
+
+def _postgres_template_name(connection) -> str:
+    target = connection.creation._get_test_db_name()
+    return f"{target.rsplit('_gw', 1)[0]}_tpl_{fingerprint('postgresql')}"
+
+
+def _postgres_prepare(connection, rebuild: bool, reuse: bool) -> None:
+    from psycopg import sql
+
+    target = connection.creation._get_test_db_name()
+    template = _postgres_template_name(connection)
+    TEMPLATE["postgresql"] = template
+    with _postgres_admin(connection, template) as admin:
+        if reuse and _postgres_exists(admin, target):
             return
-        if rebuild or not exists(template):
-            building = f"{template}_bouw"
-            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(building)))
-            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(building)))
-            user, password = settings["USER"], settings["PASSWORD"]
-            host, port = settings["HOST"] or "127.0.0.1", settings["PORT"] or 5432
-            _migrate(f"postgres://{user}:{password}@{host}:{port}/{building}")
-            prefix = template.rsplit("_tpl_", 1)[0] + "_tpl_"
-            for (old,) in admin.execute(
-                "SELECT datname FROM pg_database WHERE starts_with(datname, %s) AND datname <> %s",
-                [prefix, building],
-            ).fetchall():
-                admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(old)))
-            admin.execute(
-                sql.SQL("ALTER DATABASE {} RENAME TO {}").format(sql.Identifier(building), sql.Identifier(template))
-            )
+        _postgres_template(connection, admin, template, rebuild)
         admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(target)))
         admin.execute(
             sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(target), sql.Identifier(template))
@@ -213,3 +239,30 @@ def test_database_prepare(*, rebuild: bool, reuse: bool) -> bool:
         _postgres_prepare(connection, rebuild, reuse)
         return True
     return False
+
+
+def template_build() -> str:
+    """Build the template of the configured database when it is missing, and nothing else.
+
+    ``python -m tests.dbtemplate``: ``.ci/run`` starts it beside its lint steps, which use one core,
+    so the test run finds the template built (a fresh clone has none: ~20 s of ``migrate``). A test
+    run that starts earlier waits for it on the same lock.
+    """
+    from django.db import connections
+
+    connection = connections["default"]
+    if connection.vendor == "postgresql":
+        template = _postgres_template_name(connection)
+        with _postgres_admin(connection, template) as admin:
+            _postgres_template(connection, admin, template, rebuild=False)
+        return template
+    with _locked("template"):
+        return str(_sqlite_template(rebuild=False).relative_to(ROOT))
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    import django
+
+    django.setup()
+    print(f"testsjabloon gereed: {template_build()}")

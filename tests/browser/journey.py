@@ -127,7 +127,7 @@ def login(page, user, next_url: str = "/werk/", journey: str = "inloggen", check
 
 
 def login_by_session(page, base_url: str, user) -> None:
-    """For a walk whose subject is not the login (the 320-px walk logs in as ten roles): the browser
+    """For a walk whose subject is not the login (the 320-px walk logs in once per role): the browser
     gets the cookie of a session that passed password and code (``tests.helpers.verified_client``),
     as it would after ``login``. Every other journey walks the two real steps."""
     cookie = verified_client(user).cookies[settings.SESSION_COOKIE_NAME]

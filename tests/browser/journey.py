@@ -75,6 +75,9 @@ def axe_check(page, journey: str) -> dict:
     The counts of every visited page are collected for the end-of-run report; the failure message names
     the rule and the CSS targets only (never the page's HTML, which may hold personal data).
     """
+    # A click on a link returns once the next document is committed, not loaded: axe run on a document
+    # still being parsed fails (``document.documentElement`` is null) or checks half a page.
+    page.wait_for_load_state("load")
     axe_inject(page)
     result = page.evaluate(
         """async (tags) => {

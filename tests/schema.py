@@ -8,6 +8,11 @@ stay, plus those still to be unapplied after it. The loader builds that without 
 model; it is rendered once, when the migration's operations run backwards. The schema operations
 and the bookkeeping are Django's own (``MigrationExecutor.unapply_migration``); going forward
 uses the executor unchanged.
+
+The state before each of the migrations is derived from the one before it: the state without any of
+them is rendered once, then each migration to unapply, oldest first, is replayed on a copy
+(``Migration.mutate_state``, which re-renders only the models it touches) — instead of rendering
+every model again per migration.
 """
 
 from __future__ import annotations
@@ -26,10 +31,15 @@ def schema_migrate_back(targets: list[Node]) -> None:
     pending = [(migration.app_label, migration.name) for migration, _backwards in plan]
     graph_nodes = executor.loader.graph.nodes
     staying = {node for node in executor.loader.applied_migrations if node in graph_nodes} - set(pending)
-    for position, (migration, _backwards) in enumerate(plan):
-        before = sorted(staying | set(pending[position + 1 :]))
-        state = executor.loader.project_state(before, at_end=True)
-        executor.unapply_migration(state, migration)
+    state = executor.loader.project_state(sorted(staying), at_end=True)
+    state.apps  # rendered once  # noqa: B018
+    states_before = []
+    for migration, _backwards in reversed(plan):  # oldest first: a valid forward order
+        states_before.append(state)
+        state = migration.mutate_state(state, preserve=True)
+    # Unapplying changes the state it is given; each state is used once, newest migration first.
+    for (migration, _backwards), before in zip(plan, reversed(states_before), strict=True):
+        executor.unapply_migration(before, migration)
 
 
 def schema_migrate_latest() -> None:

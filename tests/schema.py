@@ -32,7 +32,7 @@ def schema_migrate_back(targets: list[Node]) -> None:
     graph_nodes = executor.loader.graph.nodes
     staying = {node for node in executor.loader.applied_migrations if node in graph_nodes} - set(pending)
     state = executor.loader.project_state(sorted(staying), at_end=True)
-    state.apps  # rendered once  # noqa: B018
+    state.apps  # noqa: B018 - the one full render
     states_before = []
     for migration, _backwards in reversed(plan):  # oldest first: a valid forward order
         states_before.append(state)

@@ -36,3 +36,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (  # noqa: F405
         "PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY"
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    # Django's backend with a flush that deletes rather than truncates: ~1 s less per transactional
+    # test (tests/pgbackend/base.py).
+    DATABASES["default"]["ENGINE"] = "tests.pgbackend"  # noqa: F405

@@ -4,15 +4,13 @@ Asked to unapply a few migrations, Django's executor first replays the state of 
 every app in plan order, and from the first migration it will unapply on it re-renders the models
 after each step: 10-13 s here to unapply 7-9 migrations, most of a data-migration test's time.
 Unapplying one migration needs only the project state *before* it: the applied migrations that
-stay, plus those still to be unapplied after it. The loader builds that without rendering any
-model; it is rendered once, when the migration's operations run backwards. The schema operations
-and the bookkeeping are Django's own (``MigrationExecutor.unapply_migration``); going forward
-uses the executor unchanged.
-
-The state before each of the migrations is derived from the one before it: the state without any of
-them is rendered once, then each migration to unapply, oldest first, is replayed on a copy
-(``Migration.mutate_state``, which re-renders only the models it touches) — instead of rendering
-every model again per migration.
+stay, plus those still to be unapplied after it. So the state with none of the migrations to
+unapply is built by the loader and rendered once; each migration to unapply, oldest first, is then
+replayed on a copy of the state before it (``Migration.mutate_state``, which re-renders only the
+models it touches) to give the state before the next one — not every model rendered again per
+migration (the three data-migration tests: 17 s -> 15 s). The schema operations and the bookkeeping
+are Django's own (``MigrationExecutor.unapply_migration``); going forward uses the executor
+unchanged.
 """
 
 from __future__ import annotations

@@ -70,23 +70,21 @@ def migration_data_restore() -> None:
     connection object of the session setup, which is not always the one a later test gets; so
     those tests do not rely on it (see the autouse fixture in ``tests/conftest.py``).
     """
-    from django.apps import apps
     from django.conf import settings
-    from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Permission
     from wagtail.models import Locale, Page
 
-    from accounts.roles import roles_sync
+    from accounts.roles import roles_sync, roles_sync_after_migrate
     from parties.services import parties_seed
 
     locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(title="Root", slug="root", locale=locale)
     parties_seed()
-    if not Permission.objects.exists():
+    if Permission.objects.exists():
+        roles_sync()
+    else:
         # Django did not restore its snapshot (see above): the content types and permissions are gone
         # too, and only the post-migrate handlers make them, which a flush does not run. Seen on
         # PostgreSQL when a browser journey ran after the retention concurrency tests in one process.
-        for app_config in apps.get_app_configs():
-            create_permissions(app_config, verbosity=0)
-    roles_sync()
+        roles_sync_after_migrate(sender=None)

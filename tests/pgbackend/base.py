@@ -22,7 +22,7 @@ class DatabaseOperations(operations.DatabaseOperations):
             return super().sql_flush(style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
         delete_from = f"{style.SQL_KEYWORD('DELETE')} {style.SQL_KEYWORD('FROM')}"
         return [
-            f"{style.SQL_KEYWORD('SET CONSTRAINTS ALL DEFERRED')}",
+            style.SQL_KEYWORD("SET CONSTRAINTS ALL DEFERRED"),
             *(f"{delete_from} {style.SQL_FIELD(self.quote_name(table))}" for table in tables),
         ]
 

@@ -195,6 +195,7 @@ class Pages:
             viewport={"width": 1280, "height": 900},
         )
         context.set_default_timeout(15_000)
+        context.bypasses_csp = True  # axe-core may come as a script from elsewhere (journey.axe_inject)
         self.contexts.append(context)
         return context.new_page()
 

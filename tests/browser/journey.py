@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import http.server
+import threading
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -52,21 +54,60 @@ def _axe_source() -> str:
     return AXE_JS.read_text(encoding="utf-8")
 
 
-def axe_inject(page) -> None:
-    """Make axe-core available on this page, and on every page its browser context loads from now on.
+class _AxeHandler(http.server.BaseHTTPRequestHandler):
+    """Serves axe.min.js, and nothing else, for the browser to cache."""
 
-    axe.min.js is 650 KB: sent through the DevTools protocol for every checked page it cost more than
-    the check itself (issue 18.5). Once per context it becomes an init script (Chromium keeps it and
-    runs it at the start of each new document); a page loaded before that gets it by evaluation. Both
-    go through the DevTools protocol, so a page's own Content-Security-Policy does not refuse them.
+    def do_GET(self) -> None:  # the name http.server calls
+        if self.path != "/axe.min.js":
+            self.send_error(404)
+            return
+        body = _axe_source().encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/javascript; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=86400")
+        self.send_header("Cross-Origin-Resource-Policy", "cross-origin")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args) -> None:  # http.server's signature: quiet
+        pass
+
+
+@cache
+def _axe_url() -> str:
+    """The address of axe.min.js on a small server of this test process (started once)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _AxeHandler)
+    threading.Thread(target=server.serve_forever, name="axe-core", daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/axe.min.js"
+
+
+AXE_LOAD = """(url) => new Promise((loaded, failed) => {
+    const script = document.createElement('script');
+    script.src = url;
+    script.onload = () => { script.remove(); loaded(); };
+    script.onerror = () => { script.remove(); failed(new Error('axe-core niet geladen van ' + url)); };
+    document.head.appendChild(script);
+})"""
+
+
+def axe_inject(page) -> None:
+    """Make axe-core available on this page; only pages that are checked load it.
+
+    axe.min.js is 650 KB. Run at the start of every document (an init script) it cost ~70 ms of CPU
+    on each page a journey opened, checked or not, and sent through the DevTools protocol per page it
+    cost more than the check itself (issue 18.5). So a page whose context bypasses the site's
+    Content-Security-Policy (``bypasses_csp``, set by ``Pages.new``) loads it as a script from a small
+    server of this process, which the browser context caches; the element is removed once the script
+    ran. A page that keeps the CSP (the journeys that record CSP violations) would refuse that script:
+    it gets the source through the DevTools protocol, which the CSP does not govern.
     """
     if page.evaluate("() => typeof window.axe === 'object'"):
         return
-    context = page.context
-    if not getattr(context, "axe_init_script", False):
-        context.add_init_script(script=_axe_source())
-        context.axe_init_script = True
-    page.evaluate(_axe_source() + "\n;0")  # an expression, not a function: Playwright evaluates it as is
+    if getattr(page.context, "bypasses_csp", False):
+        page.evaluate(AXE_LOAD, _axe_url())
+    else:
+        page.evaluate(_axe_source() + "\n;0")  # an expression, not a function: Playwright evaluates it as is
 
 
 def axe_check(page, journey: str) -> dict:

@@ -54,6 +54,11 @@ def _axe_source() -> str:
     return AXE_JS.read_text(encoding="utf-8")
 
 
+@cache
+def _axe_bytes() -> bytes:
+    return AXE_JS.read_bytes()
+
+
 class _AxeHandler(http.server.BaseHTTPRequestHandler):
     """Serves axe.min.js, and nothing else, for the browser to cache."""
 
@@ -61,7 +66,7 @@ class _AxeHandler(http.server.BaseHTTPRequestHandler):
         if self.path != "/axe.min.js":
             self.send_error(404)
             return
-        body = _axe_source().encode("utf-8")
+        body = _axe_bytes()
         self.send_response(200)
         self.send_header("Content-Type", "text/javascript; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))

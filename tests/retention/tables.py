@@ -43,18 +43,25 @@ def removed_rows(before: Rows, after: Rows) -> Counter:
 
 
 def traces(needles: list[str]) -> list[tuple[str, str, str]]:
-    """(table, column, needle) for every column of every table whose text contains a needle."""
+    """(table, column, needle) for every column of every table whose text contains a needle.
+
+    One query per table: for each column and needle, whether any row's text contains it (was one
+    query per column and needle, thousands per call)."""
     found = []
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names(cursor):
-            columns = [c.name for c in connection.introspection.get_table_description(cursor, table)]
-            for column in columns:
-                for needle in needles:
-                    cursor.execute(
-                        f"SELECT COUNT(*) FROM {quote(table)} WHERE CAST({quote(column)} AS TEXT) LIKE %s",  # noqa: S608
-                        [f"%{needle}%"],
-                    )
-                    if cursor.fetchone()[0]:
-                        found.append((table, column, needle))
+            pairs = [
+                (column.name, needle)
+                for column in connection.introspection.get_table_description(cursor, table)
+                for needle in needles
+            ]
+            if not pairs:
+                continue
+            tests = ", ".join(
+                f"MAX(CASE WHEN CAST({quote(column)} AS TEXT) LIKE %s THEN 1 ELSE 0 END)" for column, _ in pairs
+            )
+            cursor.execute(f"SELECT {tests} FROM {quote(table)}", [f"%{needle}%" for _, needle in pairs])  # noqa: S608
+            row = cursor.fetchone()
+            found += [(table, column, needle) for (column, needle), hit in zip(pairs, row, strict=True) if hit]
     return found

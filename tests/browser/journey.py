@@ -50,13 +50,12 @@ def site_setup() -> None:
 
 
 @cache
-def _axe_source() -> str:
-    return AXE_JS.read_text(encoding="utf-8")
-
-
-@cache
 def _axe_bytes() -> bytes:
     return AXE_JS.read_bytes()
+
+
+def _axe_source() -> str:
+    return _axe_bytes().decode("utf-8")
 
 
 class _AxeHandler(http.server.BaseHTTPRequestHandler):

@@ -15,13 +15,17 @@ from tests.helpers import HOST
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """SQLite's test database is a file in ``var/test-db/`` (one per xdist worker), not memory:
-    ``--reuse-db`` can keep it and the migrated template can be copied into it."""
+    ``--reuse-db`` can keep it and the migrated template can be copied into it.
+
+    The test settings name the backend ``tests.sqlitebackend``, which pytest-django does not know as
+    SQLite: it has just given it a test name of its own (``test_<NAME>_gw0``), replaced here as it
+    would have been left empty for Django's SQLite backend. No setting names SQLite's test database."""
     from django.conf import settings
 
     from tests.dbtemplate import sqlite_name_claim
 
     database = settings.DATABASES["default"]
-    if database["ENGINE"] == "django.db.backends.sqlite3" and not database.get("TEST", {}).get("NAME"):
+    if database["ENGINE"] == "tests.sqlitebackend":
         database.setdefault("TEST", {})["NAME"] = sqlite_name_claim(os.environ.get("PYTEST_XDIST_WORKER", "main"))
 
 

@@ -65,10 +65,11 @@ def migration_data_restore() -> None:
     """Recreate, idempotently, what the data migrations put in a fresh database: Wagtail's locale
     and root page, the convenant's parties, and the role groups with their permissions.
 
-    Transactional tests (live server, row locks) flush the database after each test. Django's
-    serialized rollback would restore the migrations' data, but its snapshot hangs on the
-    connection object of the session setup, which is not always the one a later test gets; so
-    those tests do not rely on it (see the autouse fixture in ``tests/conftest.py``).
+    Transactional tests (live server, row locks) flush the database after each test, and Django's
+    serialized rollback restores the migrations' data before the next (in bulk, and for every
+    connection object of the process: ``tests/dbrestore.py``). This is the net under it, run after
+    that restore by the autouse fixture in ``tests/conftest.py`` (~0.05 s): should a test ever start
+    without the snapshot, the rows every test relies on are still there.
     """
     from django.conf import settings
     from django.contrib.auth.models import Permission

@@ -31,12 +31,14 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 # The SQLite test database is a file (tests/conftest.py, var/test-db/): no disk flushes and the
 # rollback journal in memory, so it costs what the in-memory database did; a crash only loses a
-# throw-away copy of the migrated template (tests/dbtemplate.py).
+# throw-away copy of the migrated template (tests/dbtemplate.py). Django's backend, with the
+# serialized rollback of transactional tests in bulk (tests/sqlitebackend/base.py).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["ENGINE"] = "tests.sqlitebackend"  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (  # noqa: F405
         "PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY"
     )
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
     # Django's backend with a flush that deletes rather than truncates: ~1 s less per transactional
-    # test (tests/pgbackend/base.py).
+    # test; the serialized rollback in bulk (tests/pgbackend/base.py).
     DATABASES["default"]["ENGINE"] = "tests.pgbackend"  # noqa: F405

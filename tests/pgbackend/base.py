@@ -9,11 +9,16 @@ transaction with every constraint deferred: all foreign keys here are ``DEFERRAB
 DEFERRED`` (Django creates them so), so their order does not matter; a key that is not would make
 the flush fail loudly, never leave rows behind. Flushes that must reset sequences or cascade to
 other tables stay Django's ``TRUNCATE``.
+
+The serialized rollback that follows restores the snapshot in bulk, and every connection object of the
+process sees that snapshot (``tests/dbrestore.py``).
 """
 
 from __future__ import annotations
 
-from django.db.backends.postgresql import base, operations
+from django.db.backends.postgresql import base, creation, operations
+
+from tests.dbrestore import BulkRestoreCreationMixin, SnapshotPerAliasMixin
 
 
 class DatabaseOperations(operations.DatabaseOperations):
@@ -27,5 +32,10 @@ class DatabaseOperations(operations.DatabaseOperations):
         ]
 
 
-class DatabaseWrapper(base.DatabaseWrapper):
+class DatabaseCreation(BulkRestoreCreationMixin, creation.DatabaseCreation):
+    pass
+
+
+class DatabaseWrapper(SnapshotPerAliasMixin, base.DatabaseWrapper):
     ops_class = DatabaseOperations
+    creation_class = DatabaseCreation

@@ -79,7 +79,8 @@ def _clear_cache():
 
 @pytest.fixture(autouse=True)
 def _migration_data_for_transactional_tests(request):
-    """Transactional tests start from an emptied database: put the migrations' data back first."""
+    """Transactional tests start from an emptied database that Django's serialized rollback filled
+    again (``tests/dbrestore.py``); make sure of the rows every test relies on (idempotent, ~0.05 s)."""
     marker = request.node.get_closest_marker("django_db")
     if marker and marker.kwargs.get("transaction"):
         from tests.helpers import migration_data_restore

@@ -16,11 +16,11 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def _rows() -> dict[str, list[str]]:
     """Every table's rows, sorted; the ids of many-to-many rows left out (each restore numbers them anew)."""
     rows = {}
+    through_tables = {m.remote_field.through._meta.db_table for t in _parsed_tables() for m in t.links}
     with connection.cursor() as cursor:
         for table in sorted(connection.introspection.table_names()):
             columns = [c.name for c in connection.introspection.get_table_description(cursor, table)]
-            through = table in {m.remote_field.through._meta.db_table for t in _parsed_tables() for m in t.links}
-            kept = [c for c in columns if not (through and c == "id")]
+            kept = [c for c in columns if not (table in through_tables and c == "id")]
             quoted = ", ".join(connection.ops.quote_name(c) for c in kept)
             cursor.execute(f"SELECT {quoted} FROM {connection.ops.quote_name(table)}")  # noqa: S608 - table names
             rows[table] = sorted(map(repr, cursor.fetchall()))

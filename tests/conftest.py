@@ -111,17 +111,17 @@ SCHEMA_MIGRATING_MODULES = (
 # scratch database): first, so that with pytest-xdist one worker runs them while the other works
 # through the rest, instead of one worker finishing alone at the end.
 DATABASE_FREE_SLOW_MODULES = ("tests/deploy/test_readme_commands.py", "tests/flows/test_upgrade_flow_references.py")
-# Independent of DATABASE_URL (their own scratch SQLite database): the PostgreSQL run of .ci/run
-# would repeat them unchanged, so they run in the SQLite run only.
-SQLITE_RUN_ONLY_MODULES = ("tests/deploy/test_readme_commands.py", "tests/flows/test_upgrade_flow_references.py")
+# What the PostgreSQL run of .ci/run would only repeat, so the SQLite run alone has it.
+SQLITE_RUN_ONLY_MARKERS = ("scratch_sqlite", "presentation")
 
 
 def _sqlite_run_only(item) -> bool:
-    """What the PostgreSQL run of .ci/run would only repeat: tests against their own scratch SQLite
-    database, and the browser walks marked ``presentation`` — they read pages and check layout at
-    320 px, axe-core and where links lead, the same HTML from either database (issue 18.5: ~60 s of
-    the PostgreSQL run). The journeys that change data through the flows run on both."""
-    return item.nodeid.startswith(SQLITE_RUN_ONLY_MODULES) or item.get_closest_marker("presentation") is not None
+    """Tests marked ``scratch_sqlite`` (their commands run against a scratch SQLite database of
+    their own whatever DATABASE_URL says: the deploy README, the upgrade of an old database, the
+    production settings' refusals), and the browser walks marked ``presentation`` — they read pages
+    and check layout at 320 px, axe-core and where links lead, the same HTML from either database
+    (issue 18.5: ~60 s of the PostgreSQL run). The journeys that change data run on both."""
+    return any(item.get_closest_marker(name) is not None for name in SQLITE_RUN_ONLY_MARKERS)
 
 
 def _schema_migrating_last(items) -> None:
@@ -152,9 +152,9 @@ def pytest_collection_modifyitems(config, items):
             config.hook.pytest_deselected(items=once)
             items[:] = [item for item in items if item not in once]
             print(
-                f"\n{len(once)} test(s) deselected on PostgreSQL: independent of DATABASE_URL "
-                f"({', '.join(SQLITE_RUN_ONLY_MODULES)}) or browser walks marked `presentation`; "
-                "the SQLite run of .ci/run runs them."
+                f"\n{len(once)} test(s) deselected on PostgreSQL: marked "
+                f"{' or '.join(f'`{name}`' for name in SQLITE_RUN_ONLY_MARKERS)} (the same outcome on any "
+                "database); the SQLite run of .ci/run runs them."
             )
         return
     selected, deselected = [], []

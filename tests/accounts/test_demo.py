@@ -64,6 +64,7 @@ def test_issue_2_5_demo_code_prints_the_current_code():
     assert out.getvalue().strip() == current_code(device)
 
 
+@pytest.mark.scratch_sqlite
 def test_issue_2_5_load_demo_refuses_to_run_with_the_production_settings(tmp_path):
     """Issue 2."""
     import subprocess

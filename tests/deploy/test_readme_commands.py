@@ -27,8 +27,12 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
+
 from config.env import BASE_DIR
 from tests.helpers import child_environment
+
+pytestmark = pytest.mark.scratch_sqlite
 
 README = BASE_DIR / "deploy" / "README.md"
 EXAMPLE_ENV = BASE_DIR / "deploy" / "casusoverleg.env.example"

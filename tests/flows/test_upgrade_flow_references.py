@@ -19,7 +19,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import child_environment
+
+pytestmark = pytest.mark.scratch_sqlite
 
 FIXTURE = Path(__file__).with_name("fixtures") / "pre_flows_layer.sqlite3.gz"
 ROOT = Path(__file__).resolve().parents[2]

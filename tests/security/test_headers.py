@@ -88,6 +88,7 @@ def test_art_15_admin_gets_only_the_documented_relaxation():
     assert csp["object-src"] == ["'none'"]
 
 
+@pytest.mark.scratch_sqlite
 def test_art_15_check_deploy_passes_under_production_settings(tmp_path):
     env = child_environment(
         DJANGO_SETTINGS_MODULE="config.settings.production",

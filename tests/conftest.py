@@ -107,10 +107,14 @@ SCHEMA_MIGRATING_MODULES = (
 )
 
 
-# Long tests that use no test database (they run commands in child processes against their own
-# scratch database): first, so that with pytest-xdist one worker runs them while the other works
-# through the rest, instead of one worker finishing alone at the end.
-DATABASE_FREE_SLOW_MODULES = ("tests/deploy/test_readme_commands.py", "tests/flows/test_upgrade_flow_references.py")
+# Long tests that use no test database (they run commands in child processes, against a scratch
+# database of their own or none), the longest first: with pytest-xdist one worker runs them while
+# the other works through the rest, instead of one worker finishing alone at the end.
+DATABASE_FREE_SLOW_MODULES = (
+    "tests/deploy/test_readme_commands.py",
+    "tests/flows/test_upgrade_flow_references.py",
+    "tests/config/test_startup.py",
+)
 # What the PostgreSQL run of .ci/run would only repeat, so the SQLite run alone has it.
 SQLITE_RUN_ONLY_MARKERS = ("scratch_sqlite", "presentation")
 
@@ -124,16 +128,28 @@ def _sqlite_run_only(item) -> bool:
     return any(item.get_closest_marker(name) is not None for name in SQLITE_RUN_ONLY_MARKERS)
 
 
-def _schema_migrating_last(items) -> None:
-    """pytest-django runs plain database tests first and transactional ones after; of those, the
-    schema-migrating ones go last. Slow tests without a test database go first."""
+# The fixtures through which pytest-django counts a test as one that uses the test database.
+DATABASE_FIXTURES = frozenset({"db", "transactional_db", "live_server", "django_db_reset_sequences"})
 
-    def place(item) -> int:
+
+def _schema_migrating_last(items) -> None:
+    """pytest-django runs plain database tests first, transactional ones after, and the tests without
+    a database last. The schema-migrating ones go after every other database test, but before the
+    tests without a database: those ~90 short tests then fill the end of a pytest-xdist run, where
+    before one worker ran the two ~5 s legacy-migration tests after the other had finished (~5 s of
+    one core idle at the end of every run). Slow tests without a test database go first."""
+
+    def place(item) -> tuple[int, int]:
         marker = item.get_closest_marker("django_db")
         transactional = bool(marker and marker.kwargs.get("transaction"))
         if transactional and item.nodeid.startswith(SCHEMA_MIGRATING_MODULES):
-            return 2
-        return 0 if marker is None and item.nodeid.startswith(DATABASE_FREE_SLOW_MODULES) else 1
+            return (2, 0)
+        if marker is None and not DATABASE_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            for rank, module in enumerate(DATABASE_FREE_SLOW_MODULES):
+                if item.nodeid.startswith(module):
+                    return (0, rank)  # the longest first
+            return (3, 0)
+        return (1, 0)
 
     items.sort(key=place)
 

@@ -132,12 +132,17 @@ def _sqlite_run_only(item) -> bool:
 DATABASE_FIXTURES = frozenset({"db", "transactional_db", "live_server", "django_db_reset_sequences"})
 
 
+# pytest-xdist (``--dist loadgroup``) hands a worker its next test while it still has two waiting.
+XDIST_WAITING = 2
+
+
 def _schema_migrating_last(items) -> None:
     """pytest-django runs plain database tests first, transactional ones after, and the tests without
-    a database last. The schema-migrating ones go after every other database test, but before the
-    tests without a database: those ~90 short tests then fill the end of a pytest-xdist run, where
-    before one worker ran the two ~5 s legacy-migration tests after the other had finished (~5 s of
-    one core idle at the end of every run). Slow tests without a test database go first."""
+    a database last. The schema-migrating ones go after every other database test, but among the
+    tests without a database, each followed by as many short ones as a pytest-xdist worker keeps
+    waiting: no worker then takes two ~5 s schema-migrating tests in a row while the other runs out of
+    tests (before: ~5 s of one core idle at the end of every run). Slow tests without a test database
+    go first, the longest first."""
 
     def place(item) -> tuple[int, int]:
         marker = item.get_closest_marker("django_db")
@@ -147,42 +152,51 @@ def _schema_migrating_last(items) -> None:
         if marker is None and not DATABASE_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             for rank, module in enumerate(DATABASE_FREE_SLOW_MODULES):
                 if item.nodeid.startswith(module):
-                    return (0, rank)  # the longest first
+                    return (0, rank)
             return (3, 0)
         return (1, 0)
 
     items.sort(key=place)
+    schema = [item for item in items if place(item)[0] == 2]
+    free = [item for item in items if place(item)[0] == 3]
+    spread = []
+    for item in schema:
+        spread += [item, *free[: XDIST_WAITING + 1]]
+        free = free[XDIST_WAITING + 1 :]
+    items[len(items) - len(spread) - len(free) :] = spread + free
 
 
 def pytest_collection_modifyitems(config, items):
     """Tests marked ``postgres`` (real row locks, concurrency) run only against PostgreSQL.
 
-    On SQLite they are deselected, and the run says so; ``.ci/run`` runs the suite on both.
+    On SQLite they are deselected, and the run says so; ``.ci/run`` runs the suite on both. Then the
+    order (``_schema_migrating_last``), of the tests that remain.
     """
     from django.db import connection
 
-    _schema_migrating_last(items)
     if connection.vendor == "postgresql":
         once = [item for item in items if _sqlite_run_only(item)]
-        if once:
-            config.hook.pytest_deselected(items=once)
-            items[:] = [item for item in items if item not in once]
-            print(
-                f"\n{len(once)} test(s) deselected on PostgreSQL: marked "
-                f"{' or '.join(f'`{name}`' for name in SQLITE_RUN_ONLY_MARKERS)} (the same outcome on any "
-                "database); the SQLite run of .ci/run runs them."
-            )
-        return
-    selected, deselected = [], []
-    for item in items:
-        (deselected if item.get_closest_marker("postgres") else selected).append(item)
+        why = (
+            f"marked {' or '.join(f'`{name}`' for name in SQLITE_RUN_ONLY_MARKERS)} (the same outcome on any "
+            "database); the SQLite run of .ci/run runs them"
+        )
+        _deselect(config, items, once, f"test(s) deselected on PostgreSQL: {why}.")
+    else:
+        only_postgres = [item for item in items if item.get_closest_marker("postgres")]
+        _deselect(
+            config,
+            items,
+            only_postgres,
+            f"PostgreSQL-only test(s) deselected on {connection.vendor}; .ci/run runs them on PostgreSQL.",
+        )
+    _schema_migrating_last(items)
+
+
+def _deselect(config, items, deselected, why: str) -> None:
     if deselected:
         config.hook.pytest_deselected(items=deselected)
-        items[:] = selected
-        print(
-            f"\n{len(deselected)} PostgreSQL-only test(s) deselected on {connection.vendor}; "
-            ".ci/run runs them on PostgreSQL."
-        )
+        items[:] = [item for item in items if item not in deselected]
+        print(f"\n{len(deselected)} {why}")
 
 
 def pytest_collection_finish(session):

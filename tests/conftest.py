@@ -128,28 +128,38 @@ def _sqlite_run_only(item) -> bool:
     return any(item.get_closest_marker(name) is not None for name in SQLITE_RUN_ONLY_MARKERS)
 
 
-# The fixtures through which pytest-django counts a test as one that uses the test database.
-DATABASE_FIXTURES = frozenset({"db", "transactional_db", "live_server", "django_db_reset_sequences"})
+def _uses_database(item) -> bool:
+    """Whether pytest-django counts the test as one that uses the test database (its own criteria)."""
+    from django.test import TransactionTestCase
+
+    test_class = getattr(item, "cls", None)
+    if test_class and issubclass(test_class, TransactionTestCase):
+        return True
+    fixtures = getattr(item, "fixturenames", ())
+    return item.get_closest_marker("django_db") is not None or bool(
+        {"db", "transactional_db", "live_server"} & set(fixtures)
+    )
 
 
-# pytest-xdist (``--dist loadgroup``) hands a worker its next test while it still has two waiting.
+# pytest-xdist (``--dist loadgroup``) hands a worker its next test while it still has two waiting:
+# a worker holds at most three, the one it runs and two.
 XDIST_WAITING = 2
 
 
 def _schema_migrating_last(items) -> None:
     """pytest-django runs plain database tests first, transactional ones after, and the tests without
     a database last. The schema-migrating ones go after every other database test, but among the
-    tests without a database, each followed by as many short ones as a pytest-xdist worker keeps
-    waiting: no worker then takes two ~5 s schema-migrating tests in a row while the other runs out of
-    tests (before: ~5 s of one core idle at the end of every run). Slow tests without a test database
-    go first, the longest first."""
+    tests without a database, each followed by as many short ones as a pytest-xdist worker holds:
+    no worker then takes the next ~5 s schema-migrating test while it runs one and the other worker
+    runs out of tests (before: ~5 s of one core idle at the end of every run). Slow tests without a
+    test database go first, the longest first."""
 
     def place(item) -> tuple[int, int]:
         marker = item.get_closest_marker("django_db")
         transactional = bool(marker and marker.kwargs.get("transaction"))
         if transactional and item.nodeid.startswith(SCHEMA_MIGRATING_MODULES):
             return (2, 0)
-        if marker is None and not DATABASE_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+        if not _uses_database(item):
             for rank, module in enumerate(DATABASE_FREE_SLOW_MODULES):
                 if item.nodeid.startswith(module):
                     return (0, rank)

@@ -73,7 +73,9 @@ def flow_diagram(flow_class, heading: str) -> ProcessDiagram:
     for edge in grid.edges:
         if edge.label in EDGE_LABELS:
             edge.label = EDGE_LABELS[edge.label]
-    svg = get_template("pages/process_graph.svg").render({"grid": grid, "cells": grid.cells, "edges": grid.edges})
+    key = flow_class.__name__.lower()
+    context = {"grid": grid, "cells": grid.cells, "edges": grid.edges, "prefix": key}
+    svg = get_template("pages/process_graph.svg").render(context)
     nodes, _ = chart.topsort(flow_class)
     steps = []
     for node in nodes:
@@ -84,7 +86,7 @@ def flow_diagram(flow_class, heading: str) -> ProcessDiagram:
             label = EDGE_LABELS.get(edge.label or "", "")
             following.append(f"{label}: {_title(edge.dst)}" if label else _title(edge.dst))
         steps.append(ProcessStep(name=node.name, title=_title(node), kind=_kind(node), next_steps=following))
-    return ProcessDiagram(key=flow_class.__name__.lower(), heading=heading, svg=svg, steps=steps)
+    return ProcessDiagram(key=key, heading=heading, svg=svg, steps=steps)
 
 
 @functools.cache

@@ -51,3 +51,20 @@ def test_art_11_1_the_pdf_html_embeds_the_same_svg_as_the_site(site):
     for diagram in process_diagrams():
         assert diagram.svg_data_uri in site_html
         assert diagram.svg in pdf_html  # inline: the PDF renderer fetches no data: URLs
+
+
+@pytest.mark.django_db
+def test_art_11_1_the_pdf_diagrams_have_unique_ids_and_each_arrow_uses_its_own_diagrams_marker(site):
+    """The PDF puts every diagram inline in one document: an id used twice is an anchor defined twice
+    (WeasyPrint warned for each), and an arrow could take another diagram's marker."""
+    from django.template.loader import render_to_string
+
+    pdf_html = render_to_string("pages/includes/process_diagrams_pdf.html")
+    ids = re.findall(r'\sid="([^"]+)"', pdf_html)
+    assert ids
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+    for diagram in process_diagrams():
+        own = set(re.findall(r'\sid="([^"]+)"', diagram.svg))
+        references = re.findall(r'url\(#([^)]+)\)|href="#([^"]+)"', diagram.svg)
+        assert references
+        assert {url or href for url, href in references} <= own

@@ -146,7 +146,7 @@ def _uses_database(item) -> bool:
 XDIST_WAITING = 2
 
 
-def _schema_migrating_last(items) -> None:
+def _run_order(items) -> None:
     """pytest-django runs plain database tests first, transactional ones after, and the tests without
     a database last. The schema-migrating ones go after every other database test, but among the
     tests without a database, each followed by as many short ones as a pytest-xdist worker holds:
@@ -166,9 +166,10 @@ def _schema_migrating_last(items) -> None:
             return (3, 0)
         return (1, 0)
 
-    items.sort(key=place)
-    schema = [item for item in items if place(item)[0] == 2]
-    free = [item for item in items if place(item)[0] == 3]
+    places = {id(item): place(item) for item in items}
+    items.sort(key=lambda item: places[id(item)])
+    schema = [item for item in items if places[id(item)][0] == 2]
+    free = [item for item in items if places[id(item)][0] == 3]
     spread = []
     for item in schema:
         spread += [item, *free[: XDIST_WAITING + 1]]
@@ -180,7 +181,7 @@ def pytest_collection_modifyitems(config, items):
     """Tests marked ``postgres`` (real row locks, concurrency) run only against PostgreSQL.
 
     On SQLite they are deselected, and the run says so; ``.ci/run`` runs the suite on both. Then the
-    order (``_schema_migrating_last``), of the tests that remain.
+    order (``_run_order``), of the tests that remain.
     """
     from django.db import connection
 
@@ -199,13 +200,14 @@ def pytest_collection_modifyitems(config, items):
             only_postgres,
             f"PostgreSQL-only test(s) deselected on {connection.vendor}; .ci/run runs them on PostgreSQL.",
         )
-    _schema_migrating_last(items)
+    _run_order(items)
 
 
 def _deselect(config, items, deselected, why: str) -> None:
     if deselected:
         config.hook.pytest_deselected(items=deselected)
-        items[:] = [item for item in items if item not in deselected]
+        dropped = {id(item) for item in deselected}
+        items[:] = [item for item in items if id(item) not in dropped]
         print(f"\n{len(deselected)} {why}")
 
 

@@ -37,6 +37,8 @@ def _open_task_from_inbox(page, number: str) -> None:
 
 
 def test_art_9_plan_with_two_measures_adopted_reviewed_closure_advised_and_closed_by_a_kernpartij(pages):
+    from playwright.sync_api import expect  # imported here: collected without Playwright too
+
     site_setup()
     referentiekader_publish()
     casus = agenda(involved=[RVDK])
@@ -60,7 +62,7 @@ def test_art_9_plan_with_two_measures_adopted_reviewed_closure_advised_and_close
         gp.get_by_label("Verantwoordelijke partij").select_option(label=party_name)
         gp.get_by_label("Uiterlijk gereed op").fill(_iso(60))
         gp.get_by_role("button", name="Maatregel toevoegen").click()
-        assert description in gp.locator("main").inner_text()
+        expect(gp.locator("main")).to_contain_text(description)  # waits for the next document
     gp.get_by_role("link", name="Naar vaststellen in het casusoverleg").click()
     axe_check(gp, JOURNEY)
     assert gp.locator("ol.steps [aria-current='step']").inner_text().startswith("2.")

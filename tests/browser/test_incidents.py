@@ -19,14 +19,17 @@ JOURNEY = "incident-melden"
 
 
 def test_art_15_2g_report_and_classify_an_incident_through_the_navigation(pages):
+    from playwright.sync_api import expect  # imported here: collected without Playwright too
+
     page = pages.new()
     login(page, uitvoerder(), journey=JOURNEY)
     axe_check(page, JOURNEY)
     page.get_by_role("navigation", name="Werkomgeving").get_by_role("link", name=re.compile("Incidenten")).click()
     axe_check(page, JOURNEY)
     page.get_by_role("link", name="Incident melden").click()
-    assert page.get_by_role("heading", name="Incident melden", level=1).is_visible()
-    assert page.get_by_role("navigation", name="Kruimelpad").is_visible()
+    # the click returns once the next document is committed, not parsed: ``expect`` waits for it
+    expect(page.get_by_role("heading", name="Incident melden", level=1)).to_be_visible()
+    expect(page.get_by_role("navigation", name="Kruimelpad")).to_be_visible()
     axe_check(page, JOURNEY)
     page.get_by_label("Korte omschrijving").fill("Gegevensdrager verloren")
     page.get_by_label("Beschrijving van het incident").fill("USB-stick verloren in de trein.")

@@ -21,6 +21,8 @@ JOURNEY = "melder-weegploeg"
 
 
 def test_art_7_melder_registers_by_keyboard_weegploeg_analyses_and_agendas_with_keyboard_decision(pages):
+    from playwright.sync_api import expect  # imported here: collected without Playwright too
+
     site_setup()
     referentiekader_publish(page=ReferentiekaderPage.objects.get())
     reporter, lid = melder(), weegploeglid()
@@ -80,7 +82,7 @@ def test_art_7_melder_registers_by_keyboard_weegploeg_analyses_and_agendas_with_
 
     # the decision, with the keyboard alone: agenderen, a motivation, the Raad voor de Kinderbescherming
     wp.get_by_role("link", name=file.number).first.click()
-    assert "Besluit" in wp.get_by_role("heading", level=1).inner_text()
+    expect(wp.get_by_role("heading", level=1)).to_contain_text("Besluit")  # waits for the next document
     axe_check(wp, JOURNEY)
     keyboard_fill_form(
         wp,

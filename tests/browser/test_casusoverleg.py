@@ -107,7 +107,7 @@ def test_art_9_plan_with_two_measures_adopted_reviewed_closure_advised_and_close
     assert not confirm.is_visible()
     kp.locator("details.confirm > summary").focus()
     kp.keyboard.press("Enter")
-    assert confirm.is_visible()
+    expect(confirm).to_be_visible()
     assert "kan niet ongedaan worden gemaakt" in kp.locator("details.confirm").inner_text()
     axe_check(kp, JOURNEY)
     confirm.click()

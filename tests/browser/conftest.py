@@ -25,7 +25,7 @@ import pytest
 from django.conf import settings
 
 from pages import publication
-from tests.browser.journey import AXE_JS, AXE_REPORT, HERE, RESULTS
+from tests.browser.journey import ACTION_TIMEOUT_MS, AXE_JS, AXE_REPORT, HERE, RESULTS
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Headless Chromium (the full browser) gives every browser context a window whose WebUI omnibox
@@ -162,8 +162,10 @@ def browser():
         )
     # Playwright's sync API keeps an asyncio loop on this thread; the ORM calls in the tests are synchronous.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # The assertions (``expect``) wait as long as the actions do (``Pages.new``).
+    expect.set_options(timeout=ACTION_TIMEOUT_MS)
     manager = sync_playwright().start()
     chromium = manager.chromium.launch(
         executable_path=CHROMIUM,
@@ -194,7 +196,7 @@ class Pages:
             java_script_enabled=java_script,
             viewport={"width": 1280, "height": 900},
         )
-        context.set_default_timeout(15_000)
+        context.set_default_timeout(ACTION_TIMEOUT_MS)
         context.bypasses_csp = True  # axe-core may come as a script from elsewhere (journey.axe_inject)
         self.contexts.append(context)
         return context.new_page()

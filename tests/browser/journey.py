@@ -21,6 +21,9 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 HERE = Path(__file__).resolve().parent
 AXE_JS = HERE / "node_modules" / "axe-core" / "axe.min.js"
 RESULTS = Path(settings.BASE_DIR) / "test-results"
+# How long an action (click, fill) and an assertion (``expect``) wait for their element; Playwright's
+# own defaults (30 s and 5 s) differ, and on a loaded CI host an assertion must not give up first.
+ACTION_TIMEOUT_MS = 15_000
 AXE_REPORT: list[dict] = []  # every visited page's counts, printed at the end of the run
 
 # Violations in third-party code we cannot fix here, each with its upstream issue: (rule, path prefix,

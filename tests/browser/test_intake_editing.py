@@ -13,7 +13,7 @@ from django.utils import timezone
 from accounts.roles import Role
 from forms.models import IntakeFormPage
 from forms.selectors import intake_definition_published
-from tests.browser.journey import axe_check, login
+from tests.browser.journey import ACTION_TIMEOUT_MS, axe_check, login
 from tests.factories import UserFactory, party
 from tests.weegploeg.fixtures import melder
 from weegploeg.models import Signal
@@ -28,7 +28,7 @@ DATE = "Sinds wanneer speelt dit?"
 def strict_page(pages, violations: list[str]):
     """A browser page that keeps the site's CSP and records every violation (console and event)."""
     context = pages.browser.new_context(base_url=pages.base_url, locale="nl-NL", bypass_csp=False)
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
     pages.contexts.append(context)
     context.add_init_script(
         "document.addEventListener('securitypolicyviolation', e => console.error("

@@ -13,7 +13,7 @@ import pytest
 from django_otp_webauthn.models import WebAuthnCredential
 
 from accounts.roles import Role
-from tests.browser.journey import axe_check, login
+from tests.browser.journey import ACTION_TIMEOUT_MS, axe_check, login
 from tests.factories import PASSWORD, UserFactory, party
 from tests.weegploeg.fixtures import accepted
 
@@ -35,7 +35,7 @@ def _strict_page(pages):
     context = pages.browser.new_context(
         base_url=pages.base_url, locale="nl-NL", bypass_csp=False, viewport={"width": 1280, "height": 900}
     )
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
     pages.contexts.append(context)
     page = context.new_page()
     page.csp_violations = []

@@ -22,6 +22,7 @@ from casusoverleg.models import (
 )
 from flows.casusoverleg import CasusoverlegFlow
 from parties.models import Party
+from tests.planner import planner_statistics_refresh
 
 
 def bulk_open_cases(n: int, *, by, party_names=("De gemeente Gennep",), start: int = 0, batch: int = 500) -> None:
@@ -87,3 +88,6 @@ def bulk_open_cases(n: int, *, by, party_names=("De gemeente Gennep",), start: i
             )
             for p in processes
         )
+    planner_statistics_refresh(
+        CasusoverlegProcess, CasusoverlegFile, CasusSubject, CasusParticipant, PlanVersion, PlanMeasure, Task
+    )

@@ -12,7 +12,8 @@ from viewflow.workflow.status import STATUS
 
 from flows.models import WeegploegProcess
 from flows.weegploeg import WeegploegFlow
-from weegploeg.models import Signal, Subject, WeegploegFile
+from tests.planner import planner_statistics_refresh
+from weegploeg.models import Signal, Subject, TaskDue, WeegploegFile
 from weegploeg.terms import task_dues_store
 
 
@@ -69,3 +70,4 @@ def bulk_open_processes(n: int, *, start: int = 0, batch: int = 1000, parties=()
             for p in processes
         )
         task_dues_store(tasks)  # as the flow stores it when it creates the task (issue 18)
+    planner_statistics_refresh(Subject, WeegploegProcess, WeegploegFile, Signal, Task, TaskDue)

@@ -16,9 +16,11 @@ from django.db import connection
 
 
 def planner_statistics_refresh(*models) -> None:
-    """ANALYZE the tables of ``models`` on PostgreSQL, as autovacuum would after a bulk load."""
+    """ANALYZE the tables of ``models`` (and of the models they inherit from: a multi-table child's
+    rows are in its parent's table too) on PostgreSQL, as autovacuum would after a bulk load."""
     if connection.vendor != "postgresql":
         return  # SQLite plans these queries from its indexes, without statistics
-    tables = dict.fromkeys(connection.ops.quote_name(model._meta.db_table) for model in models)
+    every = [m for model in models for m in (model, *model._meta.get_parent_list())]
+    tables = dict.fromkeys(connection.ops.quote_name(m._meta.db_table) for m in every)
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {', '.join(tables)}")

@@ -17,6 +17,7 @@ from flows.incidents import IncidentFlow
 from incidents.models import IncidentProcess
 from tests.factories import party
 from tests.helpers import verified_client
+from tests.planner import planner_statistics_refresh
 from tests.weegploeg.fixtures import uitvoerder
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +44,7 @@ def bulk_incidents(n: int, *, start: int = 0, parties=()) -> None:
             reporter_party=parties[i % len(parties)] if parties else None,
             is_breach=False,
         )
+    planner_statistics_refresh(IncidentProcess)
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from accesslog.models import AccessLogEntry
 from retention.models import Category, DestructionList, DestructionRecord, FileKind, ListStatus
 from tests.casusoverleg.fixtures import uitvoerder
 from tests.helpers import verified_client
+from tests.planner import planner_statistics_refresh
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +45,7 @@ def bulk_records(n: int, *, start: int = 0) -> None:
         )
         for i in range(start, start + n)
     )
+    planner_statistics_refresh(DestructionRecord)
 
 
 def test_art_13_destruction_records_filtered_sorted_and_paged():

@@ -15,6 +15,7 @@ from django.utils import timezone
 from accesslog.models import AccessLogEntry
 from rights.models import RequestKind, RequestStatus, RightsRequest
 from tests.helpers import verified_client
+from tests.planner import planner_statistics_refresh
 from tests.weegploeg.fixtures import uitvoerder, weegploeglid
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +45,7 @@ def bulk_requests(n: int, by, *, start: int = 0) -> None:
         )
         for i in range(start, start + n)
     )
+    planner_statistics_refresh(RightsRequest)
 
 
 @pytest.fixture

@@ -70,10 +70,7 @@ def main(processes: int = 10_000, runs: int = 20) -> None:
     secrecy_accept(user, text_version=SECRECY_TEXT_VERSION)
     started = time.perf_counter()
     bulk_open_processes(processes, parties=parties, registered_by=user)
-    print(f"inserted {processes} open processes in {time.perf_counter() - started:.1f} s")
-    if connection.vendor == "postgresql":  # fresh statistics, as autovacuum would have them
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    print(f"inserted {processes} open processes in {time.perf_counter() - started:.1f} s")  # and ANALYZEd
     client = verified_client(user)
     inbox = "/werk/weegploeg/"
     filtered = f"{inbox}?partij={parties[1].pk}&fase=analyse&termijn=alle&sortering=-ontvangen"
@@ -97,15 +94,14 @@ def spread_due_dates() -> None:
     from django.db.models import OuterRef, Subquery
     from viewflow.workflow.models import Task
 
-    from weegploeg.models import WeegploegFile
+    from tests.planner import planner_statistics_refresh
+    from weegploeg.models import TaskDue, WeegploegFile
     from weegploeg.terms import task_dues_store
 
     arrived = WeegploegFile.objects.filter(process_id=OuterRef("process_id")).values("created_at")[:1]
     Task.objects.update(created=Subquery(arrived))
     task_dues_store(Task.objects.all())
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    planner_statistics_refresh(Task, TaskDue)
 
 
 if __name__ == "__main__":

@@ -69,8 +69,8 @@ def main(processes: int = 10_000, runs: int = 20) -> None:
     user = UserFactory(roles=[Role.WEEGPLOEGLID], party=parties[0])
     secrecy_accept(user, text_version=SECRECY_TEXT_VERSION)
     started = time.perf_counter()
-    bulk_open_processes(processes, parties=parties, registered_by=user)
-    print(f"inserted {processes} open processes in {time.perf_counter() - started:.1f} s")  # and ANALYZEd
+    bulk_open_processes(processes, parties=parties, registered_by=user)  # on PostgreSQL it ANALYZEs what it loaded
+    print(f"inserted {processes} open processes in {time.perf_counter() - started:.1f} s")
     client = verified_client(user)
     inbox = "/werk/weegploeg/"
     filtered = f"{inbox}?partij={parties[1].pk}&fase=analyse&termijn=alle&sortering=-ontvangen"

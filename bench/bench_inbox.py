@@ -1,11 +1,13 @@
-"""Benchmark: the weegploeg inbox at 10,000 open processes (issue 5, issue 14 item 2).
+"""Benchmark: the weegploeg inbox at 10,000 files (issue 5, issue 14 item 2, issue 18).
 
-    DJANGO_SETTINGS_MODULE=config.settings.test .venv/bin/python bench/bench_inbox.py [processes] [runs]
+    DJANGO_SETTINGS_MODULE=config.settings.test .venv/bin/python bench/bench_inbox.py [files] [runs]
 
 Starts from a copy of the migrated template (``bench/common.py``: no migrate unless a migration
 changed; set DATABASE_URL to measure on PostgreSQL, where the statistics are refreshed with ANALYZE
-after the inserts). It bulk-inserts the open processes as
-the flow leaves them after intake (each file with a signal of one of four parties), then
+after the inserts). It bulk-inserts the files as
+``signal_register`` leaves them (each file with a signal of one of four parties, its weegploeg
+process with the open analyse task and its accuracy review process with the open review task:
+two open processes and two inbox rows per file, so 10,000 files are 20,000 processes), then
 requests the inbox over HTTP (Django's test client) as a verified weegploeg member: the default
 list, a filtered and sorted list, a later page, sorted by party, and the search by POST; then,
 with every task created when its file arrived (due dates spread over a year, in the opposite
@@ -55,7 +57,7 @@ def measure(client, label: str, runs: int, request) -> None:
     )
 
 
-def main(processes: int = 10_000, runs: int = 20) -> None:
+def main(files: int = 10_000, runs: int = 20) -> None:
     setup_test_environment()
     from accounts.roles import Role
     from secrecy.services import secrecy_accept
@@ -69,12 +71,13 @@ def main(processes: int = 10_000, runs: int = 20) -> None:
     user = UserFactory(roles=[Role.WEEGPLOEGLID], party=parties[0])
     secrecy_accept(user, text_version=SECRECY_TEXT_VERSION)
     started = time.perf_counter()
-    bulk_open_processes(processes, parties=parties, registered_by=user)  # on PostgreSQL it ANALYZEs what it loaded
-    print(f"inserted {processes} open processes in {time.perf_counter() - started:.1f} s")
+    # On PostgreSQL the loader ANALYZEs what it loaded.
+    bulk_open_processes(files, parties=parties, registered_by=user, reviews=True)
+    print(f"inserted {files} files ({2 * files} open processes) in {time.perf_counter() - started:.1f} s")
     client = verified_client(user)
     inbox = "/werk/weegploeg/"
     filtered = f"{inbox}?partij={parties[1].pk}&fase=analyse&termijn=alle&sortering=-ontvangen"
-    print(f"inbox at {processes} open processes ({connection.vendor}), {runs} runs each:")
+    print(f"inbox at {files} files, {2 * files} open tasks ({connection.vendor}), {runs} runs each:")
     measure(client, "default list (25 per page)", runs, lambda: client.get(inbox))
     measure(client, "filtered by party and stage, sorted", runs, lambda: client.get(filtered))
     measure(client, "filtered, page 40", runs, lambda: client.get(filtered + "&pagina=40"))
@@ -90,16 +93,18 @@ def main(processes: int = 10_000, runs: int = 20) -> None:
 def spread_due_dates() -> None:
     """Each analyse task created when its file arrived (an hour apart, the newest file first), as
     the flow creates it, and its due date stored again: the due dates span 417 days, in the
-    opposite order of the rows (the worst case for a sort that keeps only the first 25)."""
+    opposite order of the rows (the worst case for a sort that keeps only the first 25); the
+    review tasks are due half a year after their file arrived."""
     from django.db.models import OuterRef, Subquery
     from viewflow.workflow.models import Task
 
+    from flows.weegploeg import WeegploegFlow
     from tests.planner import planner_statistics_refresh
     from weegploeg.models import TaskDue, WeegploegFile
     from weegploeg.terms import task_dues_store
 
     arrived = WeegploegFile.objects.filter(process_id=OuterRef("process_id")).values("created_at")[:1]
-    Task.objects.update(created=Subquery(arrived))
+    Task.objects.filter(flow_task=WeegploegFlow.analyse).update(created=Subquery(arrived))
     task_dues_store(Task.objects.all())
     planner_statistics_refresh(Task, TaskDue)
 

@@ -258,7 +258,11 @@ class ListSpec:
             errors.append(f"Er {'is' if num_pages == 1 else 'zijn'} maar {num_pages} pagina's; u ziet de laatste.")
             page = num_pages
         start = (page - 1) * self.per_page
-        objects = list(queryset[start : start + self.per_page])
+        # The page's keys are chosen in a subquery that sorts narrow rows (the sort columns and the
+        # key), and only those rows are fetched in full: sorting every row with all its joined
+        # columns took a third longer at 20,000 rows on PostgreSQL (issue 18). Still one query.
+        page_keys = queryset.values("pk")[start : start + self.per_page]
+        objects = list(queryset.filter(pk__in=page_keys))
         return ListState(self, values, sort.key, descending, page, num_pages, total, objects, errors)
 
 

@@ -81,6 +81,16 @@ class WeegploegFile(models.Model):
     process = models.OneToOneField(
         "viewflow.Process", on_delete=models.SET_NULL, null=True, blank=True, related_name="weegploeg_file"
     )
+    # Art. 7.2: the kernpartij that brought the file's (first) signal in, stored with the file when
+    # it is registered, so that the inbox sorts on it by a join (issue 18); never changes afterwards.
+    bringing_party = models.ForeignKey(
+        "parties.Party",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="ingebracht door",
+    )
 
     class Meta:
         verbose_name = "weegploegdossier"
@@ -292,14 +302,20 @@ class AccuracyReview(models.Model):
 
 
 class TaskDue(models.Model):
-    """The due date of a weegploeg task ("Uiterlijk" in the inbox), fixed when the flow creates the
-    task (``weegploeg.terms``). Stored rather than computed per row, so that the inbox sorts, filters
-    and pages on an indexed column at any volume (issue 18)."""
+    """The due date of a weegploeg task ("Uiterlijk" in the inbox) and the file the task is about,
+    fixed when the flow creates the task (``weegploeg.terms``). Stored rather than computed per row,
+    so that the inbox sorts, filters and pages on an indexed column and plain joins at any volume
+    (issue 18): a weegploeg task finds its file through its process, a review task through the
+    process's artifact, which no join can follow."""
 
     task = models.OneToOneField(
         "viewflow.Task", on_delete=models.CASCADE, primary_key=True, related_name="weegploeg_due"
     )
     due_on = models.DateField("uiterlijk", null=True, blank=True)
+    # Goes with the file when the file is destroyed (art. 13); the task itself goes with its process.
+    file = models.ForeignKey(
+        WeegploegFile, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name="dossier"
+    )
 
     class Meta:
         verbose_name = "termijn van een taak"

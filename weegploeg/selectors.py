@@ -110,10 +110,12 @@ def due_days() -> dict[str, int]:
 
 
 def _tasks() -> QuerySet[Task]:
-    weegploeg_flow, review_flow = _weegploeg_flows()
-    archived = WeegploegFile.objects.filter(archived_at__isnull=False).values("pk")  # art. 13.2: out of the lists
-    return Task.objects.filter(process__flow_class__in=[weegploeg_flow, review_flow], flow_task_type="HUMAN").exclude(
-        process__artifact_object_id__in=archived
+    """The human tasks of the weegploeg flows whose file is not archived (art. 13.2): the tasks with
+    a stored due date and file (``TaskDue``), which both flows store for every human task in the
+    transaction that creates it (``weegploeg.terms``). Through that one row, not the process, so that
+    the inbox's default order walks the due-date index and stops after a page (issue 18)."""
+    return Task.objects.filter(
+        flow_task_type="HUMAN", weegploeg_due__isnull=False, weegploeg_due__file__archived_at__isnull=True
     )
 
 

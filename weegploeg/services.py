@@ -95,6 +95,7 @@ def signal_register(
     file = WeegploegFile.objects.create(
         number=file_number_next("W"),
         subject=subject_row,
+        bringing_party=by.party,
         next_review_on=add_months(timezone.localdate(), accuracy_review_months()),
     )
     signal = Signal(

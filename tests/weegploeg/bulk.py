@@ -1,7 +1,9 @@
 """Many open weegploeg processes at once (for the query-count test and bench/bench_inbox.py).
 
 Rows are bulk-inserted exactly as the flow would leave them after intake: a file with subject,
-a process, and an open 'analyse' task for the weegploeg group with its stored due date.
+a process, and an open 'analyse' task for the weegploeg group with its stored due date and file;
+with ``reviews``, also the file's accuracy review (art. 8.3) with its open task, as
+``signal_register`` starts it for every file (the inbox lists both).
 """
 
 from __future__ import annotations
@@ -10,16 +12,20 @@ import datetime
 
 from viewflow.workflow.status import STATUS
 
-from flows.models import WeegploegProcess
+from flows.accuracy_review import AccuracyReviewFlow
+from flows.models import AccuracyReviewProcess, WeegploegProcess
 from flows.weegploeg import WeegploegFlow
 from tests.planner import planner_statistics_refresh
 from weegploeg.models import Signal, Subject, TaskDue, WeegploegFile
 from weegploeg.terms import task_dues_store
 
 
-def bulk_open_processes(n: int, *, start: int = 0, batch: int = 1000, parties=(), registered_by=None) -> None:
+def bulk_open_processes(
+    n: int, *, start: int = 0, batch: int = 1000, parties=(), registered_by=None, reviews: bool = False
+) -> None:
     """``n`` open processes; with ``parties`` (and ``registered_by``), each file gets a signal brought
-    in by the next party in turn, and files are received one hour apart (for the list tests)."""
+    in by the next party in turn, and files are received one hour apart (for the list tests); with
+    ``reviews`` each file also gets its accuracy review process and open review task."""
     from django.utils import timezone
     from viewflow.workflow.models import Task
 
@@ -44,7 +50,12 @@ def bulk_open_processes(n: int, *, start: int = 0, batch: int = 1000, parties=()
         )
         files = WeegploegFile.objects.bulk_create(
             WeegploegFile(
-                number=f"W-2099-{i:06d}", subject=s, process_id=p.pk, created_at=now - datetime.timedelta(hours=i)
+                number=f"W-2099-{i:06d}",
+                subject=s,
+                process_id=p.pk,
+                created_at=now - datetime.timedelta(hours=i),
+                next_review_on=(now - datetime.timedelta(hours=i)).date() + datetime.timedelta(days=182),  # art. 8.3
+                bringing_party=parties[i % len(parties)] if parties else None,
             )
             for i, s, p in zip(numbers, subjects, processes, strict=True)
         )
@@ -69,5 +80,31 @@ def bulk_open_processes(n: int, *, start: int = 0, batch: int = 1000, parties=()
             )
             for p in processes
         )
+        if reviews:
+            tasks += _bulk_reviews(files)
         task_dues_store(tasks)  # as the flow stores it when it creates the task (issue 18)
     planner_statistics_refresh(Subject, WeegploegProcess, WeegploegFile, Signal, Task, TaskDue)
+
+
+def _bulk_reviews(files) -> list:
+    """Each file's accuracy review process, its artifact the file, with its open review task."""
+    from django.contrib.contenttypes.models import ContentType
+    from viewflow.workflow.models import Task
+
+    file_type = ContentType.objects.get_for_model(WeegploegFile)
+    processes = AccuracyReviewProcess.objects.bulk_create(
+        AccuracyReviewProcess(
+            flow_class=AccuracyReviewFlow, status=STATUS.NEW, artifact_content_type=file_type, artifact_object_id=f.pk
+        )
+        for f in files
+    )
+    return Task.objects.bulk_create(
+        Task(
+            process_id=p.pk,
+            flow_task=AccuracyReviewFlow.review,
+            flow_task_type="HUMAN",
+            status=STATUS.NEW,
+            owner_permission="flows.weegploeg_accuracy_review",
+        )
+        for p in processes
+    )

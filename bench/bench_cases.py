@@ -4,10 +4,11 @@
 
 Starts from a copy of the migrated template (``bench/common.py``; set DATABASE_URL to measure on
 PostgreSQL), bulk-inserts open cases as the flow leaves them after the plan was
-adopted (participants, plan with an overdue measure, an open progress-review task; on PostgreSQL
-then ANALYZE, as autovacuum would), then requests
-the work list (and a search) over HTTP as a verified deelnemer and as the uitvoerder several
-times, and prints response times and the number of queries; finally times one plan PDF.
+adopted (participants, plan with an overdue measure, an open progress-review task) and each
+case's source weegploeg file with its signal (on PostgreSQL then ANALYZE, as autovacuum would),
+then requests the work list (default, a search, sorted by bringing party and by overdue measures)
+over HTTP as a verified deelnemer and as the uitvoerder several times, and prints response times
+and the number of queries; finally times one plan PDF.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ def main(cases: int = 10_000, runs: int = 7) -> None:
     from tests.casusoverleg.bulk import bulk_open_cases
     from tests.factories import UserFactory, party
     from tests.helpers import verified_client
+    from tests.weegploeg.bulk import bulk_open_processes
 
     users = {
         "deelnemer": UserFactory(roles=[Role.CASUSOVERLEG_DEELNEMER], party=party("De gemeente Gennep")),
@@ -56,12 +58,22 @@ def main(cases: int = 10_000, runs: int = 7) -> None:
     for user in users.values():
         secrecy_accept(user, text_version=SECRECY_TEXT_VERSION)
     started = time.perf_counter()
-    bulk_open_cases(cases, by=users["uitvoerder"])  # on PostgreSQL it ANALYZEs what it loaded
+    # On PostgreSQL both loaders ANALYZE what they loaded. Each case's source weegploeg file, brought
+    # in by one of two parties in turn: the list shows and sorts on that party.
+    bulk_open_cases(cases, by=users["uitvoerder"])
+    sources = [party("De politie"), party("De gemeente Venlo")]
+    bulk_open_processes(cases, parties=sources, registered_by=users["uitvoerder"])
     print(f"inserted {cases} open cases in {time.perf_counter() - started:.1f} s ({connection.vendor})")
+    variants = (
+        ("work list", "", None),
+        ("search", "", {"q": "C-2099-000123"}),
+        ("sorted by bringing party", "?sortering=partij", None),
+        ("sorted by overdue measures", "?sortering=-maatregelen", None),
+    )
     for name, user in users.items():
         client = verified_client(user)
-        for label, data in (("work list", None), ("search", {"q": "C-2099-000123"})):
-            timings, queries = _measure(client, "/werk/casussen/", runs, data)
+        for label, query, data in variants:
+            timings, queries = _measure(client, "/werk/casussen/" + query, runs, data)
             print(
                 f"{label} as {name}, {runs} runs: median {statistics.median(timings):.0f} ms, "
                 f"min {min(timings):.0f} ms, max {max(timings):.0f} ms; {queries} queries per request"

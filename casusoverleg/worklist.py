@@ -23,7 +23,7 @@ from casusoverleg.selectors import casus_files_plan_visible_to, casus_files_visi
 from core.lists import ALL, ListFilter, ListSpec, ListState, SortKey, choice_filter, due_filter
 from core.tasks import OPEN_STATUSES
 from parties.models import Party
-from weegploeg.models import Signal
+from weegploeg.models import Signal, WeegploegFile
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -139,12 +139,12 @@ def case_list(user: User, today: datetime.date, params, query: str = "") -> Case
         due_on__lt=today,
         status__in=OPEN_MEASURE_STATUSES,
     )
-    first_signal = Signal.objects.filter(file__number=OuterRef("source_weegploeg_number")).order_by(
-        "registered_at", "pk"
-    )
+    # The party that brought the source file in, stored with that file (weegploeg 0007): one
+    # lookup on its unique number per case, not a sort of its signals (issue 18).
+    source = WeegploegFile.objects.filter(number=OuterRef("source_weegploeg_number")).order_by()
     # Aliases: in the ORDER BY only when the list is sorted on them (issue 18). Annotated, SQLite
     # would run both subqueries for every case before it keeps the 25 of the page.
-    flags = {"has_overdue": Exists(overdue), "party_name": Subquery(first_signal.values("bringing_party__name")[:1])}
+    flags = {"has_overdue": Exists(overdue), "party_name": Subquery(source.values("bringing_party__name")[:1])}
     files = files.select_related("subject").only(*ROW_FIELDS).alias(**flags)
     if query:
         files = _search(files, query, plan_only)

@@ -46,4 +46,5 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa:
     # statistics of empty tables ran for over nine minutes (tests/planner.py). No statement of the
     # suite needs more than seconds; the concurrency tests' lock waits are bounded by their own
     # events (at most 300 s), so the limit lies above those.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c statement_timeout=330s"  # noqa: F405
+    _options = DATABASES["default"].setdefault("OPTIONS", {})  # noqa: F405
+    _options["options"] = f"{_options.get('options', '')} -c statement_timeout=330s".strip()

@@ -114,8 +114,11 @@ def _tasks() -> QuerySet[Task]:
     a stored due date and file (``TaskDue``), which both flows store for every human task in the
     transaction that creates it (``weegploeg.terms``). Through that one row, not the process, so that
     the inbox's default order walks the due-date index and stops after a page (issue 18)."""
-    return Task.objects.filter(
-        flow_task_type="HUMAN", weegploeg_due__isnull=False, weegploeg_due__file__archived_at__isnull=True
+    # The few archived files as a set, not a join of every task's file: the count and the stage
+    # counts then read the tasks and their due rows only.
+    archived = WeegploegFile.objects.filter(archived_at__isnull=False).values("pk")
+    return Task.objects.filter(flow_task_type="HUMAN", weegploeg_due__isnull=False).exclude(
+        weegploeg_due__file__in=archived
     )
 
 

@@ -112,3 +112,22 @@ def test_art_7_migration_stores_each_files_party_and_each_due_dates_file(publish
     parties = dict(WeegploegFile.objects.values_list("number", "bringing_party_id"))
     assert parties == {registered.number: gennep.party_id, "W-2099-000000": politie.pk, "W-2099-000001": politie.pk}
     assert dict(TaskDue.objects.values_list("task_id", "file_id")) == expected
+
+
+def test_art_13_2_an_archived_files_tasks_leave_the_inbox_open_and_finished_alike():
+    from django.utils import timezone
+    from viewflow.workflow.status import STATUS
+
+    bulk_open_processes(3, parties=[party("De politie")], registered_by=weegploeglid(), reviews=True)
+    archived = WeegploegFile.objects.get(number="W-2099-000001")
+    done = TaskDue.objects.filter(file__number__in=["W-2099-000001", "W-2099-000002"]).values("task_id")
+    Task.objects.filter(pk__in=done, flow_task=AccuracyReviewFlow.review).update(status=STATUS.DONE)
+    client = verified_client(weegploeglid())
+    assert numbers(client.get(INBOX + "?sortering=dossier")).count(archived.number) == 1  # its review is done
+    assert numbers(client.get(INBOX + "?toon=afgerond&sortering=dossier")) == ["W-2099-000001", "W-2099-000002"]
+
+    WeegploegFile.objects.filter(pk=archived.pk).update(archived_at=timezone.now())
+
+    assert archived.number not in numbers(client.get(INBOX + "?sortering=dossier"))
+    assert numbers(client.get(INBOX + "?sortering=dossier")) == ["W-2099-000000"] * 2 + ["W-2099-000002"]
+    assert numbers(client.get(INBOX + "?toon=afgerond&sortering=dossier")) == ["W-2099-000002"]

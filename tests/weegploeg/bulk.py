@@ -70,16 +70,7 @@ def bulk_open_processes(
                 )
                 for i, f in zip(numbers, files, strict=True)
             )
-        tasks = Task.objects.bulk_create(
-            Task(
-                process_id=p.pk,
-                flow_task=WeegploegFlow.analyse,
-                flow_task_type="HUMAN",
-                status=STATUS.NEW,
-                owner_permission="flows.weegploeg_analyse",
-            )
-            for p in processes
-        )
+        tasks = _bulk_open_tasks(processes, WeegploegFlow.analyse, "flows.weegploeg_analyse")
         if reviews:
             tasks += _bulk_reviews(files)
         task_dues_store(tasks)  # as the flow stores it when it creates the task (issue 18)
@@ -89,7 +80,6 @@ def bulk_open_processes(
 def _bulk_reviews(files) -> list:
     """Each file's accuracy review process, its artifact the file, with its open review task."""
     from django.contrib.contenttypes.models import ContentType
-    from viewflow.workflow.models import Task
 
     file_type = ContentType.objects.get_for_model(WeegploegFile)
     processes = AccuracyReviewProcess.objects.bulk_create(
@@ -98,13 +88,14 @@ def _bulk_reviews(files) -> list:
         )
         for f in files
     )
+    return _bulk_open_tasks(processes, AccuracyReviewFlow.review, "flows.weegploeg_accuracy_review")
+
+
+def _bulk_open_tasks(processes, node, permission: str) -> list:
+    """One new task of ``node`` per process, for the group with ``permission``, as the flow creates it."""
+    from viewflow.workflow.models import Task
+
     return Task.objects.bulk_create(
-        Task(
-            process_id=p.pk,
-            flow_task=AccuracyReviewFlow.review,
-            flow_task_type="HUMAN",
-            status=STATUS.NEW,
-            owner_permission="flows.weegploeg_accuracy_review",
-        )
+        Task(process_id=p.pk, flow_task=node, flow_task_type="HUMAN", status=STATUS.NEW, owner_permission=permission)
         for p in processes
     )

@@ -161,6 +161,10 @@ def _restore_into(path: Path, using: str) -> None:
         connection.close()
         command = ["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", *args]
         _run([*command, "--dbname", str(db["NAME"]), str(path)], env, "pg_restore")
+        # pg_restore leaves no planner statistics; until autovacuum gets round to every table the
+        # first work lists would be planned blind (the PostgreSQL manual: ANALYZE after a restore).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     elif connection.vendor == "sqlite":
         if path.suffix != SUFFIXES["sqlite"]:
             raise BackupError("Dit is geen back-up van een SQLite-database.")

@@ -246,17 +246,7 @@ class ListSpec:
         queryset = self._order(queryset, sort, descending)
         total = queryset.count()
         num_pages = max(1, -(-total // self.per_page))
-        raw_page = params.get(PAGE_KEY) or "1"
-        try:
-            page = int(raw_page)
-            if page < 1:
-                raise ValueError
-        except (TypeError, ValueError):
-            errors.append("Dit paginanummer bestaat niet; u ziet de eerste pagina.")
-            page = 1
-        if page > num_pages:
-            errors.append(f"Er {'is' if num_pages == 1 else 'zijn'} maar {num_pages} pagina's; u ziet de laatste.")
-            page = num_pages
+        page = _page_number(params, num_pages, errors)
         start = (page - 1) * self.per_page
         # The page's keys are chosen in a subquery that sorts narrow rows (the sort columns and the
         # key), and only those rows are fetched in full: sorting every row with all its joined
@@ -264,6 +254,38 @@ class ListSpec:
         page_keys = queryset.values("pk")[start : start + self.per_page]
         objects = list(queryset.filter(pk__in=page_keys))
         return ListState(self, values, sort.key, descending, page, num_pages, total, objects, errors)
+
+
+def _page_number(params: Mapping[str, str], num_pages: int, errors: list[str]) -> int:
+    raw_page = params.get(PAGE_KEY) or "1"
+    try:
+        page = int(raw_page)
+        if page < 1:
+            raise ValueError
+    except (TypeError, ValueError):
+        errors.append("Dit paginanummer bestaat niet; u ziet de eerste pagina.")
+        page = 1
+    if page > num_pages:
+        errors.append(f"Er {'is' if num_pages == 1 else 'zijn'} maar {num_pages} pagina's; u ziet de laatste.")
+        page = num_pages
+    return page
+
+
+# A list built in Python, already in its order: no filters, one order.
+_IN_ORDER = ListSpec(filters=(), sorts=(SortKey("volgorde", "Volgorde", ()),), default_sort="volgorde")
+
+
+def sequence_page(rows: Sequence, params: Mapping[str, str], *, per_page: int = DEFAULT_PER_PAGE) -> ListState:
+    """One page of ``rows``, a list already in its order that no query can page (the deadlines
+    overview gathers its rows from several tables): the page links, messages and bounds of
+    ``ListSpec.apply``, so that a screen shows and logs one page, never every row."""
+    spec = dataclasses.replace(_IN_ORDER, per_page=per_page)
+    errors: list[str] = []
+    num_pages = max(1, -(-len(rows) // per_page))
+    page = _page_number(params, num_pages, errors)
+    start = (page - 1) * per_page
+    objects = list(rows[start : start + per_page])
+    return ListState(spec, {}, "volgorde", False, page, num_pages, len(rows), objects, errors)
 
 
 # --- Common filters -----------------------------------------------------------------------------

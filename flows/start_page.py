@@ -31,6 +31,10 @@ from secrecy.services import secrecy_accepted
 from weegploeg.models import FileStatus, WeegploegFile
 from weegploeg.selectors import weegploeg_files_visible_to
 
+# This week's deadlines shown on the start page; more are counted and linked to the overview
+# (a page names what it shows in one log row, and the start page stays short at any volume).
+DEADLINES_SHOWN = 10
+
 
 @dataclasses.dataclass(frozen=True)
 class StageCount:
@@ -213,10 +217,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context["secrecy_accepted"] = accepted = secrecy_accepted(user)
     if accepted:
         today = timezone.localdate()
+        week = deadlines_this_week(user, today)
         context.update(
             {
                 "own_tasks": own_tasks(user),
-                "deadlines": deadlines_this_week(user, today),
+                # The first of this week's deadlines (overdue first); the rest in the overview.
+                "deadlines": None if week is None else week[:DEADLINES_SHOWN],
+                "deadlines_more": 0 if week is None else max(0, len(week) - DEADLINES_SHOWN),
                 "week_end": week_end(today),
             }
         )

@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from access.screens import work_screen
+from core.lists import sequence_page
 from pdf.render import render_to_pdf
 from rights import deferral
 from rights.forms import (
@@ -33,6 +34,7 @@ OBJECT_TYPE = "rights_request"
 FILE_TYPE = "weegploeg_file"
 CASUS_TYPE = "casusoverleg_file"
 HANDLE = "rights.handle_request"
+DEADLINES_PER_PAGE = 50
 
 
 def request_load(request: HttpRequest, number: str, **_) -> RightsRequest | None:
@@ -55,9 +57,12 @@ def index(request: HttpRequest) -> HttpResponse:
     rule=HANDLE, purpose="rechten: overzicht wettelijke termijnen", object_type=OBJECT_TYPE, screen_ref="termijnen"
 )
 def deadlines(request: HttpRequest) -> HttpResponse:
+    """Every open legal deadline, counted in full and shown a page at a time (one log row naming the
+    page's references and the requests waiting for identity: a screen names at most 200)."""
     data = deadlines_dashboard()
-    request.access.listed([*(row.ref for row in data["rows"]), *data["waiting_identity"]])
-    return render(request, "rights/deadlines.html", data)
+    page = sequence_page(data["rows"], request.GET, per_page=DEADLINES_PER_PAGE)
+    request.access.listed([*(row.ref for row in page.objects), *data["waiting_identity"]])
+    return render(request, "rights/deadlines.html", {**data, "rows": page.objects, "list": page})
 
 
 @work_screen(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections.abc import Callable
 
 from django.urls import reverse
 from django.utils import timezone
@@ -56,6 +57,13 @@ DEADLINE_KINDS = {
 }
 
 
+def _task_url(name: str) -> Callable[[int], str]:
+    """The URL of a task screen for many rows at once: one ``reverse``, the task id filled in."""
+    marker = 987654321
+    prefix, suffix = reverse(name, kwargs={"task_id": marker}).split(str(marker))
+    return lambda task_id: f"{prefix}{task_id}{suffix}"
+
+
 def deadlines_dashboard(today: datetime.date | None = None) -> dict:
     """Every open legal deadline for the uitvoerder, overdue first, then by due date, with counts."""
     today = today or timezone.localdate()
@@ -95,20 +103,17 @@ def deadlines_dashboard(today: datetime.date | None = None) -> dict:
                 days_left(due, today),
             )
         )
-    review_tasks = Task.objects.filter(
-        process__flow_class=process_flow(ProcessKind.ACCURACY_REVIEW),
-        flow_task=process_flow(ProcessKind.ACCURACY_REVIEW).review,
-        status__in=OPEN_STATUSES,
-    ).select_related("process")
-    file_ids = {task.process.artifact_object_id for task in review_tasks}
-    task_by_file = {task.process.artifact_object_id: task for task in review_tasks}
-    for file in WeegploegFile.objects.filter(pk__in=file_ids, next_review_on__isnull=False).order_by("pk"):
-        task = task_by_file[file.pk]
-        url = reverse("weegploeg:task", kwargs={"task_id": task.pk})
-        due = file.next_review_on
-        rows.append(
-            DeadlineRow("juistheid", file.number, "Controle op juistheid", due, None, url, days_left(due, today))
-        )
+    # Every active file has an open review task: rows of plain values, not model instances.
+    review = process_flow(ProcessKind.ACCURACY_REVIEW)
+    open_reviews = Task.objects.filter(process__flow_class=review, flow_task=review.review, status__in=OPEN_STATUSES)
+    task_of = dict(open_reviews.values_list("process__artifact_object_id", "pk"))
+    files = WeegploegFile.objects.filter(pk__in=open_reviews.values("process__artifact_object_id")).exclude(
+        next_review_on=None
+    )
+    task_url = _task_url("weegploeg:task")
+    for pk, number, due in files.order_by("pk").values_list("pk", "number", "next_review_on"):
+        url = task_url(task_of[pk])
+        rows.append(DeadlineRow("juistheid", number, "Controle op juistheid", due, None, url, days_left(due, today)))
 
     for review in casus_review_deadlines():  # art. 10.3, issue 17 item 1
         url = reverse("casusoverleg:accuracy_review", kwargs={"task_id": review.task_id})
@@ -117,9 +122,14 @@ def deadlines_dashboard(today: datetime.date | None = None) -> dict:
             DeadlineRow("juistheid_casus", review.number, what, review.due, None, url, days_left(review.due, today))
         )
 
+    day_ends: dict[datetime.date, datetime.datetime] = {}
+
     def key(row: DeadlineRow):
-        moment = row.due_at or timezone.make_aware(datetime.datetime.combine(row.due, datetime.time(23, 59)))
-        return (not row.overdue, moment)
+        if row.due_at is not None:
+            return (not row.overdue, row.due_at)
+        if row.due not in day_ends:
+            day_ends[row.due] = timezone.make_aware(datetime.datetime.combine(row.due, datetime.time(23, 59)))
+        return (not row.overdue, day_ends[row.due])
 
     rows.sort(key=key)
     counts = {kind: sum(1 for r in rows if r.kind == kind) for kind in DEADLINE_KINDS}

@@ -9,7 +9,8 @@ after the inserts). It bulk-inserts the files as
 process with the open analyse task and its accuracy review process with the open review task:
 two open processes and two inbox rows per file, so 10,000 files are 20,000 processes), then
 requests the inbox over HTTP (Django's test client) as a verified weegploeg member: the default
-list, a filtered and sorted list, a later page, sorted by party, and the search by POST; then,
+list, a filtered and sorted list, a later page, sorted by party, and the search by POST, and as
+the uitvoerder the start page and the deadlines overview (both read every review's due date); then,
 with every task created when its file arrived (due dates spread over a year, in the opposite
 order of the rows), the default list, the list sorted by due date the other way, and the overdue
 tasks. Prints p50 and p95 of the response times, the median CPU time of this process (steadier
@@ -83,6 +84,12 @@ def main(files: int = 10_000, runs: int = 20) -> None:
     measure(client, "filtered, page 40", runs, lambda: client.get(filtered + "&pagina=40"))
     measure(client, "sorted by bringing party", runs, lambda: client.get(f"{inbox}?sortering=partij"))
     measure(client, "search by name (POST)", runs, lambda: client.post(filtered, {"q": "Achternaam123"}))
+    # The uitvoerder's screens that read every file's accuracy review deadline.
+    boss = UserFactory(roles=[Role.UITVOERDER], party=parties[1])
+    secrecy_accept(boss, text_version=SECRECY_TEXT_VERSION)
+    boss_client = verified_client(boss)
+    measure(boss_client, "start page as uitvoerder", runs, lambda: boss_client.get("/werk/"))
+    measure(boss_client, "deadlines overview, page 1", runs, lambda: boss_client.get("/werk/rechten/termijnen/"))
     spread_due_dates()
     print("the same, each task created when its file arrived (due dates spread, newest first):")
     measure(client, "default list (25 per page)", runs, lambda: client.get(inbox))

@@ -192,7 +192,7 @@ def deadlines_this_week(user, today: datetime.date | None = None) -> list | None
         return None
     today = today or timezone.localdate()
     end = week_end(today)
-    return [row for row in deadlines_dashboard(today)["rows"] if row.due <= end]
+    return [row for row in deadlines_dashboard(today, due_by=end)["rows"] if row.due <= end]
 
 
 # --- The screen ---------------------------------------------------------------------------------

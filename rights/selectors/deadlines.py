@@ -64,8 +64,10 @@ def _task_url(name: str) -> Callable[[int], str]:
     return lambda task_id: f"{prefix}{task_id}{suffix}"
 
 
-def deadlines_dashboard(today: datetime.date | None = None) -> dict:
-    """Every open legal deadline for the uitvoerder, overdue first, then by due date, with counts."""
+def deadlines_dashboard(today: datetime.date | None = None, *, due_by: datetime.date | None = None) -> dict:
+    """Every open legal deadline for the uitvoerder, overdue first, then by due date, with counts;
+    with ``due_by`` only those that run out by that day (the start page's week), so that the
+    accuracy reviews, one per active file, are narrowed in the query rather than after it."""
     today = today or timezone.localdate()
     rows: list[DeadlineRow] = []
     for request in open_requests():
@@ -110,6 +112,8 @@ def deadlines_dashboard(today: datetime.date | None = None) -> dict:
     files = WeegploegFile.objects.filter(pk__in=open_reviews.values("process__artifact_object_id")).exclude(
         next_review_on=None
     )
+    if due_by is not None:
+        files = files.filter(next_review_on__lte=due_by)
     task_url = _task_url("weegploeg:task")
     for pk, number, due in files.order_by("pk").values_list("pk", "number", "next_review_on"):
         url = task_url(task_of[pk])

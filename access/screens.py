@@ -31,7 +31,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 
-from accesslog.models import AccessAction
+from accesslog.models import MAX_SHOWN_REFS, AccessAction
 from accesslog.services import access_log_write
 from secrecy.decorators import secrecy_redirect
 from secrecy.services import secrecy_accepted
@@ -114,9 +114,13 @@ class AccessRecord:
     def listed(
         self, targets: Iterable[Any], action: str = AccessAction.READ, *, object_type: str | None = None
     ) -> None:
-        """A list or search: one row naming every ref shown (never the search terms)."""
+        """A list or search: one row naming every ref shown (never the search terms). A row names at
+        most ``MAX_SHOWN_REFS`` (a bounded row); a screen that showed more (a selection of every
+        user) gets as many rows as it needs, so that every ref shown is logged and none is refused."""
         shown = tuple(dict.fromkeys(self._ref(t) for t in targets))
-        self.rows.append(_Row(AccessAction(action).value, self.screen.screen_ref, shown, object_type))
+        for start in range(0, max(len(shown), 1), MAX_SHOWN_REFS):
+            part = shown[start : start + MAX_SHOWN_REFS]
+            self.rows.append(_Row(AccessAction(action).value, self.screen.screen_ref, part, object_type))
 
     def nothing_shown(self) -> None:
         """This answer held no personal data (e.g. counts only): no allowed row for it."""

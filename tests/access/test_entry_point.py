@@ -151,3 +151,26 @@ def test_art_15_2b_renaming_every_role_label_changes_no_outcome(monkeypatch):
     assert outcomes() == before
     assert before[("weegploeglid", f"/werk/weegploeg/dossier/{file.number}/")] == 200
     assert before[("melder", f"/werk/weegploeg/dossier/{file.number}/")] == 403
+
+
+def test_art_15_2e_a_screen_showing_more_refs_than_a_row_holds_logs_every_ref_in_several_rows():
+    """A row names at most 200 refs; the second-factor screen lists every user (450 here): three
+    rows, every user named once, none refused (it answered with a server error before)."""
+    from accesslog.models import MAX_SHOWN_REFS
+    from accounts.models import User
+    from tests.helpers import totp_device
+    from tests.weegploeg.fixtures import accepted
+
+    beheerder = accepted(UserFactory(roles=[Role.FUNCTIONEEL_BEHEERDER], party=party("De gemeente Roermond")))
+    totp_device(beheerder)
+    politie = party("De politie")
+    User.objects.bulk_create(User(username=f"agent{i:03d}", party=politie) for i in range(450))
+    before = AccessLogEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+    assert verified_client(beheerder).get("/werk/gebruikers/tweede-factor/").status_code == 200
+
+    rows = list(AccessLogEntry.objects.filter(pk__gt=before).order_by("pk"))
+    assert [len(row.shown_refs) for row in rows] == [MAX_SHOWN_REFS, MAX_SHOWN_REFS, 450 - 2 * MAX_SHOWN_REFS]
+    assert {(row.action, row.object_ref, row.allowed) for row in rows} == {("read", "tweede-factor", True)}
+    named = [ref for row in rows for ref in row.shown_refs]
+    assert len(named) == len(set(named)) == User.objects.exclude(pk=beheerder.pk).count()

@@ -125,6 +125,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # compiling for 18 ms of work (issue 18, 10,000 cases). Added to any options the URL sets.
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Transactions take SQLite's write lock when they begin. A transaction that reads first and writes
+    # later cannot wait for a concurrent writer (SQLite refuses at once, "database is locked", to avoid
+    # a deadlock): a Wagtail page submitted for approval failed so while the browser released the
+    # editing session beside it. Begun IMMEDIATE, the writer waits its turn (the busy timeout).
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

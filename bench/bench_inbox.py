@@ -10,7 +10,8 @@ process with the open analyse task and its accuracy review process with the open
 two open processes and two inbox rows per file, so 10,000 files are 20,000 processes), then
 requests the inbox over HTTP (Django's test client) as a verified weegploeg member: the default
 list, a filtered and sorted list, a later page, sorted by party, and the search by POST, and as
-the uitvoerder the start page and the deadlines overview (both read every review's due date); then,
+the uitvoerder the start page and the deadlines overview, first and last page (each counts every
+review's due date; a page reads the reviews up to its own); then,
 with every task created when its file arrived (due dates spread over a year, in the opposite
 order of the rows), the default list, the list sorted by due date the other way, and the overdue
 tasks. Prints p50 and p95 of the response times, the median CPU time of this process (steadier
@@ -89,7 +90,10 @@ def main(files: int = 10_000, runs: int = 20) -> None:
     secrecy_accept(boss, text_version=SECRECY_TEXT_VERSION)
     boss_client = verified_client(boss)
     measure(boss_client, "start page as uitvoerder", runs, lambda: boss_client.get("/werk/"))
-    measure(boss_client, "deadlines overview, page 1", runs, lambda: boss_client.get("/werk/rechten/termijnen/"))
+    deadlines = "/werk/rechten/termijnen/"
+    measure(boss_client, "deadlines overview, page 1", runs, lambda: boss_client.get(deadlines))
+    # Past the last page: the last page with a Dutch message (it merges every review before it).
+    measure(boss_client, "deadlines overview, last page", runs, lambda: boss_client.get(f"{deadlines}?pagina=9999"))
     spread_due_dates()
     print("the same, each task created when its file arrived (due dates spread, newest first):")
     measure(client, "default list (25 per page)", runs, lambda: client.get(inbox))

@@ -25,7 +25,7 @@ from core.processes import ProcessKind, process_flow
 from core.tasks import OPEN_STATUSES
 from incidents.selectors import incidents_visible_to
 from rights.models import RequestStatus, RightsRequest
-from rights.selectors.deadlines import deadlines_dashboard
+from rights.selectors.deadlines import DeadlineRows, deadlines_dashboard
 from rights.selectors.requests import rights_requests_visible_to
 from secrecy.services import secrecy_accepted
 from weegploeg.models import FileStatus, WeegploegFile
@@ -185,14 +185,14 @@ def week_end(today: datetime.date) -> datetime.date:
     return today + datetime.timedelta(days=6 - today.weekday())
 
 
-def deadlines_this_week(user, today: datetime.date | None = None) -> list | None:
+def deadlines_this_week(user, today: datetime.date | None = None) -> DeadlineRows | None:
     """The rows of the deadlines overview (``rights.selectors.deadlines.deadlines_dashboard``) that run out by
-    the end of this week, overdue ones included; ``None`` for whoever may not open that overview."""
+    the end of this week, overdue ones included, counted in full and built a slice at a time; ``None`` for
+    whoever may not open that overview."""
     if not access_allowed(user, "rights.handle_request"):
         return None
     today = today or timezone.localdate()
-    end = week_end(today)
-    return [row for row in deadlines_dashboard(today, due_by=end)["rows"] if row.due <= end]
+    return deadlines_dashboard(today, due_by=week_end(today))["rows"]
 
 
 # --- The screen ---------------------------------------------------------------------------------

@@ -43,7 +43,7 @@ def test_art_5_the_uitvoerder_sees_every_stage_and_deadlines_of_this_week():
     assert {"Weegploeg: open dossiers", "Casusoverleg: open casussen"} <= titles
     assert "Verzoeken inzage en correctie: open" in titles
     assert "Incidenten en datalekken: open" in titles
-    assert deadlines_this_week(boss) == []
+    assert list(deadlines_this_week(boss)) == []
     assert deadlines_this_week(weegploeglid()) is None  # may not open the deadlines overview
 
 

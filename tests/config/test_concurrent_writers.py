@@ -23,7 +23,7 @@ def _in_thread(work, errors: list[BaseException]) -> threading.Thread:
     def run():
         try:
             work()
-        except BaseException as exc:  # noqa: BLE001 - reported by the test, not lost in the thread
+        except BaseException as exc:  # reported by the test, not lost in the thread
             errors.append(exc)
         finally:
             connection.close()

@@ -130,15 +130,13 @@ class DeadlineRows(Sequence[DeadlineRow]):
     def _with_review_urls(self, items: list) -> list[DeadlineRow]:
         """The shown reviews get the address of their open review task (one query for the slice)."""
         files = [item[1] for item in items if isinstance(item, tuple)]
-        task_of = dict(_open_reviews().filter(process__artifact_object_id__in=files).values_list(*_TASK_OF))
+        shown = _open_reviews().filter(process__artifact_object_id__in=files)
+        task_of = dict(shown.values_list("process__artifact_object_id", "pk"))
         task_url = _task_url("weegploeg:task")
         return [
             dataclasses.replace(item[0], url=task_url(task_of[item[1]])) if isinstance(item, tuple) else item
             for item in items
         ]
-
-
-_TASK_OF = ("process__artifact_object_id", "pk")
 
 
 def _open_reviews() -> QuerySet:

@@ -46,7 +46,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     first_name = "Test"
     last_name = factory.Sequence(lambda n: f"Gebruiker {n}")
     party = factory.LazyFunction(lambda: Party.objects.get(name="De gemeente Maastricht"))
-    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+    # Hashed before the insert (factory_boy's Password): one save per user, not a second one for the hash.
+    password = factory.django.Password(PASSWORD)
 
     class Params:
         with_totp = factory.Trait(
@@ -55,7 +56,6 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):
-        self.save()
         if extracted:
             user_roles_set(self, [Role(r) for r in extracted])
 
@@ -71,6 +71,7 @@ class TOTPDeviceFactory(factory.django.DjangoModelFactory):
 class StaticDeviceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = StaticDevice
+        skip_postgeneration_save = True  # the codes are rows of their own: nothing to save again
 
     name = "Reservecodes"
     confirmed = True
